@@ -1,0 +1,126 @@
+"""Benchmarks for selvhjelp, printed as ratios against a fair baseline.
+
+    python benchmarks/run.py [--files 1000] [--runs 15]
+
+1. check over N generated group files (one process, in-process CLI call)
+   divided by plain `yaml.load(..., SafeLoader)` of the same files.
+2. Cold starts (median of several runs, new process each time) of
+   `selvhjelp --version`, `find-district --county Rogaland` and
+   `find-district --postcode 5501`, divided by the cold start of the minimal
+   two-command Typer app in this folder.
+
+Goals: check <= 1.0, --version <= 0.6, county <= 1.0, postcode <= 1.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+COUNTIES = ["Rogaland", "Vestland", "Oslo", "Troms", "Finnmark", "Trøndelag", "Agder", "Viken", "Hordaland",
+            "Møre og Romsdal", "Innlandet", "Akershus"]
+NAMES = ["Ola", "Kari", "Per", "Liv", "Nils", "Anne", "Jon", "Siv", "Tor", "Mona", "Arne", "Hege"]
+
+
+def group_file(i: int, rng: random.Random) -> str:
+    lines = [
+        "# Generert for benchmark",
+        "version: 1",
+        f"name: Gruppe {i}",
+        "theme: Sorg og tap",
+        f"county: {rng.choice(COUNTIES)}",
+        "mode: physical",
+        "venue:",
+        "  name: Frivilligsentralen",
+        "  address: Storgata 1, 5501 Haugesund",
+        "schedule:",
+        f"  first_meeting: 2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "  start: 18:00",
+        f"  duration_minutes: {rng.choice([90, 120, 120, 120])}",
+        "  break_minutes: 15",
+        f"  every_weeks: {rng.choice([1, 1, 2])}",
+        "starters:",
+        "  - name: Igangsetter",
+        "    contact: 473 92 870",
+        "    meetings: 3",
+        "participants:",
+    ]
+    for j in range(rng.randint(3, 9)):
+        lines += [f"  - name: {rng.choice(NAMES)} {chr(65 + j)}.",
+                  f"    born: {rng.randint(1960, 2000)}",
+                  "    declaration_signed: 2026-06-01"]
+    lines += ["decisions:", "  - rule: group-size", "    date: 2026-06-01", "    note: Vi bestemte det sammen."]
+    return "\n".join(lines) + "\n"
+
+
+def bench_check(folder: Path) -> tuple[float, float]:
+    import yaml
+
+    from selvhjelp_cli.cli import run
+
+    paths = sorted(folder.glob("*.yaml"))
+    started = time.perf_counter()
+    for path in paths:
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    baseline = time.perf_counter() - started
+
+    sink = io.StringIO()
+    started = time.perf_counter()
+    with contextlib.redirect_stdout(sink):
+        code = run(["check", str(folder), "--format", "json", "--today", "2026-11-23"])
+    ours = time.perf_counter() - started
+    assert code in (0, 1), f"check failed with exit {code}"
+    return ours, baseline
+
+
+def cold(command: list[str], runs: int) -> float:
+    times = []
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="0")
+    subprocess.run(command, capture_output=True, env=env, check=False)  # warm the disk cache and .pyc
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, capture_output=True, env=env, check=False)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+
+    rng = random.Random(2027)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for i in range(args.files):
+            (folder / f"gruppe-{i:04d}.yaml").write_text(group_file(i, rng), encoding="utf-8")
+        ours, baseline = bench_check(folder)
+    print(f"check, {args.files} files:          {ours:.3f} s vs yaml SafeLoader {baseline:.3f} s "
+          f"-> ratio {ours / baseline:.2f} (goal <= 1.0)")
+
+    script = Path(sys.executable).with_name("selvhjelp")
+    selvhjelp = [str(script)] if script.exists() else [sys.executable, "-m", "selvhjelp_cli"]
+    floor = cold([sys.executable, str(HERE / "minimal_typer_app.py"), "hello"], args.runs)
+    print(f"minimal Typer app cold start:    {floor * 1000:.0f} ms (the floor)")
+    for label, extra, goal in (
+        ("selvhjelp --version", ["--version"], 0.6),
+        ("find-district --county Rogaland", ["find-district", "--county", "Rogaland"], 1.0),
+        ("find-district --postcode 5501", ["find-district", "--postcode", "5501"], 1.1),
+    ):
+        took = cold(selvhjelp + extra, args.runs)
+        print(f"{label + ':':<33}{took * 1000:.0f} ms -> ratio {took / floor:.2f} (goal <= {goal})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+from selvhjelp_cli.cli import main
+
+main()

@@ -1,0 +1,234 @@
+"""The `selvhjelp` command line: parse options, call one function, print, exit.
+
+Only Typer is imported at start-up; each command imports what it needs, so
+`--version` and `find-district` stay quick.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import Enum
+from typing import Annotated, Optional
+
+# Pydantic plugins (tracing, logging) see every value validated, and group
+# files hold the names of people in a self-help group: none may look.
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+
+import typer  # noqa: E402
+
+from selvhjelp_cli import __version__  # noqa: E402
+from selvhjelp_cli.errors import UserError  # noqa: E402
+
+app = typer.Typer(
+    name="selvhjelp",
+    help="Verktøy for selvorganiserte selvhjelpsgrupper: sjekk gruppefiler, finn distriktskontor, "
+    "lag møteplan og skriv ut taushetserklæringer og ark.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+TodayOption = Annotated[
+    Optional[str],
+    typer.Option("--today", metavar="ÅÅÅÅ-MM-DD", help="Vurder som om det var denne datoen."),
+]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", help="text eller json.")]
+
+
+def _today(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError("--today må være en dato på formen ÅÅÅÅ-MM-DD, for eksempel 2027-01-07.") from None
+
+
+def _fail(error: UserError) -> typer.Exit:
+    from selvhjelp_cli.report import printable
+
+    print(f"Feil: {printable(str(error))}", file=sys.stderr)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"selvhjelp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Vis versjonen og avslutt.")
+    ] = False,
+) -> None:
+    """Verktøy for selvorganiserte selvhjelpsgrupper."""
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Gruppefiler eller mapper (standard: denne mappen).",
+                                                         show_default=False)] = None,
+    output_format: FormatOption = OutputFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Advarsler som ikke er valgt bort, gir også exit 1.")] = False,
+    today: TodayOption = None,
+) -> None:
+    """Sjekk gruppefiler mot rammene for selvorganiserte selvhjelpsgrupper."""
+    from selvhjelp_cli.checker import check_paths
+    from selvhjelp_cli.report import REPORTER_BY_NAME
+
+    try:
+        run = check_paths(paths or [], _today(today))
+    except UserError as error:
+        raise _fail(error) from None
+    REPORTER_BY_NAME[output_format.value](sys.stdout).report(run)
+    raise typer.Exit(run.exit_code(strict))
+
+
+@app.command()
+def rules(
+    rule: Annotated[Optional[str], typer.Argument(help="Id-en til en regel, for eksempel group-size.",
+                                                  show_default=False)] = None,
+) -> None:
+    """Vis reglene, eller forklar én regel."""
+    from selvhjelp_cli.report import print_rule, print_rules
+
+    try:
+        if rule is None:
+            print_rules()
+        else:
+            print_rule(rule)
+    except UserError as error:
+        raise _fail(error) from None
+
+
+@app.command("find-district")
+def find_district(
+    county: Annotated[Optional[str], typer.Option("--county", help="Fylke: navn eller nummer, gammelt eller nytt.")] = None,
+    municipality: Annotated[Optional[str], typer.Option("--municipality", help="Kommune.")] = None,
+    postcode: Annotated[Optional[str], typer.Option("--postcode", help="Postnummer (fire sifre).")] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Vis alle distriktskontorene.")] = False,
+    output_format: FormatOption = OutputFormat.text,
+) -> None:
+    """Finn distriktskontoret som dekker et fylke, en kommune eller et postnummer."""
+    given = [v is not None for v in (county, municipality, postcode)] + [show_all]
+    if sum(given) != 1:
+        raise _fail(UserError("Oppgi nøyaktig én av --county, --municipality, --postcode eller --all."))
+    from selvhjelp_cli import districts, report
+
+    if show_all:
+        if output_format is OutputFormat.json:
+            report.print_json(report.offices_json())
+        else:
+            from selvhjelp_cli.console import make_console
+
+            report.print_offices(make_console())
+        return
+    try:
+        if county is not None:
+            result = districts.resolve_county(county)
+        elif municipality is not None:
+            result = districts.resolve_municipality(municipality)
+        else:
+            result = districts.resolve_postcode(postcode)
+    except UserError as error:
+        raise _fail(error) from None
+    if output_format is OutputFormat.json:
+        report.print_json(result.as_json())
+    else:
+        from selvhjelp_cli.console import make_console
+
+        report.print_resolution(make_console(), result)
+    raise typer.Exit(EXIT_OK if result.offices else EXIT_NOT_FOUND)
+
+
+@app.command()
+def schema(
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Skriv skjemaet til denne filen.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Skriv over en fil som finnes.")] = False,
+) -> None:
+    """Skriv ut JSON Schema for gruppefilen (for redigeringsprogrammer)."""
+    from selvhjelp_cli.files import STDOUT, write_output
+    from selvhjelp_cli.schema import schema_json
+
+    try:
+        write_output(output or STDOUT, schema_json(), force=force)
+    except UserError as error:
+        raise _fail(error) from None
+    if output and output != STDOUT:
+        print(f"Skrev {output}.", file=sys.stderr)
+
+
+def _usage_message(error: Exception) -> str:
+    """Click's usage errors, told in Norwegian."""
+    kind = type(error).__name__
+    param = getattr(error, "param", None)
+    hint = getattr(error, "param_hint", None) or (param.opts[0] if param is not None and param.opts else None)
+    if kind == "NoSuchOption":
+        name = getattr(error, "option_name", "")
+        possible = getattr(error, "possibilities", None) or []
+        extra = f" Mente du {' eller '.join(sorted(possible))}?" if possible else ""
+        return f"Ukjent valg {name}.{extra}"
+    if kind == "MissingParameter":
+        return f"Mangler {hint or 'et argument'}."
+    if kind == "BadParameter":
+        # The user's value is not repeated; the valid choices are.
+        import re
+
+        listed = re.search(r"is not one of (.*)", error.format_message())
+        if listed:
+            values = ", ".join(re.findall(r"'([^']*)'", listed.group(1)))
+            return f"Ugyldig verdi for {hint}. Gyldige verdier: {values}."
+        return f"Ugyldig verdi for {hint}."
+    message = error.format_message() if hasattr(error, "format_message") else str(error)
+    if message.startswith("No such command"):
+        return "Ukjent kommando. Se «selvhjelp --help» for kommandoene."
+    if "Got unexpected extra argument" in message:
+        return "For mange argumenter."
+    if "requires an argument" in message:
+        return f"{message.split(' ')[0]} må ha en verdi."
+    return message
+
+
+def run(argv: list[str]) -> int:
+    """Run the program with these arguments; returns the exit code."""
+    from typer import TyperException
+
+    try:
+        code = app(args=argv, prog_name="selvhjelp", standalone_mode=False)
+    except TyperException as error:
+        if type(error).__name__ == "NoArgsIsHelpError":
+            return EXIT_USAGE
+        print(f"Feil: {_usage_message(error)} Se «selvhjelp --help».", file=sys.stderr)
+        return getattr(error, "exit_code", EXIT_USAGE)
+    except typer.Abort:
+        print("\nAvbrutt.", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("\nAvbrutt.", file=sys.stderr)
+        return 130
+    except UserError as error:
+        print(f"Feil: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return code if isinstance(code, int) else EXIT_OK
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        # Answered before anything else is loaded: the quickest start possible.
+        print(f"selvhjelp {__version__}")
+        return
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,396 @@
+"""Which district office serves a place: county, municipality or postcode.
+
+Offices are defined by the counties of 2019. People name places by the county
+of any generation (before 2020, 2020–2023, from 2024), with or without æ/ø/å,
+by number, by Sami name, by municipality or by postcode. Every rule for
+matching a name lives here, so `find-district`, `init-group` and `check`
+agree.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.resources import data_file
+
+ERA_ORDER = {"2024": 0, "2020-2023": 1, "2018-2019": 2, "pre2020": 3, "pre2018": 4}
+ERA_LABEL = {
+    "2024": "fra 2024",
+    "2020-2023": "2020–2023",
+    "2018-2019": "2018–2019",
+    "pre2020": "før 2020",
+    "pre2018": "før 2018",
+}
+
+_ERA_PHRASE = {"2020-2023": "I 2020–2023", "2018-2019": "I 2018–2019", "pre2020": "Før 2020", "pre2018": "Før 2018"}
+_FILLER_WORDS = {"og", "and", "fylke", "fylkeskommune", "county", "kommune", "kommun", "municipality"}
+_DIGRAPHS = (("aa", "a"), ("oe", "o"), ("ae", "a"))
+
+
+def fold(text: str) -> str:
+    """A matching key: case, æøå spelling, accents, hyphens and 'og' do not matter."""
+    text = text.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words = re.split(r"[^a-z0-9]+", text)
+    text = "".join(w for w in words if w and w not in _FILLER_WORDS)
+    for digraph, single in _DIGRAPHS:
+        text = text.replace(digraph, single)
+    return text
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    office: str
+    phone: str
+    covers: tuple[str, ...]
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "office": self.office, "phone": self.phone, "covers": list(self.covers)}
+
+
+@dataclass(frozen=True)
+class County:
+    era: str
+    number: str
+    name: str
+    other_names: tuple[str, ...]
+    made_of: str
+    offices: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({ERA_LABEL[self.era]})"
+
+
+@dataclass(frozen=True)
+class Municipality:
+    number: str
+    name: str
+    county: str  # 2024 county number
+    other_names: tuple[str, ...]
+    offices: tuple[str, ...]
+    former: bool = False  # an earlier name, no longer a municipality
+    now: tuple[str, ...] = ()  # for former names: the 2024 municipality numbers
+
+
+@dataclass
+class Resolution:
+    """The answer to "who covers this place?"."""
+
+    query: dict[str, str]
+    matched: str | None = None
+    offices: list[Office] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "query": self.query,
+            "matched": self.matched,
+            "offices": [o.as_json() for o in self.offices],
+            "notes": self.notes,
+            "suggestions": self.suggestions,
+            "head_office": head_office_json(),
+        }
+
+
+@cache
+def _districts() -> dict:
+    # districts.json is districts.yaml compiled by scripts/build_data.py: the
+    # same data, read without loading a YAML parser while someone waits.
+    return json.loads(data_file("districts.json").read_text(encoding="utf-8"))
+
+
+def head_office() -> dict[str, str]:
+    return dict(_districts()["head_office"])
+
+
+def head_office_json() -> dict[str, str]:
+    h = head_office()
+    return {"name": h["name"], "phone": h["phone"], "email": h["email"]}
+
+
+@cache
+def offices() -> dict[str, Office]:
+    return {
+        o["id"]: Office(o["id"], o["office"], o["phone"], tuple(o["covers"]))
+        for o in _districts()["offices"]
+    }
+
+
+@cache
+def counties() -> tuple[County, ...]:
+    return tuple(
+        County(
+            era=c["era"],
+            number=c["number"],
+            name=c["name"],
+            other_names=tuple(c.get("other_names") or ()),
+            made_of=c.get("made_of", ""),
+            offices=tuple(c["offices"]),
+            notes=tuple(c.get("notes") or ()),
+        )
+        for c in _districts()["counties"]
+    )
+
+
+@cache
+def _county_index() -> dict[str, list[County]]:
+    index: dict[str, list[County]] = {}
+    for county in counties():
+        keys = {fold(county.name), county.number, county.number.lstrip("0")}
+        keys.update(fold(n) for n in county.other_names)
+        for key in keys:
+            index.setdefault(key, []).append(county)
+    return index
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    text = data_file(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@cache
+def municipalities() -> dict[str, Municipality]:
+    return {
+        r["kommunenummer"]: Municipality(
+            number=r["kommunenummer"],
+            name=r["navn"],
+            county=r["fylkesnummer"],
+            other_names=tuple(n for n in r["andre_navn"].split("|") if n),
+            offices=tuple(r["kontorer"].split("|")),
+        )
+        for r in _read_csv("municipalities.csv")
+    }
+
+
+@cache
+def _former_municipalities() -> list[Municipality]:
+    return [
+        Municipality(
+            number=r["nummer"],
+            name=r["navn"],
+            county=r["fylkesnummer"],
+            other_names=(),
+            offices=(r["kontor"],),
+            former=True,
+            now=tuple(r["kommunenummer_2024"].split("|")),
+        )
+        for r in _read_csv("former_municipalities.csv")
+    ]
+
+
+@cache
+def _municipality_index() -> dict[str, list[Municipality]]:
+    index: dict[str, list[Municipality]] = {}
+    for m in municipalities().values():
+        for key in {fold(m.name), m.number, *(fold(n) for n in m.other_names)}:
+            index.setdefault(key, []).append(m)
+    for m in _former_municipalities():
+        index.setdefault(fold(m.name), []).append(m)
+    return index
+
+
+def county_2024(number: str) -> County:
+    return next(c for c in counties() if c.era == "2024" and c.number == number)
+
+
+def _office_list(ids) -> list[Office]:
+    table = offices()
+    seen: list[str] = []
+    for office_id in ids:
+        if office_id not in seen:
+            seen.append(office_id)
+    return [table[i] for i in seen]
+
+
+def _office_names(ids) -> str:
+    names = [offices()[i].office for i in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
+
+
+def _suggest(text: str, candidates: dict[str, str]) -> list[str]:
+    """Up to three display names whose keys are closest to the folded text."""
+    import difflib
+
+    close = difflib.get_close_matches(fold(text), list(candidates), n=6, cutoff=0.6)
+    names: list[str] = []
+    for key in close:
+        if candidates[key] not in names:
+            names.append(candidates[key])
+    return names[:3]
+
+
+def find_county(text: str) -> list[County]:
+    """Every county entity the text names, the newest generation first."""
+    found = _county_index().get(fold(text), [])
+    return sorted(found, key=lambda c: ERA_ORDER[c.era])
+
+
+def suggest_county(text: str) -> list[str]:
+    candidates = {}
+    for county in sorted(counties(), key=lambda c: ERA_ORDER[c.era]):
+        for name in (county.name, *county.other_names):
+            candidates.setdefault(fold(name), name)
+    return _suggest(text, candidates)
+
+
+def resolve_county(text: str) -> Resolution:
+    result = Resolution(query={"county": text})
+    found = find_county(text)
+    if not found:
+        result.suggestions = suggest_county(text)
+        return result
+    chosen = found[0]
+    result.matched = chosen.name
+    result.offices = _office_list(chosen.offices)
+    result.notes.extend(chosen.notes)
+    for older in found[1:]:
+        if older.name == chosen.name and set(older.offices) != set(chosen.offices):
+            whole = "hele " if len(older.offices) == 1 else ""
+            result.notes.append(
+                f"Svaret gjelder {chosen.name} slik fylket er avgrenset {ERA_LABEL[chosen.era]}. "
+                f"{_ERA_PHRASE[older.era]} hørte {whole}{older.name} til {_office_names(older.offices)}."
+            )
+    if fold(text) in {chosen.number, chosen.number.lstrip("0")} and chosen.era != "2024":
+        result.notes.append(f"Fylkesnummer {chosen.number} er nummeret {chosen.name} hadde {ERA_LABEL[chosen.era]}.")
+    return result
+
+
+def find_municipality(text: str) -> list[Municipality]:
+    """Municipalities the text names; "Herøy, Nordland" or "Herøy (Nordland)" picks one."""
+    name, qualifier = _split_qualifier(text)
+    found = _municipality_index().get(fold(name), [])
+    current = [m for m in found if not m.former]
+    found = current or found
+    if qualifier and len(found) > 1:
+        wanted = {c.number for c in find_county(qualifier)}
+        narrowed = [m for m in found if m.county in wanted]
+        found = narrowed or found
+    return found
+
+
+def _split_qualifier(text: str) -> tuple[str, str | None]:
+    match = re.fullmatch(r"\s*(.+?)\s*(?:\((.+)\)|,\s*(.+)|\s+i\s+(.+))\s*", text)
+    if not match:
+        return text, None
+    qualifier = next(g for g in match.groups()[1:] if g)
+    if not find_county(qualifier):
+        return text, None
+    return match.group(1), qualifier
+
+
+def suggest_municipality(text: str) -> list[str]:
+    candidates = {}
+    for m in municipalities().values():
+        for name in (m.name, *m.other_names):
+            candidates.setdefault(fold(name), name)
+    for m in _former_municipalities():
+        candidates.setdefault(fold(m.name), m.name)
+    return _suggest(text, candidates)
+
+
+def resolve_municipality(text: str) -> Resolution:
+    result = Resolution(query={"municipality": text})
+    found = find_municipality(text)
+    if not found:
+        result.suggestions = suggest_municipality(text)
+        return result
+    if len(found) > 1:
+        result.matched = found[0].name
+        result.offices = _office_list(o for m in found for o in m.offices)
+        places = [f"{m.name} i {county_2024(m.county).name} ({_office_names(m.offices)})" for m in found]
+        result.notes.append(
+            f"Det finnes {len(found)} kommuner som heter {found[0].name}: "
+            + " og ".join(places)
+            + f". Skriv for eksempel «{found[0].name}, {county_2024(found[0].county).name}» for å velge én."
+        )
+        return result
+    m = found[0]
+    result.matched = m.name
+    result.offices = _office_list(m.offices)
+    if m.former:
+        now = " og ".join(municipalities()[n].name for n in m.now)
+        result.notes.append(
+            f"{m.name} er ikke lenger en egen kommune; området hører nå til {now}. "
+            f"Det hørte til {_office_names(m.offices)} etter fylkesinndelingen fra før 2020."
+        )
+    elif len(m.offices) > 1:
+        result.notes.extend(_shared_municipality_note(m))
+    return result
+
+
+def _shared_municipality_note(m: Municipality) -> list[str]:
+    county = county_2024(m.county)
+    notes = [n for n in county.notes if m.name in n]
+    if not notes:
+        notes = [f"{m.name} deles mellom {_office_names(m.offices)}."]
+    return notes + ["Oppgi postnummer for å finne kontoret for din del av kommunen."]
+
+
+@cache
+def _postcode_text() -> str:
+    return data_file("postcodes.csv").read_text(encoding="utf-8")
+
+
+def _postcode_row(code: str) -> dict[str, str] | None:
+    # One row of 5,000 is needed: find it by its line start instead of
+    # parsing the whole table.
+    text = _postcode_text()
+    at = text.find(f"\n{code},")
+    if at < 0:
+        return None
+    line = text[at + 1 : text.find("\n", at + 1)]
+    number, place, municipality, office = line.split(",")
+    return {"postnummer": number, "poststed": place, "kommunenummer": municipality, "kontor": office}
+
+
+def resolve_postcode(text: str) -> Resolution:
+    code = text.strip().replace(" ", "")
+    if not re.fullmatch(r"[0-9]{4}", code):
+        raise UserError("Et postnummer har fire sifre, for eksempel 0364 eller 5501.")
+    result = Resolution(query={"postcode": code})
+    row = _postcode_row(code)
+    if row is None:
+        result.notes.append(f"Postnummeret {code} finnes ikke i postnummerregisteret verktøyet har.")
+        return result
+    place = row["poststed"].title()
+    m = municipalities().get(row["kommunenummer"])
+    if m is None:
+        result.matched = f"{code} {place}"
+        result.notes.append(
+            f"{place} hører ikke til noe fylke, og intet distriktskontor har området. "
+            "Ta kontakt med hovedkontoret."
+        )
+        return result
+    result.matched = f"{code} {place} ({m.name})"
+    if row["kontor"]:
+        result.offices = _office_list([row["kontor"]])
+        result.notes.append(
+            f"{m.name} deles mellom {_office_names(m.offices)}. Postnummeret {code} hørte før 2020 til "
+            f"den delen som {_office_names([row['kontor']])} dekker. Postnumre følger ikke kommunegrensene "
+            "helt, så spør kontoret hvis du er i tvil."
+        )
+    else:
+        result.offices = _office_list(m.offices)
+    return result
+
+
+def offices_for_place(county: str, municipality: str | None) -> list[Office]:
+    """The offices for a group's county and (optional) municipality."""
+    if municipality:
+        found = find_municipality(municipality)
+        if len(found) == 1:
+            return _office_list(found[0].offices)
+    found_counties = find_county(county)
+    return _office_list(found_counties[0].offices) if found_counties else []

@@ -1,0 +1,57 @@
+"""What a rule reports, and what every rule is given to look at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from selvhjelp_cli.loader import SourceMap
+    from selvhjelp_cli.model import Group, Participant
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    line: int | None = None
+    subject: str | None = None  # the participant or starter it concerns, named in per-file output only
+    # A decision counts for this finding only if dated on or before this day
+    # (closed-group: the day the participant joined).
+    decision_cutoff: date | None = None
+    acknowledged: bool = False
+
+    def as_json(self) -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "line": self.line,
+            "message": self.message,
+            "acknowledged": self.acknowledged,
+        }
+
+
+@dataclass(frozen=True)
+class Context:
+    group: Group
+    source: SourceMap
+    today: date
+
+    def line(self, *loc: str | int) -> int | None:
+        return self.source.line(*loc)
+
+    def key_line(self, *loc: str | int) -> int | None:
+        return self.source.key_line(*loc)
+
+    def active(self) -> list[tuple[int, Participant]]:
+        return self.group.active_participants(self.today)
+
+
+def short_date(day: date) -> str:
+    """7.1.2027, the way Norwegians write a date in running text."""
+    return f"{day.day}.{day.month}.{day.year}"

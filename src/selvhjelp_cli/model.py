@@ -1,0 +1,249 @@
+"""The group file, version 1, as pydantic models.
+
+The loader hands these models plain strings (it never guesses YAML types), so
+every conversion happens here, once: `18:00` is a time, `No` is a name and a
+phone number stays text. The JSON Schema of `selvhjelp schema` is generated
+from the same models.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from selvhjelp_cli.dates import parse_date, parse_time
+
+
+def _to_text(value: Any) -> Any:
+    # A plain YAML scalar such as 12345678 is text when the field wants text.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _to_bool(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().casefold() in {"ja", "nei"}:
+        return value.strip().casefold() == "ja"
+    return value
+
+
+def _to_date(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except ValueError:
+            raise PydanticCustomError("date_text", "is not a valid date") from None
+    return value
+
+
+def _to_time(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return parse_time(value)
+        except ValueError:
+            raise PydanticCustomError("time_text", "is not a valid time") from None
+    return value
+
+
+def _to_birth(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip().isdigit():
+        return _to_date(value)
+    return value
+
+
+# The JSON Schema describes what an editor sees in the YAML: a phone number
+# written without spaces is a number there, and dates may be Norwegian.
+_DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"
+_DATE_SCHEMA = {"type": "string", "pattern": _DATE_PATTERN, "examples": ["2027-01-07"]}
+
+Text = Annotated[
+    str,
+    BeforeValidator(_to_text),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    WithJsonSchema({"type": ["string", "number"], "minLength": 1, "maxLength": 300}),
+]
+Flag = Annotated[bool, BeforeValidator(_to_bool), WithJsonSchema({"anyOf": [{"type": "boolean"},
+                                                                          {"enum": ["ja", "nei"]}]})]
+Day = Annotated[date, BeforeValidator(_to_date), WithJsonSchema(_DATE_SCHEMA)]
+Clock = Annotated[time, BeforeValidator(_to_time),
+                  WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3])[:.][0-5]\d$",
+                                  "examples": ["18:00"]})]
+BirthYear = Annotated[int, Field(ge=1900, le=2100)]
+Birth = Annotated[BirthYear | date, BeforeValidator(_to_birth),
+                  WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100}, _DATE_SCHEMA]})]
+Language = Literal["nb", "nn", "en"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Venue(_Strict):
+    name: Text = Field(description="Navnet på stedet der gruppa møtes.")
+    address: Text | None = Field(None, description="Adressen, om dere vil ha den med.")
+
+
+class Online(_Strict):
+    platform: Text = Field(description="Videoverktøyet gruppa bruker, for eksempel Whereby.")
+    url: Text | None = Field(None, description="Lenken til møterommet.")
+
+
+class Schedule(_Strict):
+    first_meeting: Day = Field(description="Datoen for det første møtet (ÅÅÅÅ-MM-DD).")
+    start: Clock = Field(description="Når møtet begynner (TT:MM).")
+    duration_minutes: int = Field(120, ge=15, le=480, description="Møtets lengde i minutter.")
+    break_minutes: int = Field(15, ge=0, le=120, description="Pausens lengde i minutter; 0 er ingen pause.")
+    every_weeks: int = Field(1, ge=1, le=52, description="1 er hver uke, 2 annenhver uke.")
+
+    @model_validator(mode="after")
+    def _break_fits(self) -> Schedule:
+        if self.break_minutes >= self.duration_minutes:
+            raise PydanticCustomError("break_too_long", "break longer than meeting", {"field": "break_minutes"})
+        return self
+
+
+class Starter(_Strict):
+    name: Text
+    organisation: Text | None = None
+    contact: Text | None = Field(None, description="Telefon eller e-post.")
+    meetings: int | None = Field(None, ge=0, le=100, description="Hvor mange av de første møtene igangsetteren er med på.")
+
+
+class Participant(_Strict):
+    name: Text = Field(description="Fornavn og initial er nok.")
+    born: Birth | None = Field(None, description="Fødselsår eller fødselsdato.")
+    adult: Flag | None = Field(None, description="Bekreftet fylt 18 år, uten å lagre alder.")
+    joined: Day | None = Field(None, description="Første møte for denne deltakeren; standard er gruppas første møte.")
+    declaration_signed: Day | None = Field(None, description="Datoen taushetserklæringen ble signert.")
+    left: Day | None = Field(None, description="Siste møte; deltakeren er ikke aktiv etter denne datoen.")
+    role: Text | None = None
+
+    @model_validator(mode="after")
+    def _left_after_joined(self) -> Participant:
+        if self.left and self.joined and self.left < self.joined:
+            raise PydanticCustomError("left_before_joined", "left before joined", {"field": "left"})
+        return self
+
+
+def _rule_ids() -> tuple[str, ...]:
+    from selvhjelp_cli.rules import RULE_IDS
+
+    return RULE_IDS
+
+
+class Decision(_Strict):
+    rule: Text = Field(description="Id-en til anbefalingen gruppa har valgt bort, for eksempel group-size.",
+                       json_schema_extra=lambda schema: schema.update(enum=list(_rule_ids())))
+    date: Day
+    note: Text | None = None
+
+    @field_validator("rule")
+    @classmethod
+    def _known_rule(cls, value: str) -> str:
+        from selvhjelp_cli.rules import RULE_IDS
+
+        if value not in RULE_IDS:
+            import difflib
+
+            close = difflib.get_close_matches(value, RULE_IDS, n=1)
+            raise PydanticCustomError("unknown_rule", "unknown rule", {"suggestions": close})
+        return value
+
+
+class Group(_Strict):
+    """A self-organised self-help group, as its group file describes it."""
+
+    version: Literal[1] = Field(description="Filformatets versjon. Alltid 1.")
+    name: Text = Field(description="Gruppas navn.")
+    theme: Text | None = Field(None, description="Tema, om gruppa har et felles tema.")
+    language: Language = Field("nb", description="Språk for utskrifter: nb, nn eller en.")
+    county: Text = Field(description="Fylket, i hvilken som helst form find-district forstår.")
+    municipality: Text | None = Field(None, description="Kommunen.")
+    mode: Literal["physical", "digital"] = Field("physical", description="physical (fysisk) eller digital.")
+    venue: Venue | None = None
+    online: Online | None = None
+    schedule: Schedule
+    closed: Flag = Field(True, description="Lukket gruppe etter oppstart.")
+    fee_nok: int = Field(0, ge=0, description="Egenandel i kroner; skal være 0.")
+    starters: list[Starter] = Field(default_factory=list, max_length=20)
+    participants: list[Participant] = Field(default_factory=list, max_length=200)
+    decisions: list[Decision] = Field(default_factory=list, max_length=100)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_number(cls, value: Any) -> Any:
+        return int(value) if isinstance(value, str) and value.strip().isdigit() else value
+
+    @field_validator("county")
+    @classmethod
+    def _known_county(cls, value: str) -> str:
+        from selvhjelp_cli import districts
+
+        if not districts.find_county(value):
+            raise PydanticCustomError("unknown_county", "unknown county", {"suggestions": districts.suggest_county(value)})
+        return value
+
+    @field_validator("municipality")
+    @classmethod
+    def _known_municipality(cls, value: str | None) -> str | None:
+        from selvhjelp_cli import districts
+
+        if value is not None and not districts.find_municipality(value):
+            suggestions = districts.suggest_municipality(value)
+            raise PydanticCustomError("unknown_municipality", "unknown municipality", {"suggestions": suggestions})
+        return value
+
+    @model_validator(mode="after")
+    def _place_for_mode(self) -> Group:
+        if self.mode == "physical" and self.venue is None:
+            raise PydanticCustomError("venue_required", "venue required", {"field": "mode"})
+        if self.mode == "digital" and self.online is None:
+            raise PydanticCustomError("online_required", "online required", {"field": "mode"})
+        return self
+
+    # Derived facts every rule and report uses.
+
+    def reference_date(self, today: date) -> date:
+        """The date activity is judged on: today, or the first meeting if it is still ahead."""
+        return max(today, self.schedule.first_meeting)
+
+    def joined_on(self, participant: Participant) -> date:
+        """A participant's first meeting: never before the group's first meeting."""
+        first = self.schedule.first_meeting
+        return max(participant.joined, first) if participant.joined else first
+
+    def is_active(self, participant: Participant, today: date) -> bool:
+        ref = self.reference_date(today)
+        if self.joined_on(participant) > ref:
+            return False
+        return participant.left is None or participant.left >= ref
+
+    def active_participants(self, today: date) -> list[tuple[int, Participant]]:
+        return [(i, p) for i, p in enumerate(self.participants) if self.is_active(p, today)]
+
+
+
+def adult_on(participant: Participant, day: date) -> bool | None:
+    """True if the participant has turned 18 on that day, False if not, None if unknown."""
+    born = participant.born
+    if isinstance(born, date):
+        had_birthday = (day.month, day.day) >= (born.month, born.day)
+        return day.year - born.year - (0 if had_birthday else 1) >= 18
+    if isinstance(born, int):
+        if day.year - born != 18:
+            return day.year - born > 18
+        # Turns 18 some time that year: only `adult: true` settles it.
+        return True if participant.adult else None
+    return participant.adult

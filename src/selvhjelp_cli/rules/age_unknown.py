@@ -1,0 +1,36 @@
+"""Warn when a participant's age cannot be settled from the file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selvhjelp_cli.findings import Context, Finding, short_date
+from selvhjelp_cli.model import adult_on
+
+ID = "age-unknown"
+SEVERITY = "warning"
+SUMMARY = "Filen viser ikke om en deltaker har fylt 18 år."
+EXPLANATION = """\
+Kravet om at alle deltakere skal ha fylt 18 år, kan bare sjekkes når filen sier noe
+om alder. Skriv fødselsåret («born: 1984»), hele fødselsdatoen («born: 1984-05-17»),
+eller bare «adult: true» hvis dere ikke vil lagre alder i det hele tatt.
+
+Et fødselsår er ikke nok når deltakeren fyller 18 samme år som hun eller han begynner
+i gruppa. Da trengs fødselsdatoen eller «adult: true».
+"""
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for index, person in ctx.active():
+        joined = ctx.group.joined_on(person)
+        if adult_on(person, joined) is not None:
+            continue
+        if person.born is None:
+            message = (f"Filen sier ikke om {person.name} har fylt 18 år. "
+                       "Legg til «born» (fødselsår) eller «adult: true».")
+            line = ctx.line("participants", index)
+        else:
+            message = (f"Fødselsåret alene viser ikke om {person.name} har fylt 18 år ved sitt første møte "
+                       f"({short_date(joined)}). Oppgi hele fødselsdatoen eller «adult: true».")
+            line = ctx.line("participants", index, "born")
+        yield Finding(ID, SEVERITY, message, line=line, subject=person.name)

@@ -1,0 +1,26 @@
+"""A digital group needs the link to its meeting room before the first meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selvhjelp_cli.findings import Context, Finding
+
+ID = "digital-link"
+SEVERITY = "info"
+SUMMARY = "En digital gruppe har ikke lenke til møterommet ennå."
+EXPLANATION = """\
+En digital gruppe trenger en fast lenke til møterommet, og alle bør få den i god tid
+før første møte, så de kan prøve teknikken på forhånd og føle seg trygge. Legg lenken
+inn under «online.url» når den er klar.
+"""
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    group = ctx.group
+    if group.mode == "digital" and group.online is not None and group.online.url is None:
+        yield Finding(
+            ID, SEVERITY,
+            "Gruppa møtes digitalt, men har ingen lenke til møterommet («online.url») ennå.",
+            line=ctx.line("online"),
+        )

@@ -1,0 +1,27 @@
+"""Taking part costs nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selvhjelp_cli.findings import Context, Finding
+
+ID = "free-of-charge"
+SEVERITY = "error"
+SUMMARY = "Det koster penger å delta."
+EXPLANATION = """\
+Det er gratis å være med i en selvorganisert selvhjelpsgruppe. Alle som har et problem
+de vil gjøre noe med, skal kunne delta, uansett økonomi. Lokaler finnes nesten alltid
+gratis, for eksempel på frivilligsentralen, biblioteket eller i kommunale lokaler, og
+serveringen holdes enkel. Dette er et krav, ikke en anbefaling.
+"""
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    fee = ctx.group.fee_nok
+    if fee > 0:
+        yield Finding(
+            ID, SEVERITY,
+            f"Deltakelse koster {fee} kroner («fee_nok»). Det skal være gratis å være med.",
+            line=ctx.line("fee_nok"),
+        )

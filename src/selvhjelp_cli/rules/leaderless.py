@@ -1,0 +1,46 @@
+"""A participant whose role makes them the group's leader breaks the framework."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from selvhjelp_cli.findings import Context, Finding
+
+ID = "leaderless"
+SEVERITY = "error"
+SUMMARY = "En deltaker har en rolle som gjør henne eller ham til leder for gruppa."
+EXPLANATION = """\
+En selvorganisert selvhjelpsgruppe har ingen leder. Alle deltakerne deler ansvaret for
+gruppa og for sin egen deltakelse, og samtalen har ingen ordstyrer eller dagsorden.
+En gruppe med leder er noe annet: en kursgruppe, en terapigruppe eller en
+samtalegruppe med veileder. Derfor er dette et krav, ikke en anbefaling.
+
+Praktiske oppgaver er noe annet: å låse opp lokalet eller lage kaffe gjør ingen til
+leder. Igangsetteren er heller ikke leder; hun eller han er med de første gangene og
+trekker seg så ut.
+"""
+
+# Words (bokmål, nynorsk, English) that make a role a leading one; matched
+# inside longer words too, so "gruppeleder" and "medleder" count.
+_LEADING = re.compile(
+    r"leder|leiar|leiir|leader|ledar|ordstyr|møteled|moteled|chair|moderator|facilitator|"
+    r"terapeut|therapist|veileder|rettleiar|sjef|\bboss\b|\bhead\b",
+    re.IGNORECASE,
+)
+
+
+def is_leading(role: str) -> bool:
+    return bool(_LEADING.search(role))
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for index, person in ctx.active():
+        if person.role and is_leading(person.role):
+            yield Finding(
+                ID, SEVERITY,
+                f"Rollen oppgitt for {person.name} gjør henne eller ham til leder. En selvorganisert gruppe "
+                "er lederløs; alle deler ansvaret.",
+                line=ctx.line("participants", index, "role"),
+                subject=person.name,
+            )

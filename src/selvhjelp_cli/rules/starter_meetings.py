@@ -1,0 +1,42 @@
+"""A starter attends the first few meetings, then withdraws."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selvhjelp_cli.findings import Context, Finding
+
+ID = "starter-meetings"
+SEVERITY = "warning"
+SUMMARY = "En igangsetter er med på flere enn 5 møter (færre enn 2 gir en info)."
+EXPLANATION = """\
+Igangsetteren er ikke leder. Hun eller han forteller om rammene og prinsippene for
+samtalen, tar seg av det praktiske de første gangene og er med på de første 2–5
+møtene. Så trekker igangsetteren seg ut, slik at gruppa blir selvgående, men kan
+kontaktes senere ved behov. Blir igangsetteren lenger, er det lett at hun eller han
+blir en leder likevel. Er igangsetteren med på bare ett møte, rekker gruppa sjelden
+å bli trygg på rammene.
+"""
+
+FEWEST, MOST = 2, 5
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for index, starter in enumerate(ctx.group.starters):
+        if starter.meetings is None:
+            continue
+        line = ctx.line("starters", index, "meetings")
+        if starter.meetings > MOST:
+            yield Finding(
+                ID, SEVERITY,
+                f"Igangsetteren {starter.name} er med på {starter.meetings} møter. Anbefalt er 2–5, "
+                "så gruppa blir selvgående.",
+                line=line, subject=starter.name,
+            )
+        elif starter.meetings < FEWEST:
+            yield Finding(
+                ID, "info",
+                f"Igangsetteren {starter.name} er med på {starter.meetings} møte(r). Vanlig er 2–5, "
+                "så gruppa rekker å bli trygg på rammene.",
+                line=line, subject=starter.name,
+            )

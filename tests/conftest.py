@@ -1,0 +1,65 @@
+"""Shared test helpers: a pinned terminal, the CLI runner and group files."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from selvhjelp_cli.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Rich reads these when a console is made: stable width, no colour.
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "dumb")
+
+
+def invoke(*args: str, input: str | None = None):
+    """Run the CLI in-process; exceptions are not swallowed."""
+    return CliRunner().invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+BASE = """\
+version: 1
+name: Testgruppa
+county: Rogaland
+venue:
+  name: Frivilligsentralen
+schedule:
+  first_meeting: 2027-01-07
+  start: 18:00
+"""
+
+
+def people(n: int, *, born: int = 1985, signed: str | None = None, extra: str = "") -> str:
+    """A participants section with n adults."""
+    lines = ["participants:"]
+    for i in range(n):
+        lines.append(f"  - name: Deltaker {i + 1}")
+        lines.append(f"    born: {born}")
+        if signed:
+            lines.append(f"    declaration_signed: {signed}")
+        if extra:
+            lines.extend("    " + line for line in textwrap.dedent(extra).strip().splitlines())
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Write a YAML text to a file in tmp_path and return its path."""
+
+    def _write(text: str, name: str = "gruppe.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return _write

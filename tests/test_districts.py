@@ -1,0 +1,213 @@
+"""find-district: every way people name where they live."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from selvhjelp_cli import districts
+from selvhjelp_cli.errors import UserError
+
+from .conftest import invoke
+
+DATA = Path(__file__).parent.parent / "data"
+COUNTIES = yaml.safe_load((DATA / "districts.yaml").read_text(encoding="utf-8"))["counties"]
+MUNICIPALITIES = list(csv.DictReader((DATA / "municipalities.csv").open(encoding="utf-8")))
+ERA_RANK = {"2024": 0, "2020-2023": 1, "2018-2019": 2, "pre2020": 3, "pre2018": 4}
+POSTCODES = list(csv.DictReader((DATA / "postcodes.csv").open(encoding="utf-8")))
+
+
+def office_ids(result: districts.Resolution) -> list[str]:
+    return [o.id for o in result.offices]
+
+
+def find(*args: str):
+    result = invoke("find-district", *args, "--format", "json")
+    return result.exit_code, json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("county", COUNTIES, ids=lambda c: f"{c['era']}-{c['number']}")
+def test_every_county_of_every_generation_by_name_and_number(county):
+    # A number several generations share (03, 11, 15, 18, 50) means today's county.
+    newest = min((c for c in COUNTIES if c["number"] == county["number"]), key=lambda c: ERA_RANK[c["era"]])
+    by_number = districts.resolve_county(county["number"])
+    assert by_number.matched == county["name"]
+    assert office_ids(by_number) == newest["offices"]
+    by_name = districts.resolve_county(county["name"])
+    assert by_name.matched == county["name"] and by_name.offices
+    for other in county.get("other_names", []):
+        assert districts.resolve_county(other).offices
+
+
+@pytest.mark.parametrize("spelling, expected", [
+    ("More og Romsdal", "Møre og Romsdal"), ("Ostfold", "Østfold"), ("Troendelag", "Trøndelag"),
+    ("TRØNDELAG", "Trøndelag"), ("trondelag", "Trøndelag"), ("aust agder", "Aust-Agder"),
+    ("Aust-Agder fylke", "Aust-Agder"), ("Sogn & Fjordane", "Sogn og Fjordane"), ("sogn-og-fjordane", "Sogn og Fjordane"),
+    ("Finnmárku", "Finnmark"), ("Finnmarku", "Finnmark"), ("Romsa", "Troms"), ("Trööndelage", "Trøndelag"),
+    ("Nordlánnda", "Nordland"), ("4", "Hedmark"), ("04", "Hedmark"), ("46", "Vestland"),
+    ("Vestfold and Telemark", "Vestfold og Telemark"), ("Moere og Romsdal", "Møre og Romsdal"),
+])
+def test_county_spellings(spelling, expected):
+    assert districts.resolve_county(spelling).matched == expected
+
+
+def test_county_offices_agree_with_the_municipality_table():
+    by_county: dict[str, Counter] = {}
+    for row in MUNICIPALITIES:
+        for office in row["kontorer"].split("|"):
+            by_county.setdefault(row["fylkesnummer"], Counter())[office] += 1
+    for county in COUNTIES:
+        if county["era"] == "2024":
+            assert set(county["offices"]) == set(by_county[county["number"]])
+            assert county["offices"][0] == by_county[county["number"]].most_common(1)[0][0]
+
+
+@pytest.mark.parametrize("query, offices, note", [
+    ("Viken", ["oslo", "tonsberg", "brumunddal"], "Jevnaker og Lunner"),
+    ("Akershus", ["oslo", "brumunddal", "tonsberg"], "Asker"),
+    ("Møre og Romsdal", ["trondheim", "bergen"], "Hornindal"),
+])
+def test_shared_counties_name_every_office_main_first(query, offices, note):
+    result = districts.resolve_county(query)
+    assert office_ids(result) == offices
+    assert any(note in n for n in result.notes)
+
+
+def test_older_extent_is_explained_where_the_office_changes():
+    notes = " ".join(districts.resolve_county("Akershus").notes)
+    assert "Før 2020 hørte hele Akershus til Oslo" in notes
+    assert districts.resolve_county("Rogaland").notes == []
+
+
+@pytest.mark.parametrize("row", MUNICIPALITIES, ids=lambda r: r["kommunenummer"])
+def test_every_2024_municipality(row):
+    result = districts.resolve_municipality(row["navn"])
+    assert row["kontorer"].split("|")[0] in office_ids(result)
+    qualified = districts.resolve_municipality(f"{row['navn']}, {districts.county_2024(row['fylkesnummer']).name}")
+    assert office_ids(qualified) == row["kontorer"].split("|")
+    assert office_ids(districts.resolve_municipality(row["kommunenummer"])) == row["kontorer"].split("|")
+
+
+@pytest.mark.parametrize("query, offices", [
+    ("Asker", ["oslo", "tonsberg"]), ("Volda", ["trondheim", "bergen"]),
+    ("Jevnaker", ["brumunddal"]), ("Lunner", ["brumunddal"]),
+    ("Hornindal", ["bergen"]), ("Røyken", ["tonsberg"]), ("Guovdageaidnu", ["alta"]),
+    ("Kárášjohka", ["alta"]), ("Baerum", ["oslo"]), ("Tromso", ["alta"]), ("Alta", ["alta"]),
+    ("Herøy (Nordland)", ["alta"]), ("Herøy i Møre og Romsdal", ["trondheim"]),
+])
+def test_municipality_cases(query, offices):
+    assert office_ids(districts.resolve_municipality(query)) == offices
+
+
+def test_two_municipalities_with_one_name():
+    result = districts.resolve_municipality("Herøy")
+    assert set(office_ids(result)) == {"alta", "trondheim"}
+    assert "2 kommuner som heter Herøy" in result.notes[0]
+
+
+def test_municipality_typo_gets_suggestions():
+    result = districts.resolve_municipality("Haugesun")
+    assert result.matched is None and "Haugesund" in result.suggestions
+
+
+def _sample_postcodes():
+    by_county: dict[str, list[dict]] = {}
+    for row in POSTCODES:
+        by_county.setdefault(row["kommunenummer"][:2], []).append(row)
+    return [rows[i] for rows in by_county.values() for i in (0, len(rows) // 2, -1)]
+
+
+@pytest.mark.parametrize("row", _sample_postcodes(), ids=lambda r: r["postnummer"])
+def test_postcodes_per_county(row):
+    result = districts.resolve_postcode(row["postnummer"])
+    municipality = districts.municipalities().get(row["kommunenummer"])
+    if municipality is None:  # Svalbard, Jan Mayen
+        assert result.offices == [] and result.notes
+    elif row["kontor"]:
+        assert office_ids(result) == [row["kontor"]]
+    else:
+        assert office_ids(result) == list(municipality.offices)
+
+
+@pytest.mark.parametrize("code, office", [("5501", "sandnes"), ("0364", "oslo"), ("9510", "alta"),
+                                          ("1371", "oslo"), ("3480", "tonsberg"), ("6120", "trondheim")])
+def test_postcode_examples(code, office):
+    assert office_ids(districts.resolve_postcode(code)) == [office]
+
+
+@pytest.mark.parametrize("bad", ["", "abc", "123", "12345", "50 011", "-501"])
+def test_postcode_must_be_four_digits(bad):
+    with pytest.raises(UserError):
+        districts.resolve_postcode(bad)
+
+
+def test_cli_json_for_a_county():
+    code, document = find("--county", "Rogaland")
+    assert code == 0
+    assert document == {
+        "query": {"county": "Rogaland"},
+        "matched": "Rogaland",
+        "offices": [{"id": "sandnes", "office": "Sandnes", "phone": "981 02 067",
+                     "covers": ["Rogaland", "Aust-Agder", "Vest-Agder"]}],
+        "notes": [],
+        "suggestions": [],
+        "head_office": {"name": "Selvhjelp Norge", "phone": "23 33 19 00", "email": "post@selvhjelp.no"},
+    }
+
+
+def test_cli_no_match_exits_1_with_suggestions():
+    code, document = find("--county", "Rogalnd")
+    assert code == 1
+    assert document["matched"] is None and document["offices"] == []
+    assert document["suggestions"][0] == "Rogaland"
+    text = invoke("find-district", "--county", "Rogalnd")
+    assert text.exit_code == 1 and "Mente du «Rogaland»" in text.stdout
+
+
+@pytest.mark.parametrize("absurd", ["", "   ", "x" * 500, "🙂", "'; DROP TABLE", "\x1b[31m"])
+def test_absurd_county_is_no_match(absurd):
+    result = invoke("find-district", "--county", absurd)
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stdout
+
+
+def test_cli_bad_postcode_exits_2():
+    result = invoke("find-district", "--postcode", "12")
+    assert result.exit_code == 2 and "fire sifre" in result.stderr
+
+
+def test_cli_needs_exactly_one_question():
+    assert invoke("find-district").exit_code == 2
+    assert invoke("find-district", "--county", "Oslo", "--postcode", "0364").exit_code == 2
+
+
+def test_cli_all():
+    code, document = find("--all")
+    assert code == 0
+    assert [o["office"] for o in document["offices"]] == ["Oslo", "Brumunddal", "Trondheim", "Alta", "Sandnes",
+                                                           "Tønsberg", "Bergen"]
+    assert document["head_office"]["phone"] == "23 33 19 00"
+    table = invoke("find-district", "--all")
+    assert "467 78 204" in table.stdout and "Hovedkontor" in table.stdout
+
+
+def test_cli_text_panel():
+    result = invoke("find-district", "--postcode", "5501")
+    assert result.exit_code == 0
+    assert "Distriktskontoret i Sandnes" in result.stdout and "981 02 067" in result.stdout
+
+
+def test_compiled_districts_match_the_yaml_source():
+    compiled = json.loads((DATA / "districts.json").read_text(encoding="utf-8"))
+    source = yaml.safe_load((DATA / "districts.yaml").read_text(encoding="utf-8"))
+    assert compiled == source, "run: python scripts/build_data.py --districts"
+
+
+def test_unknown_postcode_is_no_match():
+    result = districts.resolve_postcode("0000")
+    assert result.matched is None and result.offices == []

@@ -1,0 +1,68 @@
+"""Safe writing: atomic, no silent overwrite, private files for names."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.files import slug, write_output
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_private_file_is_owner_only(tmp_path):
+    target = tmp_path / "navn.pdf"
+    write_output(str(target), b"data", private=True)
+    assert target.read_bytes() == b"data"
+    assert mode(target) == 0o600
+
+
+def test_public_file_follows_umask(tmp_path):
+    old = os.umask(0o022)
+    try:
+        write_output(str(tmp_path / "plakat.pdf"), "tekst")
+    finally:
+        os.umask(old)
+    assert mode(tmp_path / "plakat.pdf") == 0o644
+
+
+def test_existing_file_is_not_overwritten_without_force(tmp_path):
+    target = tmp_path / "fil.txt"
+    target.write_text("gammel")
+    with pytest.raises(UserError, match="--force"):
+        write_output(str(target), "ny")
+    assert target.read_text() == "gammel"
+    write_output(str(target), "ny", force=True, private=True)
+    assert target.read_text() == "ny" and mode(target) == 0o600
+
+
+def test_no_temporary_files_are_left(tmp_path):
+    target = tmp_path / "fil.txt"
+    target.write_text("gammel")
+    with pytest.raises(UserError):
+        write_output(str(target), "ny")
+    write_output(str(tmp_path / "annen.txt"), "x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["annen.txt", "fil.txt"]
+
+
+def test_missing_folder_and_folder_as_target(tmp_path):
+    with pytest.raises(UserError, match="Mappen finnes ikke"):
+        write_output(str(tmp_path / "nei" / "fil.txt"), "x")
+    with pytest.raises(UserError, match="mappe"):
+        write_output(str(tmp_path), "x")
+
+
+def test_stdout(capfdbinary):
+    write_output("-", "hei æøå")
+    assert capfdbinary.readouterr().out == "hei æøå".encode()
+
+
+@pytest.mark.parametrize("name, expected", [("Torsdagsgruppa", "torsdagsgruppa"), ("Ås – sorg & tap", "aas-sorg-tap"),
+                                            ("Bjørn Øye", "bjorn-oye"), ("!!!", "gruppe"), ("Guovdageaidnu č", "guovdageaidnu-c")])
+def test_slug(name, expected):
+    assert slug(name) == expected
