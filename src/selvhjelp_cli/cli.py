@@ -63,6 +63,33 @@ def _fail(error: UserError) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
+def _load(path: str):
+    """The group in a file, or every problem printed and exit 2."""
+    from selvhjelp_cli.loader import InvalidFile, load_group
+    from selvhjelp_cli.report import printable
+
+    try:
+        return load_group(path).group
+    except InvalidFile as error:
+        for problem in error.problems:
+            where = ":".join(str(p) for p in (path, problem.line, problem.column) if p is not None)
+            print(f"Feil: {printable(where)}: {printable(problem.message)}", file=sys.stderr)
+        raise typer.Exit(EXIT_USAGE) from None
+    except UserError as error:
+        raise _fail(error) from None
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    from selvhjelp_cli.dates import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise _fail(UserError(f"{option} må være en dato, for eksempel 2027-01-07 eller 7.1.2027.")) from None
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"selvhjelp {__version__}")
@@ -153,6 +180,50 @@ def find_district(
 
         report.print_resolution(make_console(), result)
     raise typer.Exit(EXIT_OK if result.offices else EXIT_NOT_FOUND)
+
+
+@app.command()
+def calendar(
+    file: Annotated[str, typer.Argument(help="Gruppefilen.", show_default=False)],
+    count: Annotated[Optional[int], typer.Option("--count", min=1, max=500,
+                                                 help="Antall møter (standard 12).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="DATO", help="Vis møter til og med denne datoen.")] = None,
+    from_start: Annotated[bool, typer.Option("--all", help="Begynn ved første møte, også om det er passert.")] = False,
+    skip_holidays: Annotated[bool, typer.Option("--skip-holidays", help="Hopp over helligdager, julaften og nyttårsaften.")] = False,
+    ics: Annotated[Optional[str], typer.Option("--ics", metavar="FIL", help="Skriv møtene til en kalenderfil (.ics); - er standard ut.")] = None,
+    today: TodayOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Skriv over en fil som finnes.")] = False,
+) -> None:
+    """Vis møteplanen med norske helligdager, og lag kalenderfil (.ics)."""
+    if count is not None and until is not None:
+        raise _fail(UserError("Bruk enten --count eller --until, ikke begge."))
+    try:
+        day = _today(today)
+    except UserError as error:
+        raise _fail(error) from None
+    last = _date(until, "--until")
+    group = _load(file)
+    from selvhjelp_cli.meetings import listing
+
+    meetings, skipped = listing(group, today=day, count=count, until=last, from_start=from_start,
+                                skip_holidays=skip_holidays)
+    if ics is not None:
+        from datetime import datetime, timezone
+
+        from selvhjelp_cli.files import write_output
+        from selvhjelp_cli.meetings import to_ics
+
+        try:
+            write_output(ics, to_ics(group, meetings, stamp=datetime.now(timezone.utc)), force=force)
+        except UserError as error:
+            raise _fail(error) from None
+        if ics != "-":
+            print(f"Skrev {len(meetings)} møter til {ics}.", file=sys.stderr)
+        return
+    from selvhjelp_cli.console import make_console
+    from selvhjelp_cli.report import print_calendar
+
+    print_calendar(make_console(), group, meetings, skipped)
 
 
 @app.command()

@@ -24,3 +24,17 @@ def parse_time(text: str) -> time:
     if not match:
         raise ValueError("not a time")
     return time(int(match.group(1)), int(match.group(2)))
+
+
+BABEL_LOCALE = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
+
+
+def long_date(day: date, language: str = "nb") -> str:
+    """'torsdag 7. januar 2027' (nb/nn) or 'Thursday, 7 January 2027' (en), by Babel."""
+    from babel.dates import format_date
+
+    return format_date(day, format="full", locale=BABEL_LOCALE[language])
+
+
+def clock(moment: time) -> str:
+    return f"{moment.hour:02d}:{moment.minute:02d}"

@@ -1,0 +1,147 @@
+"""The meeting plan: dates, Norwegian holidays, starters, and the ICS file."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from selvhjelp_cli.loader import load_group
+from selvhjelp_cli.meetings import holiday_name, listing, next_meeting, plan, to_ics
+
+from .conftest import BASE, invoke, people
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def group(write, first: str, every: int = 1, extra: str = ""):
+    text = BASE.replace("2027-01-07", first) + f"  every_weeks: {every}\n" + extra + people(6)
+    return write(text), load_group(write(text)).group
+
+
+def test_thursday_group_across_easter_and_ascension(write):
+    _, g = group(write, "2027-03-04")
+    meetings = plan(g, count=10)
+    holidays = {m.day: m.holiday for m in meetings if m.holiday}
+    assert holidays == {date(2027, 3, 25): "Skjærtorsdag", date(2027, 5, 6): "Kristi himmelfartsdag"}
+    skipped = plan(g, count=10, skip_holidays=True)
+    assert len(skipped) == 10
+    assert date(2027, 3, 25) not in [m.day for m in skipped]
+    assert skipped[-1].day == date(2027, 5, 20)  # two holidays pushed the tenth meeting two weeks
+    assert [m.number for m in skipped] == list(range(1, 11))
+
+
+def test_monday_group_across_17_may_and_whit_monday(write):
+    _, g = group(write, "2021-05-03")
+    names = {m.day: m.holiday for m in plan(g, count=5)}
+    assert names[date(2021, 5, 17)] == "Grunnlovsdag"
+    assert names[date(2021, 5, 24)] == "Andre pinsedag"
+    assert holiday_name(date(2027, 5, 17)) == "Andre pinsedag og Grunnlovsdag"
+
+
+def test_fortnightly_group_across_christmas(write):
+    path, g = group(write, "2026-12-10", every=2)
+    assert [m.day for m in plan(g, count=3)] == [date(2026, 12, 10), date(2026, 12, 24), date(2027, 1, 7)]
+    assert plan(g, count=3)[1].holiday == "Julaften"
+    kept, skipped = listing(g, today=date(2026, 12, 1), count=3, skip_holidays=True)
+    assert [m.day for m in kept] == [date(2026, 12, 10), date(2027, 1, 7), date(2027, 1, 21)]
+    assert skipped == [(date(2026, 12, 24), "Julaften")]
+
+
+def test_new_years_eve_and_day(write):
+    assert holiday_name(date(2026, 12, 31)) == "Nyttårsaften"
+    assert holiday_name(date(2027, 1, 1)) == "Første nyttårsdag"
+    assert holiday_name(date(2027, 1, 2)) is None
+
+
+def test_listing_starts_at_the_next_meeting_once_started(write):
+    _, g = group(write, "2026-09-03")
+    meetings, _ = listing(g, today=date(2026, 11, 23))
+    assert meetings[0].day == date(2026, 11, 26) and meetings[0].number == 13 and len(meetings) == 12
+    everything, _ = listing(g, today=date(2026, 11, 23), from_start=True, count=2)
+    assert everything[0].day == date(2026, 9, 3)
+    assert next_meeting(g.schedule, date(2026, 11, 26)) == date(2026, 11, 26)
+    until, _ = listing(g, today=date(2026, 11, 23), until=date(2026, 12, 10))
+    assert [m.day.day for m in until] == [26, 3, 10]
+
+
+def test_starters_attend_their_first_meetings(write):
+    extra = "starters:\n  - name: Kari\n    meetings: 3\n  - name: Per\n    meetings: 1\n"
+    text = BASE.replace("2027-01-07", "2027-03-18") + people(6) + extra
+    g = load_group(write(text)).group
+    skipped = plan(g, count=4, skip_holidays=True)  # 25 March is skipped and does not count
+    assert [m.starters for m in skipped] == [("Kari", "Per"), ("Kari",), ("Kari",), ()]
+
+
+def test_break_midway(write):
+    _, g = group(write, "2027-01-07")
+    meeting = plan(g, count=1)[0]
+    assert meeting.break_window == (datetime(2027, 1, 7, 18, 50), datetime(2027, 1, 7, 19, 5))
+
+
+def test_ics_parses_back_date_by_date(write, tmp_path):
+    path, g = group(write, "2027-03-04")
+    target = tmp_path / "gruppe.ics"
+    result = invoke("calendar", path, "--count", "10", "--skip-holidays", "--ics", target, "--today", "2027-01-01")
+    assert result.exit_code == 0
+    calendar = Calendar.from_ical(target.read_bytes())
+    events = sorted(calendar.walk("VEVENT"), key=lambda e: e.decoded("dtstart"))
+    expected = [m.day for m in plan(g, count=10, skip_holidays=True)]
+    assert [e.decoded("dtstart").date() for e in events] == expected
+    for event in events:
+        start, end = event.decoded("dtstart"), event.decoded("dtend")
+        assert start.utcoffset() == datetime.combine(start.date(), start.time(), OSLO).utcoffset()
+        assert (start.hour, start.minute) == (18, 0) and end - start == timedelta(minutes=120)
+        assert str(event["summary"]) == "Testgruppa" and "Frivilligsentralen" in str(event["location"])
+    summer = next(e for e in events if e.decoded("dtstart").month == 5)
+    assert summer.decoded("dtstart").utcoffset() == timedelta(hours=2)  # CEST
+    assert len({str(e["uid"]) for e in events}) == 10
+    assert any(c.name == "VTIMEZONE" and str(c["tzid"]) == "Europe/Oslo" for c in calendar.subcomponents)
+
+
+def test_ics_uids_are_stable_and_hold_no_people(write):
+    _, g = group(write, "2027-03-04")
+    meetings = plan(g, count=3)
+    first = to_ics(g, meetings, stamp=datetime(2027, 1, 1))
+    again = to_ics(g, meetings, stamp=datetime(2027, 2, 1))
+    uids = lambda raw: [str(e["uid"]) for e in Calendar.from_ical(raw).walk("VEVENT")]  # noqa: E731
+    assert uids(first) == uids(again)
+    assert b"Deltaker" not in first
+
+
+def test_ics_for_a_digital_group(write):
+    text = BASE.replace("venue:\n  name: Frivilligsentralen\n",
+                        "mode: digital\nonline:\n  platform: Whereby\n  url: https://whereby.com/x\n") + people(6)
+    g = load_group(write(text)).group
+    event = Calendar.from_ical(to_ics(g, plan(g, count=1), stamp=datetime(2027, 1, 1))).walk("VEVENT")[0]
+    assert "Whereby" in str(event["location"]) and str(event["url"]) == "https://whereby.com/x"
+
+
+def test_calendar_command_text(write):
+    path, _ = group(write, "2027-03-18")
+    result = invoke("calendar", path, "--count", "3", "--today", "2027-01-01")
+    assert result.exit_code == 0
+    assert "torsdag 18. mars 2027" in result.stdout and "Skjærtorsdag" in result.stdout
+    assert "Pause midt i møtet, ca. 18:50–19:05." in result.stdout
+
+
+def test_calendar_refuses_overwrite_and_bad_options(write, tmp_path):
+    path, _ = group(write, "2027-03-18")
+    target = tmp_path / "k.ics"
+    target.write_text("gammel")
+    refused = invoke("calendar", path, "--ics", target)
+    assert refused.exit_code == 2 and target.read_text() == "gammel"
+    assert invoke("calendar", path, "--ics", target, "--force").exit_code == 0
+    assert invoke("calendar", path, "--count", "3", "--until", "2027-05-01").exit_code == 2
+    assert invoke("calendar", path, "--until", "snart").exit_code == 2
+    broken = invoke("calendar", tmp_path / "finnes-ikke.yaml")
+    assert broken.exit_code == 2 and "finnes ikke" in broken.stderr
+
+
+@pytest.mark.parametrize("every, days", [(1, 7), (2, 14), (3, 21)])
+def test_series_interval(write, every, days):
+    _, g = group(write, "2027-01-07", every=every)
+    first, second = plan(g, count=2)
+    assert (second.day - first.day).days == days
