@@ -182,6 +182,73 @@ def find_district(
     raise typer.Exit(EXIT_OK if result.offices else EXIT_NOT_FOUND)
 
 
+def _opt(help_text: str, flag: str, metavar: str | None = None):
+    return typer.Option(flag, help=help_text, metavar=metavar)
+
+
+@app.command("init-group")
+def init_group(
+    file: Annotated[Optional[str], typer.Argument(help="Filen som skal lages (standard: etter gruppas navn).",
+                                                  show_default=False)] = None,
+    name: Annotated[Optional[str], _opt("Gruppas navn.", "--name")] = None,
+    theme: Annotated[Optional[str], _opt("Tema (valgfritt).", "--theme")] = None,
+    county: Annotated[Optional[str], _opt("Fylke (gammelt eller nytt navn, eller nummer).", "--county")] = None,
+    municipality: Annotated[Optional[str], _opt("Kommune.", "--municipality")] = None,
+    first_meeting: Annotated[Optional[str], _opt("Første møte, for eksempel 7.1.2027.", "--first-meeting",
+                                                 "DATO")] = None,
+    start: Annotated[Optional[str], _opt("Klokkeslett, for eksempel 18:00.", "--start", "TT:MM")] = None,
+    duration: Annotated[Optional[str], _opt("Lengde i minutter (standard 120).", "--duration", "MIN")] = None,
+    pause: Annotated[Optional[str], _opt("Pause i minutter (standard 15).", "--break", "MIN")] = None,
+    every_weeks: Annotated[Optional[str], _opt("Uker mellom møtene (standard 1).", "--every-weeks", "N")] = None,
+    venue: Annotated[Optional[str], _opt("Møtested (fysisk gruppe).", "--venue")] = None,
+    address: Annotated[Optional[str], _opt("Adressen til møtestedet.", "--address")] = None,
+    digital: Annotated[bool, typer.Option("--digital", help="Gruppa møtes på video.")] = False,
+    platform: Annotated[Optional[str], _opt("Videoverktøy (digital gruppe).", "--platform")] = None,
+    url: Annotated[Optional[str], _opt("Lenke til møterommet.", "--url")] = None,
+    language: Annotated[Optional[str], _opt("Språk for utskrifter: nb, nn eller en.", "--language")] = None,
+    starter: Annotated[Optional[str], _opt("Igangsetterens navn.", "--starter")] = None,
+    starter_contact: Annotated[Optional[str], _opt("Igangsetterens telefon eller e-post.", "--starter-contact")] = None,
+    starter_meetings: Annotated[Optional[str], _opt("Møter igangsetteren er med på (standard 3).",
+                                                    "--starter-meetings", "N")] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Ikke spør; mangler noe, avslutt med feil.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Skriv over en fil som finnes.")] = False,
+    today: TodayOption = None,
+) -> None:
+    """Lag en ny gruppefil med forklaringer, ved å svare på spørsmål eller med valg."""
+    from selvhjelp_cli import init_group as setup
+    from selvhjelp_cli.console import make_console
+
+    if venue is not None and (digital or platform is not None):
+        raise _fail(UserError("Velg enten --venue (fysisk gruppe) eller --digital med --platform."))
+    mode = "d" if digital or platform is not None or url is not None else ("f" if venue is not None else None)
+    given = {
+        "name": name, "theme": theme, "county": county, "municipality": municipality, "mode": mode,
+        "venue_name": venue, "venue_address": address, "platform": platform, "url": url,
+        "first_meeting": first_meeting, "start": start, "duration": duration, "break_minutes": pause,
+        "every_weeks": every_weeks, "starter_name": starter, "starter_contact": starter_contact,
+        "starter_meetings": starter_meetings, "language": language,
+    }
+    console = make_console()
+    try:
+        day = _today(today)
+        if file:
+            setup.refuse_existing(file, force)
+        if not no_input:
+            console.print("Ny gruppefil. Trykk Enter for å bruke forslaget i [hakeparentes]; Ctrl+C avbryter "
+                          "uten å lagre noe.")
+        answers = setup.collect(given, None if no_input else setup.TerminalAsker(console))
+        path = file or setup.free_file_name(answers["name"], force)
+        setup.write_group_file(path, answers, today=day, force=force)
+    except EOFError:
+        print("\nAvbrutt: fikk ikke flere svar. Ingenting er lagret.", file=sys.stderr)
+        raise typer.Exit(EXIT_USAGE) from None
+    except UserError as error:
+        raise _fail(error) from None
+    from selvhjelp_cli.report import print_next_steps
+
+    print_next_steps(console, path, answers)
+
+
 @app.command()
 def calendar(
     file: Annotated[str, typer.Argument(help="Gruppefilen.", show_default=False)],
@@ -293,6 +360,11 @@ def run(argv: list[str]) -> int:
         return 130
     except UserError as error:
         print(f"Feil: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:  # noqa: BLE001 - the last line of defence: never a traceback
+        # Only the kind of error is shown: its text could hold data from a group file.
+        print(f"Feil: selvhjelp stoppet på grunn av en feil i programmet ({type(error).__name__}). "
+              "Ingen filer er endret. Meld gjerne fra om hva du gjorde.", file=sys.stderr)
         return EXIT_USAGE
     return code if isinstance(code, int) else EXIT_OK
 

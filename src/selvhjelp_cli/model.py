@@ -57,6 +57,11 @@ def _to_time(value: Any) -> Any:
     return value
 
 
+def _none_is_empty(value: Any) -> Any:
+    # "participants:" with only commented-out entries under it is an empty list.
+    return [] if value is None else value
+
+
 def _to_birth(value: Any) -> Any:
     if isinstance(value, str) and not value.strip().isdigit():
         return _to_date(value)
@@ -177,9 +182,11 @@ class Group(_Strict):
     schedule: Schedule
     closed: Flag = Field(True, description="Lukket gruppe etter oppstart.")
     fee_nok: int = Field(0, ge=0, description="Egenandel i kroner; skal være 0.")
-    starters: list[Starter] = Field(default_factory=list, max_length=20)
-    participants: list[Participant] = Field(default_factory=list, max_length=200)
-    decisions: list[Decision] = Field(default_factory=list, max_length=100)
+    starters: Annotated[list[Starter], BeforeValidator(_none_is_empty)] = Field(default_factory=list, max_length=20)
+    participants: Annotated[list[Participant], BeforeValidator(_none_is_empty)] = Field(
+        default_factory=list, max_length=200)
+    decisions: Annotated[list[Decision], BeforeValidator(_none_is_empty)] = Field(
+        default_factory=list, max_length=100)
 
     @field_validator("version", mode="before")
     @classmethod

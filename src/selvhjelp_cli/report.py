@@ -340,3 +340,40 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
     elif any(m.holiday for m in meetings):
         console.print(Text("Noen møter faller på en helligdag, julaften eller nyttårsaften. Bruk --skip-holidays "
                            "for å hoppe over dem, eller avtal en annen dag i gruppa.", style="dim"))
+
+
+# init-group
+
+
+def print_next_steps(console: Console, path: str, answers: dict) -> None:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    from selvhjelp_cli import districts
+
+    shown = printable(path)
+    offices = districts.offices_for_place(answers["county"], answers.get("municipality"))
+    steps = Text()
+    steps.append(f"Lagret {shown}. Bare du kan lese filen.\n", style="bold")
+    steps.append(office_sentence(offices) + "\n\n")
+    steps.append("Neste steg:\n", style="bold")
+    for number, (what, command) in enumerate((
+        ("Legg inn deltakerne under «participants» (fornavn og initial er nok).", None),
+        ("Sjekk filen mot rammene:", f"selvhjelp check {shown}"),
+        ("Skriv ut taushetserklæringene:", f"selvhjelp print-declaration {shown}"),
+        ("Skriv ut rammene og prinsippene:", f"selvhjelp print-handout framework {shown}"),
+        ("Se møteplanen og lag en kalenderfil:", f"selvhjelp calendar {shown} --ics moter.ics"),
+        ("Få hjelp i redigeringsprogrammet:", "selvhjelp schema -o gruppefil-v1.json"),
+    ), start=1):
+        steps.append(f"{number}. {what}\n")
+        if command:
+            steps.append(f"   {command}\n", style="bold cyan")
+    console.print(Panel(steps, title="Ny gruppe", title_align="left", expand=False))
+
+
+def office_sentence(offices: list) -> str:
+    """One sentence naming the office, or saying the county is shared."""
+    if len(offices) == 1:
+        return f"Gruppa hører til distriktskontoret i {offices[0].office} (telefon {offices[0].phone})."
+    names = _join([f"{o.office} ({o.phone})" for o in offices])
+    return f"Fylket deles mellom distriktskontorene i {names}. Kommunen avgjør hvilket."

@@ -1,0 +1,260 @@
+"""From nothing to a valid, commented group file: questions, flags, the file.
+
+Each answer has one parser that turns what the user typed into a value or
+raises ValueError with a short Norwegian reason. Flags and prompts go through
+the same parsers, so a value is checked the same way however it is given.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, time
+from typing import TYPE_CHECKING, Any
+
+from selvhjelp_cli.dates import clock, long_date, parse_date, parse_time
+from selvhjelp_cli.errors import UserError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+# Parsers: raw text -> value, or ValueError with the reason.
+
+def _text(raw: str) -> str:
+    value = " ".join(raw.split())
+    if not value:
+        raise ValueError("Dette feltet må fylles ut.")
+    if len(value) > 200:
+        raise ValueError("Teksten er for lang (høyst 200 tegn).")
+    return value
+
+
+def _optional_text(raw: str) -> str | None:
+    return _text(raw) if raw.strip() else None
+
+
+def _county(raw: str) -> str:
+    from selvhjelp_cli import districts
+
+    value = _text(raw)
+    if not districts.find_county(value):
+        suggestions = districts.suggest_county(value)
+        hint = f" Mente du {' eller '.join(f'«{s}»' for s in suggestions)}?" if suggestions else ""
+        raise ValueError(f"Kjenner ikke det fylket.{hint}")
+    return value
+
+
+def _municipality(raw: str) -> str | None:
+    from selvhjelp_cli import districts
+
+    value = _optional_text(raw)
+    if value and not districts.find_municipality(value):
+        suggestions = districts.suggest_municipality(value)
+        hint = f" Mente du {' eller '.join(f'«{s}»' for s in suggestions)}?" if suggestions else ""
+        raise ValueError(f"Kjenner ikke den kommunen.{hint}")
+    return value
+
+
+def _mode(raw: str) -> str:
+    value = raw.strip().casefold()
+    if value in {"f", "fysisk", "physical"}:
+        return "physical"
+    if value in {"d", "digital", "digitalt", "video"}:
+        return "digital"
+    raise ValueError("Svar f (fysisk) eller d (digital).")
+
+
+def _date(raw: str) -> date:
+    try:
+        return parse_date(raw)
+    except ValueError:
+        raise ValueError("Skriv datoen som 7.1.2027 eller 2027-01-07.") from None
+
+
+def _clock(raw: str) -> time:
+    try:
+        return parse_time(raw)
+    except ValueError:
+        raise ValueError("Skriv klokkeslettet som 18:00.") from None
+
+
+def _number(low: int, high: int) -> Callable[[str], int]:
+    def parse(raw: str) -> int:
+        text = raw.strip()
+        if not text.isdigit() or not low <= int(text) <= high:
+            raise ValueError(f"Skriv et helt tall fra {low} til {high}.")
+        return int(text)
+
+    return parse
+
+
+def _language(raw: str) -> str:
+    value = raw.strip().casefold()
+    aliases = {"bokmål": "nb", "bokmal": "nb", "nynorsk": "nn", "engelsk": "en", "english": "en"}
+    value = aliases.get(value, value)
+    if value not in {"nb", "nn", "en"}:
+        raise ValueError("Svar nb (bokmål), nn (nynorsk) eller en (engelsk).")
+    return value
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    flag: str
+    prompt: str
+    parse: Callable[[str], Any]
+    default: str | None = None  # shown and used on an empty answer
+    required: bool = False  # with --no-input, a missing flag is an error
+    note: str | None = None  # a short reason shown before the question
+    when: Callable[[dict], bool] = lambda answers: True
+
+
+def _physical(answers: dict) -> bool:
+    return answers.get("mode") == "physical"
+
+
+def _digital(answers: dict) -> bool:
+    return answers.get("mode") == "digital"
+
+
+QUESTIONS = (
+    Question("name", "--name", "Gruppas navn", _text, required=True),
+    Question("theme", "--theme", "Tema (valgfritt)", _optional_text, default=""),
+    Question("county", "--county", "Fylke", _county, required=True),
+    Question("municipality", "--municipality", "Kommune (valgfritt)", _municipality, default=""),
+    Question("mode", "--digital", "Fysisk eller digital gruppe? (f/d)", _mode, default="f"),
+    Question("venue_name", "--venue", "Møtested", _text, required=True, when=_physical,
+             note="Frivilligsentraler, bibliotek og kommunale lokaler har ofte gratis rom."),
+    Question("venue_address", "--address", "Adresse (valgfritt)", _optional_text, default="", when=_physical),
+    Question("platform", "--platform", "Videoverktøy (for eksempel Whereby)", _text, required=True, when=_digital),
+    Question("url", "--url", "Lenke til møterommet (valgfritt)", _optional_text, default="", when=_digital),
+    Question("first_meeting", "--first-meeting", "Dato for første møte (for eksempel 7.1.2027)", _date,
+             required=True),
+    Question("start", "--start", "Klokkeslett", _clock, default="18:00"),
+    Question("duration", "--duration", "Lengde i minutter", _number(15, 480), default="120",
+             note="To timer er anbefalt: det gir tid til alle, og møtet blir forutsigbart."),
+    Question("break_minutes", "--break", "Pause i minutter", _number(0, 120), default="15",
+             note="En pause midt i møtet gir hvile fra samtalen."),
+    Question("every_weeks", "--every-weeks", "Hvor mange uker mellom møtene", _number(1, 52), default="1",
+             note="Hver uke er anbefalt, særlig i starten; annenhver uke er vanlig senere."),
+    Question("starter_name", "--starter", "Igangsetterens navn (valgfritt)", _optional_text, default=""),
+    Question("starter_contact", "--starter-contact", "Igangsetterens telefon eller e-post (valgfritt)",
+             _optional_text, default="", when=lambda a: bool(a.get("starter_name"))),
+    Question("starter_meetings", "--starter-meetings", "Hvor mange av de første møtene er igangsetteren med på",
+             _number(0, 100), default="3", when=lambda a: bool(a.get("starter_name")),
+             note="En igangsetter er vanligvis med på 2–5 møter og trekker seg så ut."),
+    Question("language", "--language", "Språk for utskrifter (nb, nn eller en)", _language, default="nb"),
+)
+
+Ask = Callable[[Question, dict], Any]
+
+
+def collect(given: dict[str, str | None], ask: Ask | None) -> dict[str, Any]:
+    """Answers from flags (`given`, raw text) and, for the rest, from `ask`.
+
+    Without `ask` (--no-input), a required value no flag gave is a UserError
+    naming the flag to use.
+    """
+    answers: dict[str, Any] = {}
+    for question in QUESTIONS:
+        if not question.when(answers):
+            continue
+        raw = given.get(question.key)
+        if raw is not None:
+            try:
+                answers[question.key] = question.parse(raw)
+            except ValueError as error:
+                raise UserError(f"{question.flag}: {error}") from None
+        elif ask is not None:
+            answers[question.key] = ask(question, answers)
+        elif question.required:
+            raise UserError(f"Mangler {question.flag}. Med --no-input må den oppgis som valg.")
+        else:
+            answers[question.key] = question.parse(question.default or "")
+    return answers
+
+
+def confirmation(question: Question, value: Any) -> str | None:
+    """What to tell the user after an answer: the office, the weekday."""
+    if question.key == "county":
+        from selvhjelp_cli import districts
+
+        from selvhjelp_cli.report import office_sentence
+
+        return office_sentence(districts.resolve_county(value).offices)
+    if question.key == "first_meeting":
+        ahead = "" if value >= date.today() else " Datoen har passert."
+        return f"Det er {long_date(value)}.{ahead}"
+    return None
+
+
+class TerminalAsker:
+    """Asks in the terminal; re-asks with a short reason until an answer parses."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def __call__(self, question: Question, answers: dict) -> Any:
+        from rich.text import Text
+
+        if question.note:
+            self.console.print(Text(question.note, style="dim"))
+        while True:
+            shown = f"{question.prompt} [{question.default}]: " if question.default else f"{question.prompt}: "
+            raw = self.console.input(Text(shown))
+            if not raw.strip() and question.default is not None:
+                raw = question.default
+            try:
+                value = question.parse(raw)
+            except ValueError as error:
+                self.console.print(Text(f"  {error}", style="yellow"))
+                continue
+            said = confirmation(question, value)
+            if said:
+                self.console.print(Text(f"  {said}", style="green"))
+            return value
+
+
+def free_file_name(name: str, force: bool) -> str:
+    """The default file name from the group name; never one that exists (unless --force)."""
+    from selvhjelp_cli.files import slug
+
+    base = slug(name)
+    candidate = f"{base}.yaml"
+    number = 2
+    while os.path.exists(candidate) and not force:
+        candidate = f"{base}-{number}.yaml"
+        number += 1
+    return candidate
+
+
+def render_group_file(answers: dict[str, Any], file_name: str, today: date) -> str:
+    from selvhjelp_cli.render import render_text
+
+    context = {q.key: answers.get(q.key) for q in QUESTIONS}
+    context.update(
+        start=clock(answers["start"]),
+        first_meeting_long=long_date(answers["first_meeting"]),
+        file_name=os.path.basename(file_name),
+        created=f"{today.day}.{today.month}.{today.year}",
+    )
+    return render_text("group.yaml.j2", **context)
+
+
+def write_group_file(path: str, answers: dict[str, Any], *, today: date, force: bool) -> None:
+    """Render, prove the result loads as a valid group file, then write it (0600)."""
+    from selvhjelp_cli.files import write_output
+    from selvhjelp_cli.loader import parse, validate
+
+    text = render_group_file(answers, path, today)
+    data, source = parse(text, path)
+    validate(data, source)  # a template bug must never produce a file check rejects
+    write_output(path, text, force=force, private=True)
+
+
+def refuse_existing(path: str, force: bool) -> None:
+    """Fail before the questions, not after them, if the file is there already."""
+    if os.path.exists(path) and not force:
+        raise UserError("Filen finnes allerede. Bruk --force hvis du vil skrive over den.", path=path)

@@ -1,0 +1,192 @@
+"""init-group: flags, prompts, a real terminal, and files that pass check."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import stat
+import subprocess
+import sys
+import time
+
+import pytest
+
+from selvhjelp_cli.loader import load_group
+
+from .conftest import invoke
+
+FLAGS = ["--no-input", "--name", "Torsdagsgruppa Ås", "--county", "Rogaland", "--municipality", "Haugesund",
+         "--venue", "Haugesund frivilligsentral", "--first-meeting", "7.1.2027", "--today", "2026-12-01"]
+
+
+def test_flags_end_to_end(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("init-group", *FLAGS, "--starter", "Kari Nilsen", "--starter-contact", "473 92 870",
+                    "--address", "Skåregata 1", "--language", "nn")
+    assert result.exit_code == 0, result.stderr
+    path = tmp_path / "torsdagsgruppa-aas.yaml"
+    assert "Lagret torsdagsgruppa-aas.yaml" in result.stdout and "Sandnes" in result.stdout
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    group = load_group(path).group
+    assert group.name == "Torsdagsgruppa Ås" and group.language == "nn"
+    assert group.starters[0].contact == "473 92 870" and group.starters[0].meetings == 3
+    assert str(group.schedule.first_meeting) == "2027-01-07" and str(group.schedule.start) == "18:00:00"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert "#  - name: \"Ola N.\"" in text  # the commented example participant
+
+
+def test_written_file_passes_check_with_only_group_size(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert invoke("init-group", *FLAGS).exit_code == 0
+    result = invoke("check", "--format", "json", "--today", "2026-12-01", "torsdagsgruppa-aas.yaml")
+    assert result.exit_code == 0
+    import json
+
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert [f["rule"] for f in findings] == ["group-size"]
+
+
+def test_digital_group_by_flags(tmp_path):
+    target = tmp_path / "nett.yaml"
+    result = invoke("init-group", target, "--no-input", "--name", "Nett", "--county", "Finnmark", "--digital",
+                    "--platform", "Whereby", "--first-meeting", "2027-01-12", "--start", "19.00")
+    assert result.exit_code == 0
+    group = load_group(target).group
+    assert group.mode == "digital" and group.online.platform == "Whereby" and str(group.schedule.start) == "19:00:00"
+
+
+@pytest.mark.parametrize("missing", ["--name", "--county", "--venue", "--first-meeting"])
+def test_no_input_names_the_missing_flag(tmp_path, missing):
+    args = list(FLAGS)
+    index = args.index(missing)
+    del args[index:index + 2]
+    result = invoke("init-group", tmp_path / "g.yaml", *args)
+    assert result.exit_code == 2
+    assert f"Mangler {missing}" in result.stderr
+    assert not (tmp_path / "g.yaml").exists()
+
+
+@pytest.mark.parametrize("flag, value, reason", [("--county", "Atlantis", "Kjenner ikke det fylket"),
+                                                 ("--first-meeting", "31.2.2027", "7.1.2027"),
+                                                 ("--start", "kveld", "18:00"), ("--duration", "-5", "helt tall"),
+                                                 ("--language", "sv", "nynorsk")])
+def test_bad_flag_values(tmp_path, flag, value, reason):
+    args = list(FLAGS)
+    if flag in args:
+        args[args.index(flag) + 1] = value
+    else:
+        args += [flag, value]
+    result = invoke("init-group", tmp_path / "g.yaml", *args)
+    assert result.exit_code == 2 and reason in result.stderr and flag in result.stderr
+
+
+def test_venue_and_digital_exclude_each_other(tmp_path):
+    result = invoke("init-group", tmp_path / "g.yaml", *FLAGS, "--digital", "--platform", "Teams")
+    assert result.exit_code == 2
+
+
+def test_never_overwrites_without_force(tmp_path):
+    target = tmp_path / "g.yaml"
+    target.write_text("mitt eget\n")
+    result = invoke("init-group", target, *FLAGS)
+    assert result.exit_code == 2 and "--force" in result.stderr
+    assert target.read_text() == "mitt eget\n"
+    assert invoke("init-group", target, *FLAGS, "--force").exit_code == 0
+    assert "Torsdagsgruppa" in target.read_text(encoding="utf-8")
+
+
+def test_default_name_never_takes_an_existing_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "torsdagsgruppa-aas.yaml").write_text("annen gruppe\n")
+    assert invoke("init-group", *FLAGS).exit_code == 0
+    assert (tmp_path / "torsdagsgruppa-aas.yaml").read_text() == "annen gruppe\n"
+    assert (tmp_path / "torsdagsgruppa-aas-2.yaml").exists()
+
+
+ANSWERS = "\n".join([
+    "Sorggruppa", "", "Rogalnd", "Rogaland", "Haugesund", "x", "f", "Biblioteket", "", "31.2.2027", "4.2.2027",
+    "25:00", "18:30", "", "", "", "Kari N.", "kari@example.org", "", "nynorsk",
+]) + "\n"
+
+
+def test_interactive_prompts_reask_and_write(tmp_path):
+    target = tmp_path / "sorg.yaml"
+    result = invoke("init-group", target, "--today", "2026-12-01", input=ANSWERS)
+    assert result.exit_code == 0, result.stdout
+    out = result.stdout
+    assert "Mente du «Rogaland»" in out
+    assert "Svar f (fysisk) eller d (digital)." in out
+    assert "Skriv datoen som 7.1.2027" in out and "Det er torsdag 4. februar 2027." in out
+    assert "distriktskontoret i Sandnes" in out
+    group = load_group(target).group
+    assert group.venue.name == "Biblioteket" and str(group.schedule.start) == "18:30:00"
+    assert group.language == "nn" and group.starters[0].name == "Kari N."
+
+
+def test_interactive_end_of_input_leaves_nothing(tmp_path):
+    target = tmp_path / "sorg.yaml"
+    result = invoke("init-group", target, input="Sorggruppa\n")
+    assert result.exit_code == 2 and "Ingenting er lagret" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def _read_until(fd: int, wanted: bytes, timeout: float = 20.0) -> bytes:
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while wanted not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    return seen
+
+
+def test_real_program_in_a_pseudo_terminal(tmp_path):
+    main, secondary = pty.openpty()
+    env = dict(os.environ, COLUMNS="100", NO_COLOR="1")
+    process = subprocess.Popen([sys.executable, "-m", "selvhjelp_cli", "init-group", "pty.yaml"], cwd=tmp_path,
+                               stdin=secondary, stdout=secondary, stderr=secondary, env=env, close_fds=True)
+    os.close(secondary)
+    try:
+        for prompt, answer in [(b"Gruppas navn", "Ptygruppa"), (b"Tema", ""), (b"Fylke", "Vestland"),
+                               (b"Kommune", "Bergen"), (b"(f/d)", "f"), (b"M\xc3\xb8tested", "Biblioteket"),
+                               (b"Adresse", ""), (b"Dato for f\xc3\xb8rste", "7.1.2027"), (b"Klokkeslett", ""),
+                               (b"Lengde", ""), (b"Pause", ""), (b"uker", ""), (b"Igangsetterens navn", ""),
+                               (b"Spr\xc3\xa5k", "")]:
+            assert prompt in _read_until(main, prompt), prompt
+            os.write(main, answer.encode() + b"\n")
+        tail = _read_until(main, b"Neste steg")
+        assert b"Neste steg" in tail
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(main)
+    assert load_group(tmp_path / "pty.yaml").group.venue.name == "Biblioteket"
+
+
+def test_ctrl_c_in_a_terminal_leaves_nothing(tmp_path):
+    main, secondary = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "selvhjelp_cli", "init-group", "avbrutt.yaml"], cwd=tmp_path,
+                               stdin=secondary, stdout=secondary, stderr=secondary, close_fds=True,
+                               env=dict(os.environ, NO_COLOR="1"))
+    os.close(secondary)
+    try:
+        assert b"Gruppas navn" in _read_until(main, b"Gruppas navn")
+        os.write(main, b"Gruppe\n")
+        assert b"Tema" in _read_until(main, b"Tema")
+        os.write(main, b"\x03")  # Ctrl+C
+        assert b"Avbrutt" in _read_until(main, b"Avbrutt")
+        assert process.wait(timeout=20) == 130
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(main)
+    assert list(tmp_path.iterdir()) == []
