@@ -32,7 +32,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class OutputFormat(str, Enum):
@@ -352,12 +352,9 @@ def run(argv: list[str]) -> int:
             return EXIT_USAGE
         print(f"Feil: {_usage_message(error)} Se «selvhjelp --help».", file=sys.stderr)
         return getattr(error, "exit_code", EXIT_USAGE)
-    except typer.Abort:
-        print("\nAvbrutt.", file=sys.stderr)
-        return 130
-    except KeyboardInterrupt:
-        print("\nAvbrutt.", file=sys.stderr)
-        return 130
+    except (typer.Abort, KeyboardInterrupt):
+        print("\nAvbrutt. Ingenting er lagret.", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except UserError as error:
         print(f"Feil: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -366,6 +363,8 @@ def run(argv: list[str]) -> int:
         print(f"Feil: selvhjelp stoppet på grunn av en feil i programmet ({type(error).__name__}). "
               "Ingen filer er endret. Meld gjerne fra om hva du gjorde.", file=sys.stderr)
         return EXIT_USAGE
+    if code == EXIT_INTERRUPTED:  # Typer turns Ctrl+C into this code
+        print("\nAvbrutt. Ingenting er lagret.", file=sys.stderr)
     return code if isinstance(code, int) else EXIT_OK
 
 
