@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pty
 import select
+import signal
 import stat
 import subprocess
 import sys
@@ -182,7 +183,7 @@ def test_ctrl_c_in_a_terminal_leaves_nothing(tmp_path):
         assert b"Gruppas navn" in _read_until(main, b"Gruppas navn")
         os.write(main, b"Gruppe\n")
         assert b"Tema" in _read_until(main, b"Tema")
-        os.write(main, b"\x03")  # Ctrl+C
+        process.send_signal(signal.SIGINT)  # what Ctrl+C sends; the pty here is not a controlling terminal
         assert b"Avbrutt" in _read_until(main, b"Avbrutt")
         assert process.wait(timeout=20) == 130
     finally:
