@@ -249,6 +249,115 @@ def init_group(
     print_next_steps(console, path, answers)
 
 
+class DocFormat(str, Enum):
+    pdf = "pdf"
+    html = "html"
+    md = "md"
+
+
+class Language(str, Enum):
+    nb = "nb"
+    nn = "nn"
+    en = "en"
+
+
+class HandoutKind(str, Enum):
+    principles = "principles"
+    framework = "framework"
+    first_meeting = "first-meeting"
+    digital = "digital"
+    registration = "registration"
+    attendance = "attendance"
+    poster = "poster"
+
+
+GroupFileArgument = Annotated[Optional[str], typer.Argument(help="Gruppefilen (valgfri).", show_default=False)]
+OutputOption = Annotated[Optional[str], typer.Option("--output", "-o", metavar="FIL",
+                                                     help="Filen som skal skrives; - er standard ut.")]
+DocFormatOption = Annotated[DocFormat, typer.Option("--format", help="pdf, html eller md.")]
+LanguageOption = Annotated[Optional[Language], typer.Option("--lang", help="nb, nn eller en (standard: gruppefilens "
+                                                                          "språk, ellers nb).")]
+TemplatesOption = Annotated[Optional[str], typer.Option("--templates", metavar="MAPPE",
+                                                        help="Mappe med egne maler, for eksempel et brevhode.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Skriv over en fil som finnes.")]
+
+
+def _write_document(document, output: str | None, output_format: DocFormat, templates: str | None,
+                    force: bool) -> None:
+    import os
+
+    from selvhjelp_cli.files import write_output
+    from selvhjelp_cli.render import render_document
+
+    if templates is not None and not os.path.isdir(templates):
+        raise UserError("Malmappen finnes ikke.", path=templates)
+    target = output or f"{document.file_stem}.{output_format.value}"
+    if target != "-" and os.path.exists(target) and not force:
+        raise UserError("Filen finnes allerede. Bruk --force hvis du vil skrive over den.", path=target)
+    content = render_document(document, output_format.value, user_dir=templates)
+    write_output(target, content, force=force, private=document.private)
+    if target != "-":
+        note = " Bare du kan lese den, fordi den inneholder navn." if document.private else ""
+        print(f"Skrev {target}.{note}", file=sys.stderr)
+
+
+def _language(choice: Optional[Language], group) -> str:
+    if choice is not None:
+        return choice.value
+    return group.language if group is not None else "nb"
+
+
+@app.command("print-declaration")
+def print_declaration(
+    file: GroupFileArgument = None,
+    output: OutputOption = None,
+    output_format: DocFormatOption = DocFormat.pdf,
+    lang: LanguageOption = None,
+    sheet: Annotated[bool, typer.Option("--sheet", help="Én side med en signaturlinje per deltaker.")] = False,
+    blank: Annotated[Optional[int], typer.Option("--blank", min=1, max=200, metavar="N",
+                                                 help="N erklæringer uten navn (trenger ingen gruppefil).")] = None,
+    templates: TemplatesOption = None,
+    today: TodayOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Skriv ut taushetserklæringen: én per deltaker, en signaturliste, eller blanke."""
+    if sheet and blank is not None:
+        raise _fail(UserError("Bruk enten --sheet eller --blank, ikke begge."))
+    if file is None and blank is None:
+        raise _fail(UserError("Oppgi en gruppefil, eller --blank N for erklæringer uten navn."))
+    group = _load(file) if file else None
+    from selvhjelp_cli.documents import declaration
+
+    try:
+        document = declaration(group, _language(lang, group), _today(today), blank=blank, sheet=sheet)
+        _write_document(document, output, output_format, templates, force)
+    except UserError as error:
+        raise _fail(error) from None
+
+
+@app.command("print-handout")
+def print_handout(
+    kind: Annotated[HandoutKind, typer.Argument(help="principles, framework, first-meeting, digital, registration, "
+                                                     "attendance eller poster.", show_default=False)],
+    file: GroupFileArgument = None,
+    output: OutputOption = None,
+    output_format: DocFormatOption = DocFormat.pdf,
+    lang: LanguageOption = None,
+    templates: TemplatesOption = None,
+    today: TodayOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Skriv ut ark til gruppa: prinsipper, rammer, plan for første møte, tips, skjema og plakat."""
+    group = _load(file) if file else None
+    from selvhjelp_cli.documents import handout
+
+    try:
+        document = handout(kind.value, group, _language(lang, group), _today(today))
+        _write_document(document, output, output_format, templates, force)
+    except UserError as error:
+        raise _fail(error) from None
+
+
 @app.command()
 def calendar(
     file: Annotated[str, typer.Argument(help="Gruppefilen.", show_default=False)],

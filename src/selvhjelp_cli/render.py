@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from selvhjelp_cli.errors import UserError
+
 if TYPE_CHECKING:
     from jinja2 import Environment
 
@@ -33,7 +35,7 @@ def environment(*, user_dir: str | None = None, html: bool = True) -> Environmen
     cls = SandboxedEnvironment if user_dir else jinja2.Environment
     env = cls(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=jinja2.select_autoescape(["html", "htm", "xml"]) if html else False,
+        autoescape=jinja2.select_autoescape(["html", "html.j2", "htm", "xml"]) if html else False,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -46,3 +48,137 @@ def environment(*, user_dir: str | None = None, html: bool = True) -> Environmen
 def render_text(template: str, **context: Any) -> str:
     """A plain-text template (no HTML escaping), such as the group file."""
     return environment(html=False).get_template(template).render(**context)
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]<>()#+-.!|~")
+
+
+def markdown_escape(value: Any) -> str:
+    """Names and places as literal text in Markdown, whatever characters they hold."""
+    text = " ".join(str(value).split())
+    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in text)
+
+
+def _document_environment(user_dir: str | None) -> Environment:
+    env = environment(user_dir=user_dir)
+    env.filters["md"] = markdown_escape
+    return env
+
+
+def render_html(document, user_dir: str | None = None) -> str:
+    env = _document_environment(user_dir)
+    return env.get_template(f"{document.template}.html.j2").render(**document.context)
+
+
+def render_markdown(document, user_dir: str | None = None) -> str:
+    env = _document_environment(user_dir)
+    text = env.get_template(f"{document.template}.md.j2").render(**document.context)
+    # Collapse the blank lines template logic leaves behind.
+    import re
+
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+class PdfEngineMissing(Exception):
+    """WeasyPrint or its system libraries (Pango) are not installed."""
+
+
+def _load_weasyprint():
+    import logging
+
+    try:
+        import weasyprint
+    except (ImportError, OSError) as error:
+        raise PdfEngineMissing(str(error)) from None
+    # WeasyPrint logs the URLs it could not load; those may name local files.
+    for name in ("weasyprint", "weasyprint.progress", "fontTools"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.CRITICAL)
+        logger.propagate = False
+    return weasyprint
+
+
+def _fetcher(weasyprint, allowed_dirs: list[str]):
+    """A URL fetcher that loads only data: URLs and files inside allowed_dirs.
+
+    WeasyPrint's default fetcher would follow any link a template holds,
+    across the network or to any local file (and embed it as an attachment).
+    """
+    import os
+    from urllib.parse import unquote, urlparse
+
+    roots = [os.path.realpath(d) + os.sep for d in allowed_dirs]
+
+    def allowed(url: str) -> bool:
+        parsed = urlparse(url)
+        if parsed.scheme == "data":
+            return True
+        if parsed.scheme != "file":
+            return False
+        path = os.path.realpath(unquote(parsed.path))
+        return any(path.startswith(root) for root in roots)
+
+    urls = weasyprint.urls
+    if hasattr(urls, "URLFetcher"):  # WeasyPrint 66 and later
+
+        class SafeFetcher(urls.URLFetcher):
+            def fetch(self, url, headers=None):
+                if not allowed(url):
+                    raise ValueError("blocked by selvhjelp")
+                return super().fetch(url, headers)
+
+        return SafeFetcher(allowed_protocols={"file", "data"})
+
+    def fetch(url, *args, **kwargs):  # older WeasyPrint: a plain function
+        if not allowed(url):
+            raise ValueError("blocked by selvhjelp")
+        return urls.default_url_fetcher(url, *args, **kwargs)
+
+    return fetch
+
+
+def html_to_pdf(html: str, *, user_dir: str | None = None) -> bytes:
+    from pathlib import Path
+
+    from selvhjelp_cli.resources import templates_dir
+
+    weasyprint = _load_weasyprint()
+    package_dir = str(templates_dir())
+    allowed = [package_dir] + ([user_dir] if user_dir else [])
+    base = Path(user_dir or package_dir).resolve().as_uri() + "/"
+    document = weasyprint.HTML(string=html, base_url=base, url_fetcher=_fetcher(weasyprint, allowed))
+    return document.write_pdf()
+
+
+PDF_ENGINE_HELP = (
+    "PDF krever WeasyPrint og systembiblioteket Pango, som ikke ble funnet. Installer Pango "
+    "(Debian/Ubuntu: sudo apt install libpango-1.0-0 libpangoft2-1.0-0; macOS: brew install pango; "
+    "Windows: se installasjonsveiledningen til WeasyPrint). I mellomtiden virker --format html: "
+    "åpne filen i nettleseren og skriv ut derfra."
+)
+
+
+def render_document(document, output_format: str, *, user_dir: str | None = None) -> bytes:
+    """The document as PDF, HTML or Markdown bytes; UserError for template or engine problems."""
+    import jinja2
+    from jinja2.sandbox import SecurityError
+
+    try:
+        if output_format == "md":
+            return render_markdown(document, user_dir).encode("utf-8")
+        html = render_html(document, user_dir)
+    except jinja2.TemplateSyntaxError as error:
+        raise UserError(f"Malen har en syntaksfeil: {error.message}", path=error.filename or error.name,
+                        line=error.lineno) from None
+    except jinja2.TemplateNotFound as error:
+        raise UserError(f"Fant ikke malen {error.name}.") from None
+    except jinja2.UndefinedError as error:
+        raise UserError(f"Malen bruker en verdi som ikke finnes: {error.message}") from None
+    except SecurityError:
+        raise UserError("Malen prøver å gjøre noe som ikke er tillatt i egne maler.") from None
+    if output_format == "html":
+        return html.encode("utf-8")
+    try:
+        return html_to_pdf(html, user_dir=user_dir)
+    except PdfEngineMissing:
+        raise UserError(PDF_ENGINE_HELP) from None

@@ -1,0 +1,196 @@
+"""Printed documents: every kind in every language, read back with pypdf."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from selvhjelp_cli import documents
+from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.loader import load_group
+from selvhjelp_cli.render import render_document
+
+from .conftest import EXAMPLES, invoke
+
+TODAY = date(2026, 11, 23)
+GROUP_FILE = EXAMPLES / "torsdagsgruppa.yaml"
+PARTICIPANTS = ["Ola N.", "Lise H.", "Mona K.", "Jon E.", "Siv T.", "Arne B.", "Tor A."]
+TITLES = {
+    "nb": {"declaration": "Taushetserklæring", "principles": "Prinsipper for samtalen", "framework": "Rammer for gruppa",
+           "first-meeting": "Plan for de første møtene", "digital": "Tips for digitale møter",
+           "registration": "Registrering av deltakere", "attendance": "Oppmøteliste", "poster": "Ny selvhjelpsgruppe"},
+    "nn": {"declaration": "Erklæring om teieplikt", "principles": "Prinsipp for samtalen",
+           "framework": "Rammer for gruppa", "first-meeting": "Plan for dei første møta",
+           "digital": "Tips for digitale møte", "registration": "Registrering av deltakarar",
+           "attendance": "Oppmøteliste", "poster": "Ny sjølvhjelpsgruppe"},
+    "en": {"declaration": "Confidentiality declaration", "principles": "Principles for the conversation",
+           "framework": "The group's framework", "first-meeting": "Plan for the first meetings",
+           "digital": "Tips for online meetings", "registration": "Participant registration",
+           "attendance": "Attendance list", "poster": "A new self-help group"},
+}
+
+
+@pytest.fixture(scope="module")
+def group():
+    return load_group(GROUP_FILE).group
+
+
+def pdf_text(data: bytes) -> tuple[str, PdfReader]:
+    reader = PdfReader(io.BytesIO(data))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return " ".join(text.split()), reader
+
+
+def build(kind: str, group, language: str):
+    if kind == "declaration":
+        return documents.declaration(group, language, TODAY)
+    return documents.handout(kind, group, language, TODAY)
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+@pytest.mark.parametrize("kind", ["declaration", *documents.HANDOUTS])
+def test_every_document_in_every_language(group, kind, language):
+    document = build(kind, group, language)
+    text, reader = pdf_text(render_document(document, "pdf"))
+    assert TITLES[language][kind] in text
+    metadata = " ".join(str(v) for v in (reader.metadata or {}).values())
+    assert not any(name in metadata for name in PARTICIPANTS)
+    if kind in ("declaration", "attendance"):
+        assert all(name in text for name in PARTICIPANTS)
+        assert "Hege R." not in text  # left the group
+    if kind == "poster":
+        assert not any(name in text for name in PARTICIPANTS)
+        assert "Kari Nilsen" in text and "473 92 870" in text
+    if kind != "digital" and kind != "principles":
+        assert "Torsdagsgruppa" in text
+
+
+def test_declaration_has_a_page_per_participant_and_the_legal_limit(group):
+    text, reader = pdf_text(render_document(documents.declaration(group, "nb", TODAY), "pdf"))
+    assert len(reader.pages) == len(PARTICIPANTS)
+    assert "straffeloven § 196" in text and "etter at jeg har sluttet" in text
+    nn_text, _ = pdf_text(render_document(documents.declaration(group, "nn", TODAY), "pdf"))
+    assert "teieplikt" in nn_text.lower() and "ikkje" in nn_text and "Eg lovar" in nn_text
+
+
+def test_sheet_and_blank(group):
+    text, reader = pdf_text(render_document(documents.declaration(group, "nb", TODAY, sheet=True), "pdf"))
+    assert len(reader.pages) == 1 and all(name in text for name in PARTICIPANTS)
+    blank = documents.declaration(None, "nb", TODAY, blank=3)
+    text, reader = pdf_text(render_document(blank, "pdf"))
+    assert len(reader.pages) == 3 and not blank.private
+
+
+def test_framework_and_attendance_use_the_planned_dates(group):
+    text, _ = pdf_text(render_document(documents.handout("framework", group, "nb", TODAY), "pdf"))
+    assert "torsdag 26. november 2026" in text and "Julaften" in text and "kl. 18.00–20.00" in text
+    attendance, _ = pdf_text(render_document(documents.handout("attendance", group, "nb", TODAY), "pdf"))
+    assert "26.11." in attendance and "Nyttårsaften" in attendance
+
+
+def test_framework_shows_the_groups_choices_without_notes(group):
+    html = render_document(documents.handout("framework", group, "nb", TODAY), "html").decode()
+    assert "valgt bort anbefalingen om lukket gruppe" in html
+    assert "Hege sluttet" not in html  # the decision's note may name people
+
+
+def test_names_are_escaped_in_html_and_markdown(write):
+    path = write(GROUP_FILE.read_text(encoding="utf-8").replace("Ola N.", "<b>Ola</b> *N*"))
+    group = load_group(path).group
+    html = render_document(documents.declaration(group, "nb", TODAY), "html").decode()
+    assert "&lt;b&gt;Ola&lt;/b&gt; *N*" in html and "<b>Ola</b>" not in html
+    markdown = render_document(documents.declaration(group, "nb", TODAY), "md").decode()
+    assert r"\<b\>Ola\</b\> \*N\*" in markdown
+
+
+def test_markdown_versions(group):
+    for kind in documents.HANDOUTS:
+        text = render_document(documents.handout(kind, group, "nb", TODAY), "md").decode()
+        assert text.startswith("# ") and "{{" not in text and "\n\n\n" not in text
+
+
+def test_fetcher_loads_nothing_outside_the_templates(tmp_path, group):
+    secret = tmp_path / "hemmelig.txt"
+    secret.write_text("HEMMELIG INNHOLD")
+    templates = tmp_path / "maler"
+    templates.mkdir()
+    (templates / "letterhead.html.j2").write_text(
+        f'<link rel="attachment" href="file://{secret}"><img src="file://{secret}">'
+        '<img src="http://example.invalid/x.png"><p>Brevhode Bergen</p>')
+    data = render_document(documents.handout("principles", group, "nb", TODAY), "pdf", user_dir=str(templates))
+    assert b"HEMMELIG" not in data
+    reader = PdfReader(io.BytesIO(data))
+    assert "Brevhode Bergen" in reader.pages[0].extract_text()
+    assert not reader.attachments
+
+
+def test_user_templates_are_sandboxed(tmp_path, group):
+    (tmp_path / "letterhead.html.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    with pytest.raises(UserError, match="ikke er tillatt"):
+        render_document(documents.handout("principles", group, "nb", TODAY), "html", user_dir=str(tmp_path))
+    (tmp_path / "letterhead.html.j2").write_text("{% if %}")
+    with pytest.raises(UserError) as caught:
+        render_document(documents.handout("principles", group, "nb", TODAY), "html", user_dir=str(tmp_path))
+    assert caught.value.line == 1
+
+
+def test_cli_writes_private_files_for_names(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("print-declaration", GROUP_FILE, "--today", "2026-11-23")
+    assert result.exit_code == 0
+    target = tmp_path / "taushetserklaering-torsdagsgruppa.pdf"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    again = invoke("print-declaration", GROUP_FILE)
+    assert again.exit_code == 2 and "--force" in again.stderr
+    assert invoke("print-handout", "poster", GROUP_FILE, "--format", "html").exit_code == 0
+    poster = tmp_path / "plakat-torsdagsgruppa.html"
+    assert stat.S_IMODE(poster.stat().st_mode) & 0o044  # no names: normal permissions
+
+
+def test_cli_stdout_and_language_from_file(tmp_path):
+    result = invoke("print-handout", "principles", EXAMPLES / "nettgruppa-nord.yaml", "--format", "md", "-o", "-")
+    assert result.exit_code == 0 and result.stdout.startswith("# Prinsipp for samtalen")
+    english = invoke("print-handout", "principles", "--format", "md", "-o", "-", "--lang", "en")
+    assert english.stdout.startswith("# Principles for the conversation")
+
+
+def test_cli_errors(tmp_path):
+    assert invoke("print-declaration").exit_code == 2
+    assert invoke("print-declaration", GROUP_FILE, "--sheet", "--blank", "2").exit_code == 2
+    assert invoke("print-handout", "attendance").exit_code == 2
+    assert invoke("print-handout", "plakat").exit_code == 2
+    bad = invoke("print-handout", "principles", "--templates", tmp_path / "finnes-ikke", "-o", "-")
+    assert bad.exit_code == 2 and "Malmappen finnes ikke" in bad.stderr
+    empty = tmp_path / "tom.yaml"
+    empty.write_text(GROUP_FILE.read_text(encoding="utf-8").split("participants:")[0])
+    no_people = invoke("print-declaration", empty, "-o", tmp_path / "x.pdf")
+    assert no_people.exit_code == 2 and "--blank" in no_people.stderr
+
+
+def test_missing_pdf_engine_says_how_to_fix_it(monkeypatch, tmp_path):
+    from selvhjelp_cli import render
+
+    def missing():
+        raise render.PdfEngineMissing("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(render, "_load_weasyprint", missing)
+    result = invoke("print-handout", "principles", "-o", tmp_path / "p.pdf")
+    assert result.exit_code == 2
+    assert "Pango" in result.stderr and "--format html" in result.stderr
+    assert not (tmp_path / "p.pdf").exists()
+
+
+def test_weasyprint_is_not_imported_for_html(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from selvhjelp_cli.cli import run; "
+            f"run(['print-handout', 'principles', '--format', 'html', '-o', r'{tmp_path / 'p.html'}']); "
+            "print('weasyprint' in sys.modules, 'babel' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ))
+    assert out.stdout.split()[-2:] == ["False", "False"]
