@@ -9,7 +9,11 @@
    `find-district --postcode 5501`, divided by the cold start of the minimal
    two-command Typer app in this folder.
 
-Goals: check <= 1.0, --version <= 0.6, county <= 1.0, postcode <= 1.1.
+3. Declarations for a group of 8, and for 50 groups in one process, divided by
+   WeasyPrint alone turning the same HTML into PDF (--documents; slower).
+
+Goals: check <= 1.0, --version <= 0.6, county <= 1.0, postcode <= 1.1,
+documents <= 1.2.
 """
 
 from __future__ import annotations
@@ -94,10 +98,46 @@ def cold(command: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+def bench_documents(groups: int) -> tuple[float, float]:
+    """Our whole pipeline (group -> texts -> Jinja -> WeasyPrint) against WeasyPrint alone."""
+    from datetime import date
+
+    import weasyprint
+
+    from selvhjelp_cli import documents
+    from selvhjelp_cli.loader import load_group
+    from selvhjelp_cli.render import render_document, render_html
+
+    rng = random.Random(8)
+    with tempfile.TemporaryDirectory() as tmp:
+        loaded = []
+        for i in range(groups):
+            text = group_file(i, rng)
+            while text.count("- name:") - 1 < 8:  # eight participants each
+                text = group_file(i, rng)
+            path = Path(tmp) / f"g{i}.yaml"
+            path.write_text(text, encoding="utf-8")
+            loaded.append(load_group(path).group)
+    today = date(2026, 11, 23)
+    docs = [documents.declaration(g, "nb", today) for g in loaded]
+    render_document(docs[0], "pdf")  # warm both: fonts, imports
+    html = [render_html(d) for d in docs]
+    started = time.perf_counter()
+    for document in docs:
+        render_document(document, "pdf")
+    ours = time.perf_counter() - started
+    started = time.perf_counter()
+    for page in html:
+        weasyprint.HTML(string=page).write_pdf()
+    alone = time.perf_counter() - started
+    return ours, alone
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--documents", action="store_true", help="also time the PDF documents")
     args = parser.parse_args()
 
     rng = random.Random(2027)
@@ -121,6 +161,13 @@ def main() -> None:
         took = cold(selvhjelp + extra, args.runs)
         print(f"{label + ':':<33}{took * 1000:.0f} ms -> ratio {took / floor:.2f} (goal <= {goal})")
 
+    if args.documents:
+        for groups in (1, 50):
+            ours, alone = bench_documents(groups)
+            print(f"declarations, {groups} group(s) of 8: {ours:.2f} s vs WeasyPrint alone {alone:.2f} s "
+                  f"-> ratio {ours / alone:.2f} (goal <= 1.2)")
+
 
 if __name__ == "__main__":
     main()
+

@@ -1,3 +1,3 @@
-from selvhjelp_cli.cli import main
+from selvhjelp_cli.entry import main
 
 main()

@@ -154,7 +154,7 @@ def find_district(
     given = [v is not None for v in (county, municipality, postcode)] + [show_all]
     if sum(given) != 1:
         raise _fail(UserError("Oppgi nøyaktig én av --county, --municipality, --postcode eller --all."))
-    from selvhjelp_cli import districts, report
+    from selvhjelp_cli import report
 
     if show_all:
         if output_format is OutputFormat.json:
@@ -164,22 +164,13 @@ def find_district(
 
             report.print_offices(make_console())
         return
+    kind, value = next((k, v) for k, v in (("county", county), ("municipality", municipality),
+                                           ("postcode", postcode)) if v is not None)
     try:
-        if county is not None:
-            result = districts.resolve_county(county)
-        elif municipality is not None:
-            result = districts.resolve_municipality(municipality)
-        else:
-            result = districts.resolve_postcode(postcode)
+        found = report.answer_district(kind, value, output_format.value)
     except UserError as error:
         raise _fail(error) from None
-    if output_format is OutputFormat.json:
-        report.print_json(result.as_json())
-    else:
-        from selvhjelp_cli.console import make_console
-
-        report.print_resolution(make_console(), result)
-    raise typer.Exit(EXIT_OK if result.offices else EXIT_NOT_FOUND)
+    raise typer.Exit(EXIT_OK if found else EXIT_NOT_FOUND)
 
 
 def _opt(help_text: str, flag: str, metavar: str | None = None):
@@ -478,8 +469,6 @@ def run(argv: list[str]) -> int:
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--version"]:
-        # Answered before anything else is loaded: the quickest start possible.
-        print(f"selvhjelp {__version__}")
-        return
-    sys.exit(run(sys.argv[1:]))
+    from selvhjelp_cli.entry import main as entry_main
+
+    entry_main()

@@ -189,6 +189,26 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
 
 
+def answer_district(kind: str, value: str, output_format: str) -> bool:
+    """Resolve a place and print the answer; True if an office was found.
+
+    The one implementation behind `find-district`, whether Typer or the quick
+    path in entry.py parsed the command line.
+    """
+    from selvhjelp_cli import districts
+
+    resolve = {"county": districts.resolve_county, "municipality": districts.resolve_municipality,
+               "postcode": districts.resolve_postcode}[kind]
+    result = resolve(value)
+    if output_format == "json":
+        print_json(result.as_json())
+    else:
+        from selvhjelp_cli.console import make_console
+
+        print_resolution(make_console(), result)
+    return bool(result.offices)
+
+
 def print_resolution(console: Console, result: Resolution) -> None:
     from rich.panel import Panel
     from rich.text import Text
