@@ -71,6 +71,7 @@ def test_json_for_an_invalid_file():
     assert entry["valid"] is False and entry["group"] is None
     assert entry["findings"][0]["rule"] == "invalid"
     assert entry["findings"][0]["severity"] == "error" and entry["findings"][0]["line"] == 3
+    assert entry["findings"][0]["column"] == 9
 
 
 def test_missing_file_is_invalid(tmp_path):

@@ -99,7 +99,8 @@ def check_file(path: str, today: date, *, only_groups: bool = False) -> FileResu
             return None
         loaded = LoadedGroup(path, validate(data, source), source)
     except InvalidFile as exc:
-        return FileResult(path, findings=[Finding("invalid", "error", p.message, p.line) for p in exc.problems])
+        return FileResult(path, findings=[Finding("invalid", "error", p.message, p.line, column=p.column)
+                                                for p in exc.problems])
     except UserError as exc:
         return FileResult(path, findings=[Finding("invalid", "error", exc.message, exc.line)])
     return FileResult(path, loaded, run_rules(loaded, today))

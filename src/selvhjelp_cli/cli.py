@@ -21,7 +21,41 @@ import typer  # noqa: E402
 from selvhjelp_cli import __version__  # noqa: E402
 from selvhjelp_cli.errors import UserError  # noqa: E402
 
+import typer.core  # noqa: E402
+
+# Click's help frame (usage line, section titles, the --help option) is
+# English; these are the words a user sees in it, in Norwegian.
+_HELP_WORDS = (
+    ("Usage: ", "Bruk: "),
+    ("\nArguments:\n", "\nArgumenter:\n"),
+    ("\nOptions:\n", "\nValg:\n"),
+    ("\nCommands:\n", "\nKommandoer:\n"),
+    ("Show this message and exit.", "Vis denne hjelpen og avslutt."),
+    ("[default: ", "[standard: "),
+    ("[required]", "[må oppgis]"),
+    ("[OPTIONS]", "[VALG]"),
+    ("COMMAND [ARGS]...", "KOMMANDO [ARGUMENTER]..."),
+)
+
+
+def _norwegian_help(text: str) -> str:
+    for english, norwegian in _HELP_WORDS:
+        text = text.replace(english, norwegian)
+    return text
+
+
+class _Group(typer.core.TyperGroup):
+    def get_help(self, ctx) -> str:
+        return _norwegian_help(super().get_help(ctx))
+
+
+class _Command(typer.core.TyperCommand):
+    def get_help(self, ctx) -> str:
+        return _norwegian_help(super().get_help(ctx))
+
+
 app = typer.Typer(
+    cls=_Group,
     name="selvhjelp",
     help="Verktøy for selvorganiserte selvhjelpsgrupper: sjekk gruppefiler, finn distriktskontor, "
     "lag møteplan og skriv ut taushetserklæringer og ark.",
@@ -31,6 +65,10 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def command(*args, **kwargs):
+    return app.command(*args, cls=_Command, **kwargs)
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -105,9 +143,9 @@ def _root(
     """Verktøy for selvorganiserte selvhjelpsgrupper."""
 
 
-@app.command()
+@command()
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Gruppefiler eller mapper (standard: denne mappen).",
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Gruppefiler eller mapper (standard: denne mappen).", metavar="STI",
                                                          show_default=False)] = None,
     output_format: FormatOption = OutputFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Advarsler som ikke er valgt bort, gir også exit 1.")] = False,
@@ -125,9 +163,9 @@ def check(
     raise typer.Exit(run.exit_code(strict))
 
 
-@app.command()
+@command()
 def rules(
-    rule: Annotated[Optional[str], typer.Argument(help="Id-en til en regel, for eksempel group-size.",
+    rule: Annotated[Optional[str], typer.Argument(help="Id-en til en regel, for eksempel group-size.", metavar="REGEL",
                                                   show_default=False)] = None,
 ) -> None:
     """Vis reglene, eller forklar én regel."""
@@ -142,7 +180,7 @@ def rules(
         raise _fail(error) from None
 
 
-@app.command("find-district")
+@command("find-district")
 def find_district(
     county: Annotated[Optional[str], typer.Option("--county", help="Fylke: navn eller nummer, gammelt eller nytt.")] = None,
     municipality: Annotated[Optional[str], typer.Option("--municipality", help="Kommune.")] = None,
@@ -177,9 +215,9 @@ def _opt(help_text: str, flag: str, metavar: str | None = None):
     return typer.Option(flag, help=help_text, metavar=metavar)
 
 
-@app.command("init-group")
+@command("init-group")
 def init_group(
-    file: Annotated[Optional[str], typer.Argument(help="Filen som skal lages (standard: etter gruppas navn).",
+    file: Annotated[Optional[str], typer.Argument(help="Filen som skal lages (standard: etter gruppas navn).", metavar="FIL",
                                                   show_default=False)] = None,
     name: Annotated[Optional[str], _opt("Gruppas navn.", "--name")] = None,
     theme: Annotated[Optional[str], _opt("Tema (valgfritt).", "--theme")] = None,
@@ -262,7 +300,8 @@ class HandoutKind(str, Enum):
     poster = "poster"
 
 
-GroupFileArgument = Annotated[Optional[str], typer.Argument(help="Gruppefilen (valgfri).", show_default=False)]
+GroupFileArgument = Annotated[Optional[str], typer.Argument(help="Gruppefilen (valgfri).", metavar="FIL",
+                                                            show_default=False)]
 OutputOption = Annotated[Optional[str], typer.Option("--output", "-o", metavar="FIL",
                                                      help="Filen som skal skrives; - er standard ut.")]
 DocFormatOption = Annotated[DocFormat, typer.Option("--format", help="pdf, html eller md.")]
@@ -298,7 +337,7 @@ def _language(choice: Optional[Language], group) -> str:
     return group.language if group is not None else "nb"
 
 
-@app.command("print-declaration")
+@command("print-declaration")
 def print_declaration(
     file: GroupFileArgument = None,
     output: OutputOption = None,
@@ -326,9 +365,9 @@ def print_declaration(
         raise _fail(error) from None
 
 
-@app.command("print-handout")
+@command("print-handout")
 def print_handout(
-    kind: Annotated[HandoutKind, typer.Argument(help="principles, framework, first-meeting, digital, registration, "
+    kind: Annotated[HandoutKind, typer.Argument(metavar="TYPE", help="principles, framework, first-meeting, digital, registration, "
                                                      "attendance eller poster.", show_default=False)],
     file: GroupFileArgument = None,
     output: OutputOption = None,
@@ -349,10 +388,10 @@ def print_handout(
         raise _fail(error) from None
 
 
-@app.command()
+@command()
 def calendar(
-    file: Annotated[str, typer.Argument(help="Gruppefilen.", show_default=False)],
-    count: Annotated[Optional[int], typer.Option("--count", min=1, max=500,
+    file: Annotated[str, typer.Argument(help="Gruppefilen.", metavar="FIL", show_default=False)],
+    count: Annotated[Optional[int], typer.Option("--count", min=1, max=500, metavar="N",
                                                  help="Antall møter (standard 12).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", metavar="DATO", help="Vis møter til og med denne datoen.")] = None,
     from_start: Annotated[bool, typer.Option("--all", help="Begynn ved første møte, også om det er passert.")] = False,
@@ -393,7 +432,7 @@ def calendar(
     print_calendar(make_console(), group, meetings, skipped)
 
 
-@app.command()
+@command()
 def schema(
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Skriv skjemaet til denne filen.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv over en fil som finnes.")] = False,
@@ -449,6 +488,7 @@ def run(argv: list[str]) -> int:
         code = app(args=argv, prog_name="selvhjelp", standalone_mode=False)
     except TyperException as error:
         if type(error).__name__ == "NoArgsIsHelpError":
+            print(_norwegian_help(error.format_message()))
             return EXIT_USAGE
         print(f"Feil: {_usage_message(error)} Se «selvhjelp --help».", file=sys.stderr)
         return getattr(error, "exit_code", EXIT_USAGE)

@@ -25,15 +25,19 @@ class Finding:
     # (closed-group: the day the participant joined).
     decision_cutoff: date | None = None
     acknowledged: bool = False
+    column: int | None = None  # known for problems found while reading the file
 
     def as_json(self) -> dict:
-        return {
+        document = {
             "rule": self.rule,
             "severity": self.severity,
             "line": self.line,
             "message": self.message,
             "acknowledged": self.acknowledged,
         }
+        if self.column is not None:
+            document["column"] = self.column
+        return document
 
 
 @dataclass(frozen=True)
