@@ -1,7 +1,8 @@
 """The `selvhjelp` command line: parse options, call one function, print, exit.
 
-Only Typer is imported at start-up; each command imports what it needs, so
-`--version` and `find-district` stay quick.
+Only Typer is imported at start-up; each command imports what it needs. The
+program starts in entry.py, which answers --version and plain find-district
+questions before Typer is loaded.
 """
 
 from __future__ import annotations
@@ -17,11 +18,10 @@ from typing import Annotated, Optional
 os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
 
 import typer  # noqa: E402
+import typer.core  # noqa: E402
 
 from selvhjelp_cli import __version__  # noqa: E402
 from selvhjelp_cli.errors import UserError  # noqa: E402
-
-import typer.core  # noqa: E402
 
 # Click's help frame (usage line, section titles, the --help option) is
 # English; these are the words a user sees in it, in Norwegian.
@@ -145,8 +145,8 @@ def _root(
 
 @command()
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Gruppefiler eller mapper (standard: denne mappen).", metavar="STI",
-                                                         show_default=False)] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Gruppefiler eller mapper (standard: denne mappen).", metavar="STI", show_default=False)] = None,
     output_format: FormatOption = OutputFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Advarsler som ikke er valgt bort, gir også exit 1.")] = False,
     today: TodayOption = None,
@@ -165,8 +165,8 @@ def check(
 
 @command()
 def rules(
-    rule: Annotated[Optional[str], typer.Argument(help="Id-en til en regel, for eksempel group-size.", metavar="REGEL",
-                                                  show_default=False)] = None,
+    rule: Annotated[Optional[str], typer.Argument(
+        help="Id-en til en regel, for eksempel group-size.", metavar="REGEL", show_default=False)] = None,
 ) -> None:
     """Vis reglene, eller forklar én regel."""
     from selvhjelp_cli.report import print_rule, print_rules
@@ -496,7 +496,9 @@ def run(argv: list[str]) -> int:
         print("\nAvbrutt. Ingenting er lagret.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except UserError as error:
-        print(f"Feil: {error}", file=sys.stderr)
+        from selvhjelp_cli.report import printable
+
+        print(f"Feil: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as error:  # noqa: BLE001 - the last line of defence: never a traceback
         # Only the kind of error is shown: its text could hold data from a group file.
