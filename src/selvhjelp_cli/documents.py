@@ -135,10 +135,11 @@ def declaration(group: Group | None, language: str, today: date, *, blank: int |
     if sheet:
         people = people + [None] * max(2, 8 - len(people))  # room for someone not yet in the file
     title = t["declaration"]["sheet_title"] if sheet else t["declaration"]["title"]
-    stem = _stem("declaration", group, language) + ("-liste" if sheet and language != "en" else
-                                                     "-sheet" if sheet else "")
-    if blank is not None and group is None:
-        stem += "-blank" if language != "en" else "-blank"
+    stem = _stem("declaration", group, language)
+    if sheet:
+        stem += "-sheet" if language == "en" else "-liste"
+    elif blank is not None and group is None:
+        stem += "-blank"
     context = _base(group, language, title) | {"people": people}
     return Document("declaration_sheet" if sheet else "declaration", title, stem,
                     private=any(people), context=context)
@@ -159,11 +160,8 @@ def _schedule_block(group: Group, t: dict, language: str, today: date) -> dict[s
     }
 
 
-def _break_text(group: Group, t: dict, language: str, today: date) -> str:
-    from selvhjelp_cli.meetings import plan
-
-    meeting = plan(group, count=1)[0]
-    window = meeting.break_window
+def _break_text(group: Group, t: dict, language: str) -> str:
+    window = _first_break(group)
     if not window:
         return t["common"]["no_break"]
     return t["common"]["with_break"].format(start=_clock(window[0], language), end=_clock(window[1], language))
@@ -177,7 +175,7 @@ def framework(group: Group | None, language: str, today: date) -> Document:
                 ("leaderless_title", "leaderless")]
     if group is not None:
         length = f["length"].format(minutes=group.schedule.duration_minutes,
-                                    **{"break": _break_text(group, t, language, today)})
+                                    **{"break": _break_text(group, t, language)})
     else:
         length = f["length"].format(minutes=120, **{"break": t["common"]["with_break"].format(start="…", end="…")})
     rest = [("interval_title", "interval"), ("age_title", "age"), ("confidentiality_title", "confidentiality"),

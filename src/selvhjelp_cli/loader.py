@@ -176,7 +176,7 @@ class _Builder:
             raise _Stop(Problem("Filen er for stor eller bruker for mange alias (*navn) til å være en gruppefil.",
                                 *_pos(mark)))
 
-    def _place(self, value: Any, mark, size: int) -> Path_ | None:
+    def _place(self, value: Any, mark) -> Path_ | None:
         """Put a finished value where it belongs; returns its path, or None if it was a key."""
         if not self.stack:
             self.root = value
@@ -229,7 +229,7 @@ class _Builder:
             self._count(1, event.start_mark)
             plain = event.implicit[0] and event.tag is None
             value = None if plain and event.value in _NULLS else event.value
-            self._place(value, event.start_mark, 1)
+            self._place(value, event.start_mark)
             if event.anchor:
                 self.anchors[event.anchor] = (value, 1)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -244,7 +244,7 @@ class _Builder:
                 raise _Stop(Problem("En nøkkel må være et enkelt ord, ikke en liste eller en tabell.",
                                     *_pos(event.start_mark)))
             path = self._path_for_child()
-            self._place(container, event.start_mark, 0)
+            self._place(container, event.start_mark)
             self.stack.append([container, path, None, event.anchor, self.nodes])
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             container, _path, _key, anchor, started = self.stack.pop()
@@ -255,7 +255,7 @@ class _Builder:
                 raise _Stop(Problem("Et alias (*navn) viser til et anker som ikke finnes.", *_pos(event.start_mark)))
             value, size = self.anchors[event.anchor]
             self._count(size, event.start_mark)
-            self._place(value, event.start_mark, size)
+            self._place(value, event.start_mark)
 
 
 def parse(text: str, path: str) -> tuple[Any, SourceMap]:
