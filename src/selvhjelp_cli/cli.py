@@ -246,6 +246,7 @@ def init_group(
     """Lag en ny gruppefil med forklaringer, ved å svare på spørsmål eller med valg."""
     from selvhjelp_cli import init_group as setup
     from selvhjelp_cli.console import make_console
+    from selvhjelp_cli.files import refuse_existing
 
     if venue is not None and (digital or platform is not None):
         raise _fail(UserError("Velg enten --venue (fysisk gruppe) eller --digital med --platform."))
@@ -261,7 +262,7 @@ def init_group(
     try:
         day = _today(today)
         if file:
-            setup.refuse_existing(file, force)
+            refuse_existing(file, force)  # before the questions, not after them
         if not no_input:
             console.print("Ny gruppefil. Trykk Enter for å bruke forslaget i [hakeparentes]; Ctrl+C avbryter "
                           "uten å lagre noe.")
@@ -316,14 +317,13 @@ def _write_document(document, output: str | None, output_format: DocFormat, temp
                     force: bool) -> None:
     import os
 
-    from selvhjelp_cli.files import write_output
+    from selvhjelp_cli.files import refuse_existing, write_output
     from selvhjelp_cli.render import render_document
 
     if templates is not None and not os.path.isdir(templates):
         raise UserError("Malmappen finnes ikke.", path=templates)
     target = output or f"{document.file_stem}.{output_format.value}"
-    if target != "-" and os.path.exists(target) and not force:
-        raise UserError("Filen finnes allerede. Bruk --force hvis du vil skrive over den.", path=target)
+    refuse_existing(target, force)  # before the PDF is made, not after
     content = render_document(document, output_format.value, user_dir=templates)
     write_output(target, content, force=force, private=document.private)
     if target != "-":

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 
+def did_you_mean(names: list[str]) -> str:
+    """' Mente du «a», «b» eller «c»?' – or '' when there is nothing to suggest."""
+    if not names:
+        return ""
+    quoted = [f"«{name}»" for name in names]
+    joined = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " eller " + quoted[-1]
+    return f" Mente du {joined}?"
+
+
 class UserError(Exception):
     """Something the user gave us is wrong; the CLI prints it and exits with 2.
 

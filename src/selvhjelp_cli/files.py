@@ -22,6 +22,15 @@ def slug(text: str, fallback: str = "gruppe") -> str:
     return text[:60].rstrip("-") or fallback
 
 
+_EXISTS = "Filen finnes allerede. Bruk --force hvis du vil skrive over den."
+
+
+def refuse_existing(path: str, force: bool) -> None:
+    """Stop before any work if the file is there and --force was not given."""
+    if path != STDOUT and os.path.exists(path) and not force:
+        raise UserError(_EXISTS, path=path)
+
+
 def write_output(path: str, content: bytes | str, *, force: bool = False, private: bool = False) -> None:
     """Write content to path ('-' is standard output).
 
@@ -38,8 +47,7 @@ def write_output(path: str, content: bytes | str, *, force: bool = False, privat
     folder = os.path.dirname(target)
     if os.path.isdir(target):
         raise UserError("Dette er en mappe. Oppgi et filnavn.", path=path)
-    if os.path.exists(target) and not force:
-        raise UserError("Filen finnes allerede. Bruk --force hvis du vil skrive over den.", path=path)
+    refuse_existing(path, force)
     if not os.path.isdir(folder):
         raise UserError("Mappen finnes ikke.", path=path)
     try:
@@ -71,11 +79,10 @@ def _move_into_place(tmp: str, target: str, *, force: bool, shown: str) -> None:
     try:
         os.link(tmp, target)
     except FileExistsError:
-        raise UserError("Filen finnes allerede. Bruk --force hvis du vil skrive over den.", path=shown) from None
+        raise UserError(_EXISTS, path=shown) from None
     except OSError:
         if os.path.exists(target):
-            raise UserError("Filen finnes allerede. Bruk --force hvis du vil skrive over den.",
-                            path=shown) from None
+            raise UserError(_EXISTS, path=shown) from None
         os.replace(tmp, target)  # file systems without hard links
         return
     os.unlink(tmp)

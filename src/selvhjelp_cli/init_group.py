@@ -14,7 +14,7 @@ from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
 from selvhjelp_cli.dates import clock, long_date, parse_date, parse_time
-from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.errors import UserError, did_you_mean
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -40,9 +40,7 @@ def _county(raw: str) -> str:
 
     value = _text(raw)
     if not districts.find_county(value):
-        suggestions = districts.suggest_county(value)
-        hint = f" Mente du {' eller '.join(f'«{s}»' for s in suggestions)}?" if suggestions else ""
-        raise ValueError(f"Kjenner ikke det fylket.{hint}")
+        raise ValueError(f"Kjenner ikke det fylket.{did_you_mean(districts.suggest_county(value))}")
     return value
 
 
@@ -51,9 +49,7 @@ def _municipality(raw: str) -> str | None:
 
     value = _optional_text(raw)
     if value and not districts.find_municipality(value):
-        suggestions = districts.suggest_municipality(value)
-        hint = f" Mente du {' eller '.join(f'«{s}»' for s in suggestions)}?" if suggestions else ""
-        raise ValueError(f"Kjenner ikke den kommunen.{hint}")
+        raise ValueError(f"Kjenner ikke den kommunen.{did_you_mean(districts.suggest_municipality(value))}")
     return value
 
 
@@ -252,9 +248,3 @@ def write_group_file(path: str, answers: dict[str, Any], *, today: date, force: 
     data, source = parse(text, path)
     validate(data, source)  # a template bug must never produce a file check rejects
     write_output(path, text, force=force, private=True)
-
-
-def refuse_existing(path: str, force: bool) -> None:
-    """Fail before the questions, not after them, if the file is there already."""
-    if os.path.exists(path) and not force:
-        raise UserError("Filen finnes allerede. Bruk --force hvis du vil skrive over den.", path=path)

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.errors import UserError, did_you_mean
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -349,14 +349,6 @@ def _describe_key(loc: Path_) -> str:
     return f"«{key}»{owner}"
 
 
-def _suggestion_text(names: list[str]) -> str:
-    if not names:
-        return ""
-    quoted = [f"«{n}»" for n in names]
-    joined = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " eller " + quoted[-1]
-    return f" Mente du {joined}?"
-
-
 def _model_for(loc: Path_):
     """The pydantic model whose keys are allowed at this path (for did-you-mean)."""
     from selvhjelp_cli import model
@@ -384,7 +376,7 @@ def _problem_for(error: dict, source: SourceMap, fields: frozenset[str]) -> Prob
         where = _describe_key(loc)
         where = "" if where == "Filen" else f" under {where}"
         line = source.keys.get((*loc, key), source.position(loc) or (None, None))
-        return Problem(f"Ukjent nøkkel «{shown}»{where}.{_suggestion_text(close)}", *line)
+        return Problem(f"Ukjent nøkkel «{shown}»{where}.{did_you_mean(close)}", *line)
     if kind == "missing":
         pos = source.position(loc[:-1]) or (None, None)
         return Problem(_TYPE_MESSAGES["missing"].format(key=_describe_key(loc)), *pos)
@@ -399,7 +391,7 @@ def _problem_for(error: dict, source: SourceMap, fields: frozenset[str]) -> Prob
         template = "{key} må være et fødselsår (for eksempel 1984) eller en dato (1984-05-17)."
     message = template.format(key=_describe_key(loc), **{k: v for k, v in ctx.items() if k != "key"})
     message = message[0].upper() + message[1:]
-    return Problem(message + _suggestion_text(list(ctx.get("suggestions") or [])), *pos)
+    return Problem(message + did_you_mean(list(ctx.get("suggestions") or [])), *pos)
 
 
 def validate(data: Any, source: SourceMap) -> Any:

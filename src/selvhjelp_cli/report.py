@@ -11,6 +11,7 @@ import json
 import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
+from selvhjelp_cli.errors import UserError, did_you_mean
 from selvhjelp_cli.findings import short_date
 
 if TYPE_CHECKING:
@@ -219,8 +220,7 @@ def print_resolution(console: Console, result: Resolution) -> None:
         (kind, asked), = result.query.items()
         noun = {"county": "noe fylke", "municipality": "noen kommune", "postcode": "noe postnummer"}[kind]
         message = Text(f"Fant ikke {noun} som heter «{printable(asked)}».")
-        if result.suggestions:
-            message.append(f" Mente du {_join([f'«{s}»' for s in result.suggestions]).replace(' og ', ' eller ')}?")
+        message.append(did_you_mean(result.suggestions))
         console.print(message)
         for note in result.notes:
             console.print(Text(note))
@@ -303,13 +303,12 @@ def print_rule(rule_id: str) -> None:
     from rich.text import Text
 
     from selvhjelp_cli.console import make_console
-    from selvhjelp_cli.errors import UserError
     from selvhjelp_cli.rules import RULE_IDS, get_rule
 
     rule = get_rule(rule_id)
     if rule is None:
         close = difflib.get_close_matches(rule_id, RULE_IDS, n=1)
-        hint = f" Mente du «{close[0]}»?" if close else " Se «selvhjelp rules» for alle reglene."
+        hint = did_you_mean(close) or " Se «selvhjelp rules» for alle reglene."
         raise UserError(f"Det finnes ingen regel som heter «{printable(rule_id)}».{hint}")
     console = make_console()
     console.print(Text(f"{rule.ID} – {_SEVERITY_TITLE[rule.SEVERITY]}", style="bold"))
