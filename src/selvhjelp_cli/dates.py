@@ -29,11 +29,16 @@ def parse_time(text: str) -> time:
 BABEL_LOCALE = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
 
 
-def long_date(day: date, language: str = "nb") -> str:
-    """'torsdag 7. januar 2027' (nb/nn) or 'Thursday, 7 January 2027' (en), by Babel."""
+def format_day(day: date, pattern: str, language: str = "nb") -> str:
+    """A date in a CLDR pattern ("EEEE", "full", ...) in the document's language, by Babel."""
     from babel.dates import format_date
 
-    return format_date(day, format="full", locale=BABEL_LOCALE[language])
+    return format_date(day, format=pattern, locale=BABEL_LOCALE[language])
+
+
+def long_date(day: date, language: str = "nb") -> str:
+    """'torsdag 7. januar 2027' (nb/nn) or 'Thursday, 7 January 2027' (en)."""
+    return format_day(day, "full", language)
 
 
 def clock(moment: time) -> str:

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
+from selvhjelp_cli.dates import format_day, long_date
 from selvhjelp_cli.errors import UserError
 from selvhjelp_cli.model import Group
 
@@ -61,43 +62,14 @@ def _time_span(start: datetime, end: datetime, language: str) -> str:
     return span if language == "en" else f"kl. {span}"
 
 
-def _weekday(day: date, language: str) -> str:
-    from babel.dates import format_date
-
-    from selvhjelp_cli.dates import BABEL_LOCALE
-
-    return format_date(day, "EEEE", locale=BABEL_LOCALE[language])
-
-
-def _long(day: date, language: str) -> str:
-    from selvhjelp_cli.dates import long_date
-
-    return long_date(day, language)
-
-
-def _short(day: date, language: str) -> str:
-    from babel.dates import format_date
-
-    from selvhjelp_cli.dates import BABEL_LOCALE
-
-    return format_date(day, "EEE d.M." if language != "en" else "EEE d/M", locale=BABEL_LOCALE[language])
-
-
 def _rhythm(group: Group, t: dict, language: str) -> str:
-    weekday = _weekday(group.schedule.first_meeting, language)
+    weekday = format_day(group.schedule.first_meeting, "EEEE", language)
     weeks = group.schedule.every_weeks
     if weeks == 1:
         return t["common"]["every_week"].format(weekday=weekday)
     if weeks == 2:
         return t["common"]["every_second_week"].format(weekday=weekday)
     return t["common"]["every_n_weeks"].format(weekday=weekday, n=weeks)
-
-
-def _place(group: Group, t: dict) -> str:
-    if group.mode == "digital":
-        platform = group.online.platform if group.online else ""
-        return t["common"]["digital_place"].format(platform=platform)
-    return ", ".join(p for p in (group.venue.name, group.venue.address) if p) if group.venue else ""
 
 
 def _participants(group: Group | None, today: date) -> list[str]:
@@ -110,7 +82,7 @@ def _base(group: Group | None, language: str, title: str) -> dict[str, Any]:
     return {
         "t": texts(language),
         "title": title,
-        "html_lang": {"nb": "nb", "nn": "nn", "en": "en"}[language],
+        "html_lang": language,
         "group_name": group.name if group else None,
     }
 
@@ -154,9 +126,9 @@ def _schedule_block(group: Group, t: dict, language: str, today: date) -> dict[s
     time_text = _time_span(first.start, first.end, language) if first else ""
     return {
         "meets": f["meets"].format(rhythm=_rhythm(group, t, language), time=time_text),
-        "place": f["place"].format(place=_place(group, t)),
-        "first": f["first"].format(date=_long(group.schedule.first_meeting, language)),
-        "dates": [{"text": _long(m.day, language), "holiday": m.holiday} for m in meetings],
+        "place": f["place"].format(place=group.place(t["common"]["digital_place"])),
+        "first": f["first"].format(date=long_date(group.schedule.first_meeting, language)),
+        "dates": [{"text": long_date(m.day, language), "holiday": m.holiday} for m in meetings],
     }
 
 
@@ -189,7 +161,7 @@ def framework(group: Group | None, language: str, today: date) -> Document:
         topics = f["topics"]
         for decision in group.decisions:
             if decision.rule in topics and decision.date <= today:
-                decisions.append(f["decision"].format(date=_long(decision.date, language),
+                decisions.append(f["decision"].format(date=long_date(decision.date, language),
                                                       topic=topics[decision.rule]))
     context |= {
         "theme": group.theme if group else None,
@@ -227,7 +199,7 @@ def first_meeting(group: Group | None, language: str, today: date) -> Document:
         "agenda": agenda,
         "after_starter": after,
         "digital": bool(group and group.mode == "digital"),
-        "first_date": _long(group.schedule.first_meeting, language) if group else None,
+        "first_date": long_date(group.schedule.first_meeting, language) if group else None,
     }
     return Document("first_meeting", m["title"], _stem("first-meeting", group, language), private=False,
                     context=context)
@@ -269,7 +241,7 @@ def attendance(group: Group | None, language: str, today: date) -> Document:
     if group is None:
         raise UserError("Oppmøtelisten trenger en gruppefil for å finne møtedatoene.")
     meetings, _ = listing(group, today=today, count=_ATTENDANCE_COLUMNS * 2)
-    dates = [{"short": _short(m.day, language), "holiday": m.holiday} for m in meetings]
+    dates = [{"short": format_day(m.day, "EEE d/M" if language == "en" else "EEE d.M.", language), "holiday": m.holiday} for m in meetings]
     chunks = [dates[i:i + _ATTENDANCE_COLUMNS] for i in range(0, len(dates), _ATTENDANCE_COLUMNS)]
     people: list[str | None] = list(_participants(group, today))
     people += [None] * max(2, 8 - len(people))
@@ -290,8 +262,8 @@ def poster(group: Group | None, language: str, today: date) -> Document:
     if group is not None:
         first = plan(group, count=1)[0]
         when = p["when"].format(rhythm=_rhythm(group, t, language), time=_time_span(first.start, first.end, language),
-                                date=_long(group.schedule.first_meeting, language))
-        where = p["where"].format(place=_place(group, t))
+                                date=long_date(group.schedule.first_meeting, language))
+        where = p["where"].format(place=group.place(t["common"]["digital_place"]))
         theme_line = p["theme_line"].format(theme=group.theme) if group.theme else None
         for starter in group.starters:
             if starter.contact:

@@ -165,7 +165,7 @@ def to_ics(group: Group, meetings: list[Meeting], *, stamp: datetime) -> bytes:
     # Whole years, so the summer-time rules are in the file even for a short plan.
     calendar.add_component(Timezone.from_tzid("Europe/Oslo", first_date=date(days[0].year, 1, 1),
                                               last_date=date(days[-1].year, 12, 31)))
-    place = _place(group)
+    place = group.place("Digitalt møte ({platform})")
     for meeting in meetings:
         event = Event()
         event.add("uid", f"{slug(group.name)}-{meeting.day:%Y%m%d}@selvhjelp")
@@ -181,14 +181,6 @@ def to_ics(group: Group, meetings: list[Meeting], *, stamp: datetime) -> bytes:
         event.add("transp", "OPAQUE")
         calendar.add_component(event)
     return calendar.to_ical()
-
-
-def _place(group: Group) -> str:
-    if group.mode == "digital":
-        return f"Digitalt møte ({group.online.platform})" if group.online else "Digitalt møte"
-    if group.venue is None:
-        return ""
-    return ", ".join(p for p in (group.venue.name, group.venue.address) if p)
 
 
 def _description(meeting: Meeting) -> str:

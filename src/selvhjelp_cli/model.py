@@ -237,6 +237,14 @@ class Group(_Strict):
             return False
         return participant.left is None or participant.left >= ref
 
+    def place(self, digital: str) -> str:
+        """Where the group meets, on one line; `digital` is a template with {platform}."""
+        if self.mode == "digital":
+            return digital.format(platform=self.online.platform if self.online else "")
+        if self.venue is None:
+            return ""
+        return ", ".join(part for part in (self.venue.name, self.venue.address) if part)
+
     def active_participants(self, today: date) -> list[tuple[int, Participant]]:
         return [(i, p) for i, p in enumerate(self.participants) if self.is_active(p, today)]
 
