@@ -194,3 +194,12 @@ def test_weasyprint_is_not_imported_for_html(tmp_path):
             "print('weasyprint' in sys.modules, 'babel' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ))
     assert out.stdout.split()[-2:] == ["False", "False"]
+
+
+@pytest.mark.parametrize("raw, escaped", [("kl. 18.00–20.00", "kl. 18.00–20.00"), ("Kari *N*", r"Kari \*N\*"),
+                                          ("- Ola", r"\- Ola"), ("1. Liv", r"1\. Liv"), ("Mor-Kari", "Mor-Kari"), ("# Per", r"\# Per"),
+                                          ("a_b [c] <d> | e", r"a\_b \[c\] \<d\> \| e")])
+def test_markdown_escape(raw, escaped):
+    from selvhjelp_cli.render import markdown_escape
+
+    assert markdown_escape(raw) == escaped

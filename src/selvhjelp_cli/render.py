@@ -9,6 +9,7 @@ in Jinja's sandbox.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from selvhjelp_cli.errors import UserError
@@ -50,13 +51,21 @@ def render_text(template: str, **context: Any) -> str:
     return environment(html=False).get_template(template).render(**context)
 
 
-_MARKDOWN_SPECIAL = set("\\`*_{}[]<>()#+-.!|~")
+_MARKDOWN_INLINE = set("\\`*_[]<>|")
+_MARKDOWN_LINE_START = re.compile(r"^(?:(?P<mark>[#>+-])|(?P<number>\d+)(?P<dot>[.)])\s)")
 
 
 def markdown_escape(value: Any) -> str:
-    """Names and places as literal text in Markdown, whatever characters they hold."""
+    """Names and places as literal text in Markdown, whatever characters they hold.
+
+    Inline markup characters are always escaped; list, heading and quote
+    markers only where they would start a line, so "kl. 18.00" stays readable.
+    """
     text = " ".join(str(value).split())
-    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in text)
+    text = "".join("\\" + c if c in _MARKDOWN_INLINE else c for c in text)
+    # "\\- Ola" for a marker; "1\\. Liv" for a number, whose digits cannot be escaped.
+    return _MARKDOWN_LINE_START.sub(
+        lambda m: "\\" + m["mark"] if m["mark"] else f"{m['number']}\\{m['dot']} ", text)
 
 
 def _document_environment(user_dir: str | None) -> Environment:
@@ -74,8 +83,6 @@ def render_markdown(document, user_dir: str | None = None) -> str:
     env = _document_environment(user_dir)
     text = env.get_template(f"{document.template}.md.j2").render(**document.context)
     # Collapse the blank lines template logic leaves behind.
-    import re
-
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
