@@ -70,7 +70,7 @@ def group_file(i: int, rng: random.Random) -> str:
 def bench_check(folder: Path) -> tuple[float, float]:
     import yaml
 
-    from selvhjelp_cli.cli import run
+    from selvhjelp_cli.entry import run
 
     paths = sorted(folder.glob("*.yaml"))
     started = time.perf_counter()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from selvhjelp_cli.cli import app
+from selvhjelp_cli import entry
+from selvhjelp_cli.entry import run
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -22,9 +25,27 @@ def _pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TERM", "dumb")
 
 
-def invoke(*args: str, input: str | None = None):
-    """Run the CLI in-process; exceptions are not swallowed."""
-    return CliRunner().invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+@pytest.fixture(autouse=True)
+def _bugs_fail_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(entry, "RAISE_UNEXPECTED", True)
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+    output: str  # stdout and stderr as they were written, interleaved
+
+
+def invoke(*args: str, input: str | None = None) -> Result:
+    """Run the CLI in-process through run(), the path users take."""
+    with CliRunner().isolation(input=input) as (stdout, stderr, output):
+        code = run([str(a) for a in args])
+        sys.stdout.flush()
+        sys.stderr.flush()
+        texts = [stream.getvalue().decode("utf-8", "replace") for stream in (stdout, stderr, output)]
+    return Result(code, *texts)
 
 
 BASE = """\

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from selvhjelp_cli.cli import run
+from selvhjelp_cli.entry import run
 
 from .conftest import BASE, EXAMPLES, FIXTURES, invoke, people
 
@@ -126,19 +126,34 @@ def test_examples_give_the_documented_results():
 
 
 def test_names_are_printed_literally_and_harmlessly(write):
-    text = BASE + people(5) + '  - name: "Kari [/] [bold]x\\u001b[31mrød"\n    born: 1985\n    role: leder\n'
+    text = BASE + people(5) + '  - name: "Kari [/] [bold]x[31mrød"\n    born: 1985\n    role: leder\n'
     result = check(write(text))
-    assert "Kari [/] [bold]x\\x1b[31mrød" in result.stdout
-    assert "\x1b" not in result.stdout
+    assert "Kari [/] [bold]x[31mrød" in result.stdout
     document = json.loads(check("--format", "json", write(text)).stdout)
     messages = [f["message"] for f in document["files"][0]["findings"]]
-    assert any("Kari [/] [bold]x\x1b[31mrød" in m for m in messages)
+    assert any("Kari [/] [bold]x[31mrød" in m for m in messages)
+
+
+@pytest.mark.parametrize("field, value", [
+    ("name", "Kari\\u001b[31m"), ("name", "Kari\\nNilsen"), ("name", "Kari\\rX"),
+    ("name", "Kari\\u202eX"), ("role", "a\\u0007b"),
+])
+def test_control_characters_in_a_one_line_field_make_the_file_invalid(write, field, value):
+    text = BASE + people(5) + f'  - name: Kari\n    born: 1985\n    {field}: "{value}"\n'
+    if field == "name":
+        text = BASE + people(5) + f'  - name: "{value}"\n    born: 1985\n'
+    result = check("--format", "json", write(text))
+    assert result.exit_code == 2
+    [finding] = json.loads(result.stdout)["files"][0]["findings"]
+    assert finding["line"] == 20 + (field != "name") * 2
+    assert "linjeskift eller et annet kontrolltegn" in finding["message"]
+    assert "\x1b" not in result.stdout and "Kari" not in finding["message"]
 
 
 def test_bad_today_is_a_usage_error(write):
     result = invoke("check", "--today", "i morgen", write(BASE))
     assert result.exit_code == 2
-    assert "ÅÅÅÅ-MM-DD" in result.stderr
+    assert "ÅÅÅÅ-MM-DD" in result.stderr and "i morgen" not in result.stderr
 
 
 def test_bad_format_in_norwegian(capsys):

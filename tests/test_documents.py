@@ -189,7 +189,7 @@ def test_weasyprint_is_not_imported_for_html(tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys; from selvhjelp_cli.cli import run; "
+    code = ("import sys; from selvhjelp_cli.entry import run; "
             f"run(['print-handout', 'principles', '--format', 'html', '-o', r'{tmp_path / 'p.html'}']); "
             "print('weasyprint' in sys.modules, 'babel' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ))

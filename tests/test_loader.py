@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from selvhjelp_cli.errors import UserError
-from selvhjelp_cli.loader import InvalidFile, load_group, parse
+from selvhjelp_cli.loader import load_group
+from selvhjelp_cli.source import InvalidFile, parse
 
 from .conftest import BASE, FIXTURES
 

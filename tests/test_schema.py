@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from selvhjelp_cli.loader import parse
+from selvhjelp_cli.source import parse
 from selvhjelp_cli.schema import group_schema, schema_json
 
 from .conftest import BASE, EXAMPLES, invoke

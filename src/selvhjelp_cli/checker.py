@@ -6,20 +6,12 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 
-from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.errors import ExitCode, UserError
 from selvhjelp_cli.findings import SEVERITY_RANK, Context, Finding
-from selvhjelp_cli.loader import (
-    InvalidFile,
-    LoadedGroup,
-    is_group_data,
-    mentions_group_keys,
-    parse,
-    read_text,
-    validate,
-)
+from selvhjelp_cli.loader import LoadedGroup, is_group_data, mentions_group_keys
+from selvhjelp_cli.source import InvalidFile, parse, read_text
 from selvhjelp_cli.rules import all_rules, get_rule
-
-EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+from selvhjelp_cli.validation import validate
 
 
 @dataclass
@@ -41,20 +33,20 @@ class FileResult:
 
     def exit_code(self, strict: bool = False) -> int:
         if not self.valid:
-            return EXIT_INVALID
+            return ExitCode.USAGE
         if self.count("error") or (strict and self.count("warning")):
-            return EXIT_FINDINGS
-        return EXIT_OK
+            return ExitCode.FINDINGS
+        return ExitCode.OK
 
 
 @dataclass
 class CheckRun:
     files: list[FileResult]
-    skipped: list[str]
+    skipped: list[Skipped]
     today: date
 
     def exit_code(self, strict: bool = False) -> int:
-        return max((f.exit_code(strict) for f in self.files), default=EXIT_OK)
+        return max((f.exit_code(strict) for f in self.files), default=ExitCode.OK)
 
 
 def run_rules(loaded: LoadedGroup, today: date) -> list[Finding]:
@@ -107,28 +99,76 @@ def check_file(path: str, today: date, *, only_groups: bool = False) -> FileResu
 
 
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
+# Deeper than this, a folder tree is not a collection of groups but a mistake
+# (or a trap); the walk stops there and says so.
+MAX_FOLDER_DEPTH = 64
 
 
-def _yaml_files(folder: str) -> list[str]:
-    found: list[str] = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
-        found.extend(os.path.join(root, n) for n in sorted(names) if n.lower().endswith((".yaml", ".yml")))
-    return found
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+_NOT_A_GROUP = "ikke en gruppefil"
+
+
+def _unreadable(path: str) -> FileResult:
+    return FileResult(path, findings=[Finding("invalid", "error", "Mappen kan ikke leses, så filene i den er "
+                                                                  "ikke sjekket.")])
+
+
+def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Skipped]) -> None:
+    """Check every group file below folder, depth first in name order, without recursion."""
+    seen: set[tuple[int, int]] = set()
+    stack = [(folder, 0)]
+    while stack:
+        current, depth = stack.pop()
+        try:
+            info = os.stat(current)
+            if (info.st_dev, info.st_ino) in seen:
+                skipped.append(Skipped(current, "en snarvei fører tilbake til en mappe som alt er sjekket"))
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            results.append(_unreadable(current))
+            continue
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir, is_file = entry.is_dir(), entry.is_file()
+            except OSError:
+                is_dir = is_file = False
+            if is_dir:
+                if entry.name in _SKIP_DIRS:
+                    continue
+                if depth >= MAX_FOLDER_DEPTH:
+                    skipped.append(Skipped(entry.path, f"mappene ligger dypere enn {MAX_FOLDER_DEPTH} nivåer"))
+                    continue
+                folders.append(entry.path)
+            elif entry.name.lower().endswith((".yaml", ".yml")):
+                if not is_file and os.path.exists(entry.path):
+                    skipped.append(Skipped(entry.path, "ikke en vanlig fil"))
+                    continue
+                result = check_file(entry.path, today, only_groups=True)
+                if result is None:
+                    skipped.append(Skipped(entry.path, _NOT_A_GROUP))
+                else:
+                    results.append(result)
+        stack.extend((path, depth + 1) for path in reversed(folders))
 
 
 def check_paths(paths: list[str], today: date) -> CheckRun:
     """Check files and folders; a file named explicitly is always checked."""
     results: list[FileResult] = []
-    skipped: list[str] = []
+    skipped: list[Skipped] = []
     for given in paths or ["."]:
         if os.path.isdir(given):
-            for path in _yaml_files(given):
-                result = check_file(path, today, only_groups=True)
-                if result is None:
-                    skipped.append(path)
-                else:
-                    results.append(result)
+            _walk(given, today, results, skipped)
         else:
             results.append(check_file(given, today))
     return CheckRun(results, skipped, today)

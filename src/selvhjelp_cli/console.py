@@ -1,11 +1,29 @@
-"""The Rich consoles every command prints through."""
+"""The Rich consoles every command prints through, and text made safe to print."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+import unicodedata
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+# Control, format (bidi overrides) and lone surrogates (bytes of a file name
+# that were not UTF-8) are shown as escapes instead of acting on the terminal
+# or failing to encode. The zero-width joiner stays: emoji and some scripts need it.
+_HIDDEN = {"Cc", "Cf", "Cs"}
+
+
+def printable(text: str) -> str:
+    """Text from a user's file or command line, safe to show in a terminal."""
+    out = []
+    for char in text:
+        if unicodedata.category(char) in _HIDDEN and char != "\u200d":
+            out.append(char.encode("unicode_escape", "backslashreplace").decode("ascii"))
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def make_console(*, stderr: bool = False) -> Console:
@@ -14,3 +32,11 @@ def make_console(*, stderr: bool = False) -> Console:
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, emoji=False, markup=False)
+
+
+def write_json(document: object, out: TextIO) -> None:
+    """One JSON document, readable as UTF-8, and still valid JSON on a stream
+    that cannot encode every character (a Windows console, latin-1)."""
+    encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
+    json.dump(document, out, ensure_ascii=encoding not in {"utf-8", "utf8", "utf-8-sig"}, indent=2)
+    out.write("\n")

@@ -19,6 +19,7 @@ from functools import cache
 
 from selvhjelp_cli.errors import UserError
 from selvhjelp_cli.resources import data_file
+from selvhjelp_cli.words import join
 
 ERA_ORDER = {"2024": 0, "2020-2023": 1, "2018-2019": 2, "pre2020": 3, "pre2018": 4}
 ERA_LABEL = {
@@ -215,8 +216,7 @@ def _office_list(ids) -> list[Office]:
 
 
 def _office_names(ids) -> str:
-    names = [offices()[i].office for i in ids]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
+    return join(offices()[i].office for i in ids)
 
 
 def _suggest(text: str, candidates: dict[str, str]) -> list[str]:
@@ -312,7 +312,7 @@ def resolve_municipality(text: str) -> Resolution:
         places = [f"{m.name} i {county_2024(m.county).name} ({_office_names(m.offices)})" for m in found]
         result.notes.append(
             f"Det finnes {len(found)} kommuner som heter {found[0].name}: "
-            + " og ".join(places)
+            + join(places)
             + f". Skriv for eksempel «{found[0].name}, {county_2024(found[0].county).name}» for å velge én."
         )
         return result
@@ -320,7 +320,7 @@ def resolve_municipality(text: str) -> Resolution:
     result.matched = m.name
     result.offices = _office_list(m.offices)
     if m.former:
-        now = " og ".join(municipalities()[n].name for n in m.now)
+        now = join(municipalities()[n].name for n in m.now)
         result.notes.append(
             f"{m.name} er ikke lenger en egen kommune; området hører nå til {now}. "
             f"Det hørte til {_office_names(m.offices)} etter fylkesinndelingen fra før 2020."
@@ -394,3 +394,11 @@ def offices_for_place(county: str, municipality: str | None) -> list[Office]:
             return _office_list(found[0].offices)
     found_counties = find_county(county)
     return _office_list(found_counties[0].offices) if found_counties else []
+
+
+def office_sentence(offices: list[Office]) -> str:
+    """One sentence naming the office, or saying the county is shared."""
+    if len(offices) == 1:
+        return f"Gruppa hører til distriktskontoret i {offices[0].office} (telefon {offices[0].phone})."
+    names = join(f"{o.office} ({o.phone})" for o in offices)
+    return f"Fylket deles mellom distriktskontorene i {names}. Kommunen avgjør hvilket."

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selvhjelp_cli.dates import format_day, long_date
 from selvhjelp_cli.errors import UserError
-from selvhjelp_cli.model import Group
 
-HANDOUTS = ("principles", "framework", "first-meeting", "digital", "registration", "attendance", "poster")
+if TYPE_CHECKING:
+    from selvhjelp_cli.model import Group
 
 # File name stems, in the document's language where it matters to the reader.
 _STEMS = {
@@ -287,6 +287,9 @@ BUILDERS = {
     "attendance": attendance,
     "poster": poster,
 }
+
+
+HANDOUTS = tuple(BUILDERS)
 
 
 def handout(kind: str, group: Group | None, language: str, today: date) -> Document:

@@ -1,19 +1,36 @@
-"""The program's entry point, with two quick paths around Typer.
+"""The program's entry point: run(argv), the one place errors become messages.
 
-Typer 0.29 validates every option through pydantic, about 70 ms before a
-command even starts. Two questions are asked while someone waits: the version,
-and "who covers this place?". For their plain forms the arguments are read
-here and the same functions the Typer commands call are run directly. Any
-other form (help, a mistake, another command) goes to Typer as usual, so the
-quick path never decides anything Typer would decide differently; a test
-runs both paths on the same arguments and compares the output.
+Every command line goes through run(). It answers two questions people wait
+for without loading Typer at all (the version, and the plain forms of "who
+covers this place?": Typer validates every option through pydantic, about
+70 ms before a command even starts); everything else goes to cli.invoke().
+Whatever happens below, run() prints one clear message and returns an exit
+code: a UserError, a mistake on the command line, Ctrl+C or a termination
+signal, output that cannot be written, or, as a last line of defence, a bug.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 
+from selvhjelp_cli.errors import ExitCode, OutputFailed, UserError
+
 _PLACE_OPTIONS = ("--county", "--municipality", "--postcode")
+
+# The test suite sets this, so that a bug fails its test instead of becoming
+# the polite last-resort message users see.
+RAISE_UNEXPECTED = False
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived. A BaseException, so that no `except Exception`
+    on the way up can swallow it and every `finally` (temporary files) runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def _plain_find_district(args: list[str]) -> dict[str, str] | None:
@@ -43,29 +60,147 @@ def quick(argv: list[str]) -> int | None:
         from selvhjelp_cli import __version__
 
         print(f"selvhjelp {__version__}")
-        return 0
+        return ExitCode.OK
     if argv[:1] == ["find-district"]:
         options = _plain_find_district(argv[1:])
         if options is None:
             return None
-        from selvhjelp_cli.errors import UserError
-        from selvhjelp_cli.report import answer_district, printable
+        from selvhjelp_cli.views.find_district import answer_district
 
         kind = next(name for name in _PLACE_OPTIONS if name in options)
-        try:
-            found = answer_district(kind[2:], options[kind], options.get("--format", "text"))
-        except UserError as error:
-            print(f"Feil: {printable(str(error))}", file=sys.stderr)
-            return 2
-        return 0 if found else 1
+        found = answer_district(kind[2:], options[kind], options.get("--format", "text"))
+        return ExitCode.OK if found else ExitCode.FINDINGS
     return None
 
 
-def main() -> None:
-    argv = sys.argv[1:]
-    code = quick(argv)
-    if code is None:
-        from selvhjelp_cli.cli import run
+def _refuse_undecodable(argv: list[str]) -> None:
+    # Bytes that are not UTF-8 reach Python as lone surrogates; they would
+    # fail later, in a file or a terminal, far from their cause.
+    for number, arg in enumerate(argv, start=1):
+        if any("\udc80" <= char <= "\udcff" for char in arg):
+            raise UserError(f"Argument nr. {number} på kommandolinjen er ikke gyldig UTF-8-tekst. "
+                            "Sjekk tegnsettingen i terminalen (den skal være UTF-8).")
 
-        code = run(argv)
-    sys.exit(code)
+
+_OUTPUT_ERRORS = {
+    errno.ENOSPC: "Disken er full.",
+    errno.EBADF: "Standard ut er lukket.",
+    errno.EIO: "Det oppsto en inn/ut-feil.",
+    errno.EACCES: "Du har ikke lov til å skrive dit.",
+}
+
+
+def _error(message: str) -> None:
+    from selvhjelp_cli.console import printable
+
+    try:
+        print(f"Feil: {printable(message)}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass  # stderr is gone too: the exit code is all that is left
+
+
+def _silence_stdout() -> None:
+    """After a write to stdout failed, make the interpreter's last flush quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _output_failed(error: OSError) -> int:
+    if error.errno == errno.EPIPE:
+        # The reader (`| head`) has all it wanted: end quietly, as Unix tools do.
+        _silence_stdout()
+        return ExitCode.BROKEN_PIPE
+    _silence_stdout()
+    reason = _OUTPUT_ERRORS.get(error.errno, "Noe hindret skrivingen.")
+    _error(f"Kunne ikke skrive til standard ut. {reason}")
+    return ExitCode.USAGE
+
+
+def run(argv: list[str]) -> int:
+    """Run the program with these arguments; returns the exit code."""
+    try:
+        try:
+            _refuse_undecodable(argv)
+            code = quick(argv)
+            if code is None:
+                from selvhjelp_cli.cli import invoke
+
+                code = invoke(argv)
+            if code == ExitCode.INTERRUPTED:  # Typer's answer to Ctrl+C
+                _error("Avbrutt. Ingenting er lagret.")
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, while we can still say so
+            return int(code)
+        except UserError as error:
+            for line in error.lines():
+                _error(line)
+            return ExitCode.USAGE
+        except KeyboardInterrupt:
+            _error("Avbrutt. Ingenting er lagret.")
+            return ExitCode.INTERRUPTED
+        except Terminated as signal:
+            _error("Avbrutt. Ingenting er lagret.")
+            return 128 + signal.signum
+        except OutputFailed as failure:
+            return _output_failed(failure.error)
+    except OSError as error:
+        # Files are read and written through UserError; an OSError here comes
+        # from writing to standard output (or printing a message about it).
+        return _output_failed(error)
+    except Exception as error:  # noqa: BLE001 - the last line of defence: never a traceback
+        if RAISE_UNEXPECTED:
+            raise
+        # Only the kind of error is shown: its text could hold data from a group file.
+        _error(f"selvhjelp stoppet uventet ({type(error).__name__}). Ingen filer er endret. "
+               "Meld gjerne fra om hva du gjorde.")
+        return ExitCode.USAGE
+
+
+class _ClosedStream:
+    """Stands in for a standard output the shell closed (`>&-`): writing to it
+    fails like writing to a closed descriptor, so run() can say so."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, _text) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def buffer(self):
+        return self
+
+
+def prepare_process() -> None:
+    """What only a real process needs: safe streams and signals that clean up."""
+    import signal
+
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
+    for stream in (sys.stdout, sys.stderr):
+        # A console or pipe that cannot show a character (cp1252, latin-1)
+        # gets an escape for it instead of failing mid-report.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+    def terminate(signum, _frame):
+        raise Terminated(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), terminate)
+
+
+def main() -> None:
+    prepare_process()
+    sys.exit(run(sys.argv[1:]))

@@ -1,19 +1,29 @@
-"""The project's own error type: the user's input cannot be used."""
+"""The project's own error type, and the exit codes every command uses."""
 
 from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FINDINGS = 1  # check: errors found; find-district: nothing matched
+    USAGE = 2  # the command could not do its job
+    INTERRUPTED = 130  # Ctrl+C, as shells report it
+    BROKEN_PIPE = 141  # the reader went away (`| head`), as shells report SIGPIPE
 
 
 def did_you_mean(names: list[str]) -> str:
     """' Mente du «a», «b» eller «c»?' – or '' when there is nothing to suggest."""
     if not names:
         return ""
-    quoted = [f"«{name}»" for name in names]
-    joined = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " eller " + quoted[-1]
-    return f" Mente du {joined}?"
+    from selvhjelp_cli.words import join
+
+    return f" Mente du {join((f'«{name}»' for name in names), style='or')}?"
 
 
 class UserError(Exception):
-    """Something the user gave us is wrong; the CLI prints it and exits with 2.
+    """Something the user gave us is wrong; run() prints it and exits with 2.
 
     The message is a complete Norwegian sentence meant for the user. It never
     contains the value of a field that may be sensitive.
@@ -34,3 +44,16 @@ class UserError(Exception):
     def __str__(self) -> str:
         where = self.location()
         return f"{where}: {self.message}" if where else self.message
+
+    def lines(self) -> list[str]:
+        """What the user is shown, one line per problem."""
+        return [str(self)]
+
+
+class OutputFailed(Exception):
+    """Writing to standard output failed (a closed pipe, a full disk); carries
+    the OSError past Typer, which would otherwise end the process itself."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.errno)
+        self.error = error

@@ -1,10 +1,13 @@
 """Writing files safely: atomically, never over an existing file without
---force, and readable by the owner alone when the file holds names."""
+--force, never onto anything but a regular file, and readable by the owner
+alone when the file holds names."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import sys
 import tempfile
 import unicodedata
@@ -23,12 +26,45 @@ def slug(text: str, fallback: str = "gruppe") -> str:
 
 
 _EXISTS = "Filen finnes allerede. Bruk --force hvis du vil skrive over den."
+_FOLDER = "Dette er en mappe. Oppgi et filnavn."
+_SPECIAL = "Dette er ikke en vanlig fil (men for eksempel en enhet eller en rørledning). Oppgi et annet filnavn."
 
 
 def refuse_existing(path: str, force: bool) -> None:
-    """Stop before any work if the file is there and --force was not given."""
-    if path != STDOUT and os.path.exists(path) and not force:
+    """Stop before any work if the target cannot or may not be written."""
+    if path == STDOUT:
+        return
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError:
+        raise UserError("Kan ikke se om filen finnes.", path=path) from None
+    if stat.S_ISDIR(mode):
+        raise UserError(_FOLDER, path=path)
+    if not force:
         raise UserError(_EXISTS, path=path)
+    if not stat.S_ISREG(mode):
+        # --force means "replace my file", never "write into this device".
+        raise UserError(_SPECIAL, path=path)
+
+
+_WRITE_ERRORS = {
+    getattr(errno, name): message
+    for name, message in (
+        ("ENOSPC", "Disken er full, så filen ble ikke skrevet."),
+        ("EDQUOT", "Du har brukt opp lagringsplassen din, så filen ble ikke skrevet."),
+        ("EACCES", "Du har ikke lov til å skrive i denne mappen."),
+        ("EPERM", "Du har ikke lov til å skrive i denne mappen."),
+        ("EROFS", "Mappen ligger på en disk som bare kan leses."),
+        ("ENAMETOOLONG", "Filnavnet er for langt."),
+    )
+    if hasattr(errno, name)  # Windows lacks some of them
+}
+
+
+def _write_error(error: OSError, path: str) -> UserError:
+    return UserError(_WRITE_ERRORS.get(error.errno, "Kunne ikke skrive filen."), path=path)
 
 
 def write_output(path: str, content: bytes | str, *, force: bool = False, private: bool = False) -> None:
@@ -45,15 +81,13 @@ def write_output(path: str, content: bytes | str, *, force: bool = False, privat
         return
     target = os.path.abspath(path)
     folder = os.path.dirname(target)
-    if os.path.isdir(target):
-        raise UserError("Dette er en mappe. Oppgi et filnavn.", path=path)
     refuse_existing(path, force)
     if not os.path.isdir(folder):
         raise UserError("Mappen finnes ikke.", path=path)
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".selvhjelp-", suffix=".tmp")
-    except OSError:
-        raise UserError("Kan ikke skrive i denne mappen.", path=path) from None
+    except OSError as error:
+        raise _write_error(error, path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -64,14 +98,18 @@ def write_output(path: str, content: bytes | str, *, force: bool = False, privat
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         _move_into_place(tmp, target, force=force, shown=path)
-    except BaseException:
-        if os.path.exists(tmp):
+    except OSError as error:
+        raise _write_error(error, path) from None
+    finally:
+        # Whatever stopped us (an error, Ctrl+C, SIGTERM), the temporary copy
+        # holds the same names as the file would have: it must not stay behind.
+        if os.path.lexists(tmp):
             os.unlink(tmp)
-        raise
 
 
 def _move_into_place(tmp: str, target: str, *, force: bool, shown: str) -> None:
     if force:
+        refuse_existing(shown, force)  # still a regular file, or gone
         os.replace(tmp, target)
         return
     # link() refuses to replace an existing file, so a file that appeared
@@ -81,8 +119,6 @@ def _move_into_place(tmp: str, target: str, *, force: bool, shown: str) -> None:
     except FileExistsError:
         raise UserError(_EXISTS, path=shown) from None
     except OSError:
-        if os.path.exists(target):
+        if os.path.lexists(target):
             raise UserError(_EXISTS, path=shown) from None
         os.replace(tmp, target)  # file systems without hard links
-        return
-    os.unlink(tmp)

@@ -7,11 +7,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from selvhjelp_cli.loader import SourceMap
+    from selvhjelp_cli.source import SourceMap
     from selvhjelp_cli.model import Group, Participant
 
 Severity = Literal["error", "warning", "info"]
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")  # the worst first
+SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+SEVERITY_LABEL = {"error": "feil", "warning": "advarsel", "info": "info"}
 
 
 @dataclass
@@ -20,7 +22,6 @@ class Finding:
     severity: Severity
     message: str
     line: int | None = None
-    subject: str | None = None  # the participant or starter it concerns, named in per-file output only
     # A decision counts for this finding only if dated on or before this day
     # (closed-group: the day the participant joined).
     decision_cutoff: date | None = None

@@ -11,14 +11,11 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from selvhjelp_cli.dates import clock, long_date, parse_date, parse_time
+from selvhjelp_cli.dates import DateOutOfRange, clock, long_date, parse_date, parse_time
 from selvhjelp_cli.errors import UserError, did_you_mean
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
+from selvhjelp_cli.language import parse_language
 
 # Parsers: raw text -> value, or ValueError with the reason.
 
@@ -65,6 +62,8 @@ def _mode(raw: str) -> str:
 def _date(raw: str) -> date:
     try:
         return parse_date(raw)
+    except DateOutOfRange:
+        raise ValueError("Datoen må ligge mellom 1900 og 2100.") from None
     except ValueError:
         raise ValueError("Skriv datoen som 7.1.2027 eller 2027-01-07.") from None
 
@@ -76,7 +75,12 @@ def _clock(raw: str) -> time:
         raise ValueError("Skriv klokkeslettet som 18:00.") from None
 
 
-def _number(low: int, high: int) -> Callable[[str], int]:
+def _number(field: str, owner: str = "Schedule") -> Callable[[str], int]:
+    """A parser for a whole number in the range the group file allows for `field`."""
+    from selvhjelp_cli import model
+
+    low, high = model.field_range(getattr(model, owner), field)
+
     def parse(raw: str) -> int:
         text = raw.strip()
         if not text.isdigit() or not low <= int(text) <= high:
@@ -84,15 +88,6 @@ def _number(low: int, high: int) -> Callable[[str], int]:
         return int(text)
 
     return parse
-
-
-def _language(raw: str) -> str:
-    value = raw.strip().casefold()
-    aliases = {"bokmål": "nb", "bokmal": "nb", "nynorsk": "nn", "engelsk": "en", "english": "en"}
-    value = aliases.get(value, value)
-    if value not in {"nb", "nn", "en"}:
-        raise ValueError("Svar nb (bokmål), nn (nynorsk) eller en (engelsk).")
-    return value
 
 
 @dataclass(frozen=True)
@@ -129,19 +124,19 @@ QUESTIONS = (
     Question("first_meeting", "--first-meeting", "Dato for første møte (for eksempel 7.1.2027)", _date,
              required=True),
     Question("start", "--start", "Klokkeslett", _clock, default="18:00"),
-    Question("duration", "--duration", "Lengde i minutter", _number(15, 480), default="120",
+    Question("duration", "--duration", "Lengde i minutter", _number("duration_minutes"), default="120",
              note="To timer er anbefalt: det gir tid til alle, og møtet blir forutsigbart."),
-    Question("break_minutes", "--break", "Pause i minutter", _number(0, 120), default="15",
+    Question("break_minutes", "--break", "Pause i minutter", _number("break_minutes"), default="15",
              note="En pause midt i møtet gir hvile fra samtalen."),
-    Question("every_weeks", "--every-weeks", "Hvor mange uker mellom møtene", _number(1, 52), default="1",
+    Question("every_weeks", "--every-weeks", "Hvor mange uker mellom møtene", _number("every_weeks"), default="1",
              note="Hver uke er anbefalt, særlig i starten; annenhver uke er vanlig senere."),
     Question("starter_name", "--starter", "Igangsetterens navn (valgfritt)", _optional_text, default=""),
     Question("starter_contact", "--starter-contact", "Igangsetterens telefon eller e-post (valgfritt)",
              _optional_text, default="", when=lambda a: bool(a.get("starter_name"))),
     Question("starter_meetings", "--starter-meetings", "Hvor mange av de første møtene er igangsetteren med på",
-             _number(0, 100), default="3", when=lambda a: bool(a.get("starter_name")),
+             _number("meetings", "Starter"), default="3", when=lambda a: bool(a.get("starter_name")),
              note="En igangsetter er vanligvis med på 2–5 møter og trekker seg så ut."),
-    Question("language", "--language", "Språk for utskrifter (nb, nn eller en)", _language, default="nb"),
+    Question("language", "--language", "Språk for utskrifter (nb, nn eller en)", parse_language, default="nb"),
 )
 
 Ask = Callable[[Question, dict], Any]
@@ -172,45 +167,16 @@ def collect(given: dict[str, str | None], ask: Ask | None) -> dict[str, Any]:
     return answers
 
 
-def confirmation(question: Question, value: Any) -> str | None:
+def confirmation(question: Question, value: Any, today: date) -> str | None:
     """What to tell the user after an answer: the office, the weekday."""
     if question.key == "county":
         from selvhjelp_cli import districts
 
-        from selvhjelp_cli.report import office_sentence
-
-        return office_sentence(districts.resolve_county(value).offices)
+        return districts.office_sentence(districts.resolve_county(value).offices)
     if question.key == "first_meeting":
-        ahead = "" if value >= date.today() else " Datoen har passert."
+        ahead = "" if value >= today else " Datoen har passert."
         return f"Det er {long_date(value)}.{ahead}"
     return None
-
-
-class TerminalAsker:
-    """Asks in the terminal; re-asks with a short reason until an answer parses."""
-
-    def __init__(self, console: Console) -> None:
-        self.console = console
-
-    def __call__(self, question: Question, answers: dict) -> Any:
-        from rich.text import Text
-
-        if question.note:
-            self.console.print(Text(question.note, style="dim"))
-        while True:
-            shown = f"{question.prompt} [{question.default}]: " if question.default else f"{question.prompt}: "
-            raw = self.console.input(Text(shown))
-            if not raw.strip() and question.default is not None:
-                raw = question.default
-            try:
-                value = question.parse(raw)
-            except ValueError as error:
-                self.console.print(Text(f"  {error}", style="yellow"))
-                continue
-            said = confirmation(question, value)
-            if said:
-                self.console.print(Text(f"  {said}", style="green"))
-            return value
 
 
 def free_file_name(name: str, force: bool) -> str:
@@ -242,7 +208,8 @@ def render_group_file(answers: dict[str, Any], file_name: str, today: date) -> s
 def write_group_file(path: str, answers: dict[str, Any], *, today: date, force: bool) -> None:
     """Render, prove the result loads as a valid group file, then write it (0600)."""
     from selvhjelp_cli.files import write_output
-    from selvhjelp_cli.loader import parse, validate
+    from selvhjelp_cli.source import parse
+    from selvhjelp_cli.validation import validate
 
     text = render_group_file(answers, path, today)
     data, source = parse(text, path)

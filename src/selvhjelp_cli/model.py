@@ -8,10 +8,12 @@ from the same models.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, time
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -23,7 +25,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from selvhjelp_cli.dates import parse_date, parse_time
+from selvhjelp_cli.dates import DateOutOfRange, parse_date, parse_time
+from selvhjelp_cli.language import LANGUAGES
 
 
 def _to_text(value: Any) -> Any:
@@ -43,6 +46,8 @@ def _to_date(value: Any) -> Any:
     if isinstance(value, str):
         try:
             return parse_date(value)
+        except DateOutOfRange:
+            raise PydanticCustomError("date_range", "date out of range") from None
         except ValueError:
             raise PydanticCustomError("date_text", "is not a valid date") from None
     return value
@@ -55,6 +60,19 @@ def _to_time(value: Any) -> Any:
         except ValueError:
             raise PydanticCustomError("time_text", "is not a valid time") from None
     return value
+
+
+def _control_characters(allowed: str) -> Any:
+    """A validator refusing line breaks and other control characters (but those
+    in `allowed`): a name or a place is printed on one line, in documents and
+    in calendar files, where a raw line break would end the field."""
+
+    def check(value: str) -> str:
+        if any(unicodedata.category(c) in {"Cc", "Cf"} and c not in allowed and c != "\u200d" for c in value):
+            raise PydanticCustomError("control_character", "control character")
+        return value
+
+    return AfterValidator(check)
 
 
 def _none_is_empty(value: Any) -> Any:
@@ -77,7 +95,16 @@ Text = Annotated[
     str,
     BeforeValidator(_to_text),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    _control_characters(allowed=""),
     WithJsonSchema({"type": ["string", "number"], "minLength": 1, "maxLength": 300}),
+]
+# Free text that may run over several lines (a block scalar, `note: |`).
+Note = Annotated[
+    str,
+    BeforeValidator(_to_text),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+    _control_characters(allowed="\n\t"),
+    WithJsonSchema({"type": ["string", "number"], "minLength": 1, "maxLength": 2000}),
 ]
 Flag = Annotated[bool, BeforeValidator(_to_bool), WithJsonSchema({"anyOf": [{"type": "boolean"},
                                                                           {"enum": ["ja", "nei"]}]})]
@@ -88,7 +115,7 @@ Clock = Annotated[time, BeforeValidator(_to_time),
 BirthYear = Annotated[int, Field(ge=1900, le=2100)]
 Birth = Annotated[BirthYear | date, BeforeValidator(_to_birth),
                   WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100}, _DATE_SCHEMA]})]
-Language = Literal["nb", "nn", "en"]
+Language = Literal[LANGUAGES]
 
 
 class _Strict(BaseModel):
@@ -142,29 +169,12 @@ class Participant(_Strict):
         return self
 
 
-def _rule_ids() -> tuple[str, ...]:
-    from selvhjelp_cli.rules import RULE_IDS
-
-    return RULE_IDS
-
-
 class Decision(_Strict):
-    rule: Text = Field(description="Id-en til anbefalingen gruppa har valgt bort, for eksempel group-size.",
-                       json_schema_extra=lambda schema: schema.update(enum=list(_rule_ids())))
+    # Whether the rule exists is checked in validation.py, which knows the
+    # rules; the model stays below them.
+    rule: Text = Field(description="Id-en til anbefalingen gruppa har valgt bort, for eksempel group-size.")
     date: Day
-    note: Text | None = None
-
-    @field_validator("rule")
-    @classmethod
-    def _known_rule(cls, value: str) -> str:
-        from selvhjelp_cli.rules import RULE_IDS
-
-        if value not in RULE_IDS:
-            import difflib
-
-            close = difflib.get_close_matches(value, RULE_IDS, n=1)
-            raise PydanticCustomError("unknown_rule", "unknown rule", {"suggestions": close})
-        return value
+    note: Note | None = None
 
 
 class Group(_Strict):
@@ -248,6 +258,17 @@ class Group(_Strict):
     def active_participants(self, today: date) -> list[tuple[int, Participant]]:
         return [(i, p) for i, p in enumerate(self.participants) if self.is_active(p, today)]
 
+
+
+def field_range(model: type[BaseModel], name: str) -> tuple[int, int]:
+    """The lowest and highest whole number a field allows (its ge and le)."""
+    low = high = None
+    for constraint in model.model_fields[name].metadata:
+        low = getattr(constraint, "ge", low)
+        high = getattr(constraint, "le", high)
+    if low is None or high is None:
+        raise LookupError(f"{model.__name__}.{name} has no ge/le range")
+    return low, high
 
 
 def adult_on(participant: Participant, day: date) -> bool | None:

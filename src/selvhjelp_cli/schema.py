@@ -7,8 +7,12 @@ import json
 
 def group_schema() -> dict:
     from selvhjelp_cli.model import Group
+    from selvhjelp_cli.rules import RULE_IDS
 
     schema = Group.model_json_schema()
+    # An editor can offer the rule ids as it would an enum; the model leaves
+    # that check to validation.py, which knows the rules.
+    schema["$defs"]["Decision"]["properties"]["rule"]["enum"] = list(RULE_IDS)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://selvhjelp.no/schema/gruppefil-v1.json",

@@ -31,5 +31,4 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"{person.name} har ikke fylt 18 år ved sitt første møte ({short_date(joined)}). "
                 "Alle deltakere må være voksne.",
                 line=ctx.line("participants", index, field),
-                subject=person.name,
             )

@@ -33,4 +33,4 @@ def check(ctx: Context) -> Iterator[Finding]:
             message = (f"Fødselsåret alene viser ikke om {person.name} har fylt 18 år ved sitt første møte "
                        f"({short_date(joined)}). Oppgi hele fødselsdatoen eller «adult: true».")
             line = ctx.line("participants", index, "born")
-        yield Finding(ID, SEVERITY, message, line=line, subject=person.name)
+        yield Finding(ID, SEVERITY, message, line=line)

@@ -37,6 +37,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"{person.name} ble med {short_date(joined)}, etter oppstarten. En lukket gruppe tar inn nye "
                 "deltakere bare etter en felles beslutning (decisions, rule: closed-group).",
                 line=ctx.line("participants", index, "joined"),
-                subject=person.name,
                 decision_cutoff=joined,
             )

@@ -33,11 +33,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ID, SEVERITY,
                 f"{person.name} har vært på møte (fra {short_date(joined)}) uten signert taushetserklæring "
                 "(«declaration_signed»).",
-                line=line, subject=person.name,
+                line=line,
             )
         else:
             yield Finding(
                 ID, "info",
                 f"{person.name} signerer taushetserklæringen på sitt første møte ({short_date(joined)}).",
-                line=line, subject=person.name,
+                line=line,
             )

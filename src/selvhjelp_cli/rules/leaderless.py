@@ -42,5 +42,4 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"Rollen oppgitt for {person.name} gjør henne eller ham til leder. En selvorganisert gruppe "
                 "er lederløs; alle deler ansvaret.",
                 line=ctx.line("participants", index, "role"),
-                subject=person.name,
             )

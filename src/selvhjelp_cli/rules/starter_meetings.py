@@ -31,12 +31,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ID, SEVERITY,
                 f"Igangsetteren {starter.name} er med på {starter.meetings} møter. Anbefalt er 2–5, "
                 "så gruppa blir selvgående.",
-                line=line, subject=starter.name,
+                line=line,
             )
         elif starter.meetings < FEWEST:
             yield Finding(
                 ID, "info",
                 f"Igangsetteren {starter.name} er med på {starter.meetings} møte(r). Vanlig er 2–5, "
                 "så gruppa rekker å bli trygg på rammene.",
-                line=line, subject=starter.name,
+                line=line,
             )

@@ -1,0 +1,284 @@
+"""YAML text to plain data, with the line and column of every key and value.
+
+The YAML is read as a stream of parser events (libyaml's C parser when it is
+installed) and built into plain data here, without recursion. That gives us
+what `yaml.load` does not: a line for every key and value, duplicate keys as
+errors, a bound on depth and alias expansion (a "billion laughs" file stops
+after a few thousand nodes), no tags, and no YAML 1.1 guessing: every scalar
+stays text and the model decides what it means (validation.py turns the
+data into the model and pydantic's errors into Norwegian problems).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from selvhjelp_cli.errors import UserError
+
+try:
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Parser
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 24
+MAX_NODES = 20_000
+
+Path_ = tuple[str | int, ...]
+
+_STR_TAGS = {None, "!", "tag:yaml.org,2002:str"}
+_CONTAINER_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file, at a line (and column) counted from 1."""
+
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+
+class InvalidFile(UserError):
+    """A file that is not a usable group file; holds every problem found."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        first = problems[0]
+        super().__init__(first.message, path=path, line=first.line, column=first.column)
+        self.problems = problems
+
+    def lines(self) -> list[str]:
+        return [str(UserError(p.message, path=self.path, line=p.line, column=p.column)) for p in self.problems]
+
+
+@dataclass
+class SourceMap:
+    """Where each key and value of a file stands."""
+
+    path: str
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Path_) -> tuple[int, int] | None:
+        """The value's position, or the nearest enclosing one's."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.values:
+                return self.values[loc]
+            loc = loc[:-1]
+        return self.values.get(())
+
+    def line(self, *loc: str | int) -> int | None:
+        pos = self.position(loc)
+        return pos[0] if pos else None
+
+    def key_line(self, *loc: str | int) -> int | None:
+        """The line of a key, or None if the file does not have it."""
+        return self.keys[loc][0] if loc in self.keys else None
+
+
+class _Stop(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _pos(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def read_text(path: str) -> str:
+    """The file's text: UTF-8, at most MAX_BYTES, or a clear UserError."""
+    import stat
+
+    try:
+        # A FIFO or a device would block or never end; only regular files are read.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            if os.path.isdir(path):
+                raise UserError("Dette er en mappe, ikke en fil.", path=path)
+            raise UserError("Dette er ikke en vanlig fil (men for eksempel en enhet eller en rørledning).",
+                            path=path)
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise UserError("Filen finnes ikke.", path=path) from None
+    except PermissionError:
+        raise UserError("Du har ikke lov til å lese filen.", path=path) from None
+    except OSError:
+        raise UserError("Filen kan ikke leses.", path=path) from None
+    if len(raw) > MAX_BYTES:
+        raise UserError("Filen er for stor til å være en gruppefil (over 1 MB).", path=path)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InvalidFile(path, [Problem("Filen er ikke gyldig UTF-8-tekst. Lagre den som UTF-8.", line)]) from None
+
+
+_SYNTAX_MESSAGES = (
+    ("tab", "Tabulatortegn kan ikke brukes til innrykk i YAML. Bruk mellomrom."),
+    ("mapping values are not allowed", "Et kolon står på feil sted. Mangler det mellomrom etter kolonet, "
+     "eller bør verdien stå i anførselstegn?"),
+    ("could not find expected ':'", "Det mangler et kolon etter en nøkkel."),
+    ("did not find expected key", "Innrykket stemmer ikke med linjene over."),
+    ("did not find expected '-' indicator", "Innrykket stemmer ikke med listen over."),
+    ("did not find expected ',' or ']'", "En liste i [hakeparenteser] er ikke lukket riktig."),
+    ("did not find expected ',' or '}'", "En {krøllparentes} er ikke lukket riktig."),
+    ("found unexpected end of stream", "Filen slutter midt i en verdi. Mangler et avsluttende anførselstegn?"),
+    ("found unknown escape character", "En verdi i doble anførselstegn har en ukjent \\-kode."),
+    ("found undefined alias", "Et alias (*navn) viser til et anker som ikke finnes."),
+    ("control characters are not allowed", "Filen inneholder et kontrolltegn som ikke er tillatt."),
+    ("unacceptable character", "Filen inneholder et kontrolltegn som ikke er tillatt."),
+    ("block sequence entries are not allowed", "Et listepunkt (-) står på feil sted."),
+    ("did not find expected node content", "Det mangler en verdi her."),
+    ("found incompatible YAML document", "Filen oppgir en YAML-versjon verktøyet ikke kan lese."),
+    ("found duplicate anchor", "Det samme ankeret (&navn) er brukt to ganger."),
+    ("found unexpected ':'", "Et kolon står på feil sted."),
+    ("found character that cannot start any token", "Et tegn her kan ikke begynne en verdi. Sett verdien i anførselstegn."),
+)
+
+
+def _line_text(text: str, index: int) -> str:
+    lines = text.splitlines()
+    return lines[index] if 0 <= index < len(lines) else ""
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = column = None
+    if mark is not None:
+        line, column = _pos(mark)
+    problem = f"{getattr(exc, 'problem', '') or ''} {getattr(exc, 'context', '') or ''}".lower()
+    if mark is not None and "\t" in _line_text(text, mark.line)[: mark.column + 1]:
+        return Problem(_SYNTAX_MESSAGES[0][1], line, column)
+    for needle, message in _SYNTAX_MESSAGES:
+        if needle in problem:
+            return Problem(message, line, column)
+    return Problem("YAML-syntaksen er ugyldig her.", line, column)
+
+
+class _Builder:
+    """Turns parser events into plain data (dict, list, str, None) and a SourceMap."""
+
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.nodes = 0
+        # Each frame: [container, path, pending key or None, anchor, node count at start]
+        self.stack: list[list[Any]] = []
+        self.root: Any = None
+        self.documents = 0
+
+    def _count(self, n: int, mark) -> None:
+        self.nodes += n
+        if self.nodes > MAX_NODES:
+            raise _Stop(Problem("Filen er for stor eller bruker for mange alias (*navn) til å være en gruppefil.",
+                                *_pos(mark)))
+
+    def _place(self, value: Any, mark) -> Path_ | None:
+        """Put a finished value where it belongs; returns its path, or None if it was a key."""
+        if not self.stack:
+            self.root = value
+            self.source.values[()] = _pos(mark)
+            return ()
+        frame = self.stack[-1]
+        container, path = frame[0], frame[1]
+        if isinstance(container, list):
+            loc = (*path, len(container))
+            container.append(value)
+            self.source.values[loc] = _pos(mark)
+            return loc
+        if frame[2] is None:
+            if not isinstance(value, str):
+                raise _Stop(Problem("En nøkkel må være et enkelt ord, ikke en liste eller en tabell.", *_pos(mark)))
+            if value in container:
+                raise _Stop(Problem(f"Nøkkelen «{value}» står to ganger.", *_pos(mark)))
+            frame[2] = value
+            self.source.keys[(*path, value)] = _pos(mark)
+            return None
+        loc = (*path, frame[2])
+        container[frame[2]] = value
+        # A block mapping or list starts on the line after its key; the key's
+        # line is where a reader looks for it.
+        is_container = isinstance(value, (dict, list))
+        self.source.values[loc] = self.source.keys[loc] if is_container else _pos(mark)
+        frame[2] = None
+        return loc
+
+    def _path_for_child(self) -> Path_:
+        if not self.stack:
+            return ()
+        container, path, key = self.stack[-1][0], self.stack[-1][1], self.stack[-1][2]
+        if isinstance(container, list):
+            return (*path, len(container))
+        if key is None:
+            return (*path, "?")
+        return (*path, key)
+
+    def feed(self, event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _Stop(Problem("Filen inneholder mer enn ett YAML-dokument (---). "
+                                    "En gruppefil har bare ett.", *_pos(event.start_mark)))
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.tag not in _STR_TAGS:
+                raise _Stop(Problem("YAML-tagger (som !!python/… eller !!binary) er ikke tillatt i en gruppefil.",
+                                    *_pos(event.start_mark)))
+            self._count(1, event.start_mark)
+            plain = event.implicit[0] and event.tag is None
+            value = None if plain and event.value in _NULLS else event.value
+            self._place(value, event.start_mark)
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if event.tag not in _CONTAINER_TAGS:
+                raise _Stop(Problem("YAML-tagger (som !!python/… eller !!set) er ikke tillatt i en gruppefil.",
+                                    *_pos(event.start_mark)))
+            if len(self.stack) >= MAX_DEPTH:
+                raise _Stop(Problem("Filen er nøstet for dypt til å være en gruppefil.", *_pos(event.start_mark)))
+            self._count(1, event.start_mark)
+            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
+                raise _Stop(Problem("En nøkkel må være et enkelt ord, ikke en liste eller en tabell.",
+                                    *_pos(event.start_mark)))
+            path = self._path_for_child()
+            self._place(container, event.start_mark)
+            self.stack.append([container, path, None, event.anchor, self.nodes])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            container, _path, _key, anchor, started = self.stack.pop()
+            if anchor:
+                self.anchors[anchor] = (container, self.nodes - started + 1)
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                raise _Stop(Problem("Et alias (*navn) viser til et anker som ikke finnes.", *_pos(event.start_mark)))
+            value, size = self.anchors[event.anchor]
+            self._count(size, event.start_mark)
+            self._place(value, event.start_mark)
+
+
+def parse(text: str, path: str) -> tuple[Any, SourceMap]:
+    """Plain data and positions from YAML text; InvalidFile on any problem."""
+    source = SourceMap(path)
+    builder = _Builder(source)
+    parser = _Parser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+            builder.feed(event)
+    except _Stop as stop:
+        raise InvalidFile(path, [stop.problem]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise InvalidFile(path, [Problem("Filen inneholder et kontrolltegn som ikke er tillatt.", line)]) from None
+    except yaml.YAMLError as exc:
+        raise InvalidFile(path, [_syntax_problem(exc, text)]) from None
+    finally:
+        parser.dispose()
+    return builder.root, source

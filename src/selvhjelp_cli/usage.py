@@ -1,0 +1,90 @@
+"""Mistakes on the command line, told in Norwegian.
+
+Typer parses the command line with the Click it vendors. Its exceptions carry
+what went wrong as attributes (the option's name, the parameter, the
+candidates); the sentences here are built from those, never by reading
+Click's English text, so a new Typer cannot change what users read.
+
+Every value is checked by our own parsers (see cli.py), so Click's own
+errors are only about the shape of the command line: an unknown command or
+option, a missing argument, an option without its value, too many arguments.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from typer._click import exceptions as click_errors
+
+from selvhjelp_cli.console import printable
+from selvhjelp_cli.errors import UserError, did_you_mean
+
+
+class UnknownCommand(click_errors.UsageError):
+    def __init__(self, name: str, known: list[str], ctx) -> None:
+        super().__init__(f"No such command {name!r}.", ctx)
+        self.name = name
+        self.suggestions = difflib.get_close_matches(name, known, n=2, cutoff=0.6)
+
+
+class ExtraArguments(click_errors.UsageError):
+    def __init__(self, extra: list[str], ctx) -> None:
+        super().__init__(f"Got {len(extra)} unexpected extra arguments.", ctx)
+        self.count = len(extra)
+
+
+class CommandLineError(UserError):
+    """A usage mistake, with the help page that explains the command."""
+
+    def __init__(self, message: str, help_command: str) -> None:
+        super().__init__(f"{message} Se «{help_command} --help».")
+
+
+def _metavar(param) -> str:
+    return param.metavar or param.name.upper()
+
+
+def _option_takes_value(ctx, option: str) -> bool:
+    params = ctx.command.params if ctx is not None else []
+    for param in params:
+        if option in getattr(param, "opts", ()) or option in getattr(param, "secondary_opts", ()):
+            return not getattr(param, "is_flag", False)
+    return True
+
+
+def describe(error: click_errors.UsageError) -> str:
+    """One Norwegian sentence for a usage error."""
+    ctx = error.ctx
+    if isinstance(error, UnknownCommand):
+        return f"Ukjent kommando «{printable(error.name)}».{did_you_mean(error.suggestions)}"
+    if isinstance(error, ExtraArguments):
+        if error.count == 1:
+            return "Ett argument for mye."
+        return f"{error.count} argumenter for mye."
+    if isinstance(error, click_errors.NoSuchOption):
+        possible = sorted(error.possibilities or [])
+        return f"Ukjent valg {printable(error.option_name)}.{did_you_mean(possible)}"
+    if isinstance(error, click_errors.MissingParameter):
+        param = error.param
+        if param is None:
+            return "Det mangler et argument."
+        if param.param_type_name == "argument":
+            return f"Mangler {_metavar(param)}."
+        return f"Mangler valget {param.opts[0]}."
+    if isinstance(error, click_errors.BadOptionUsage):
+        name = printable(error.option_name)
+        if _option_takes_value(ctx, error.option_name):
+            return f"{name} må ha en verdi."
+        return f"{name} tar ingen verdi."
+    if isinstance(error, click_errors.BadParameter):
+        param = error.param
+        hint = (param.opts[0] if getattr(param, "opts", None) else _metavar(param)) if param else "et argument"
+        return f"Ugyldig verdi for {hint}."
+    if ctx is not None and ctx.invoked_subcommand is None and ctx.command.name == "selvhjelp":
+        return "Oppgi en kommando."
+    return "Kommandolinjen kan ikke brukes slik."
+
+
+def as_user_error(error: click_errors.UsageError) -> CommandLineError:
+    help_command = error.ctx.command_path if error.ctx is not None else "selvhjelp"
+    return CommandLineError(describe(error), help_command)

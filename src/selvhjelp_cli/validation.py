@@ -1,0 +1,173 @@
+"""Plain data from a group file into the typed model, with pydantic's errors
+told in Norwegian: one problem per error, each at the line of its key or value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from selvhjelp_cli.errors import did_you_mean
+from selvhjelp_cli.source import InvalidFile, Path_, Problem, SourceMap
+
+_LIST_NOUNS = {"participants": "deltaker", "starters": "igangsetter", "decisions": "beslutning"}
+
+_TYPE_MESSAGES = {
+    "int_parsing": "{key} må være et helt tall.",
+    "int_type": "{key} må være et helt tall.",
+    "int_from_float": "{key} må være et helt tall.",
+    "greater_than_equal": "{key} må være minst {ge}.",
+    "greater_than": "{key} må være større enn {gt}.",
+    "less_than_equal": "{key} kan være høyst {le}.",
+    "bool_parsing": "{key} må være true eller false (eller ja/nei).",
+    "bool_type": "{key} må være true eller false (eller ja/nei).",
+    "date_text": "{key} må være en gyldig dato, for eksempel 2027-01-07.",
+    "date_range": "{key} må være en dato mellom 1900 og 2100.",
+    "control_character": "{key} inneholder et linjeskift eller et annet kontrolltegn. Skriv verdien på én linje.",
+    "date_parsing": "{key} må være en gyldig dato, for eksempel 2027-01-07.",
+    "date_from_datetime_parsing": "{key} må være en gyldig dato, for eksempel 2027-01-07.",
+    "date_type": "{key} må være en gyldig dato, for eksempel 2027-01-07.",
+    "time_text": "{key} må være et klokkeslett, for eksempel 18:00.",
+    "time_parsing": "{key} må være et klokkeslett, for eksempel 18:00.",
+    "time_type": "{key} må være et klokkeslett, for eksempel 18:00.",
+    "string_too_short": "{key} kan ikke være tom.",
+    "string_too_long": "{key} er for lang.",
+    "string_type": "{key} må være tekst, ikke en liste eller tabell.",
+    "model_type": "{key} må være en tabell med nøkler og verdier (nøkkel: verdi).",
+    "dict_type": "{key} må være en tabell med nøkler og verdier (nøkkel: verdi).",
+    "model_attributes_type": "{key} må være en tabell med nøkler og verdier (nøkkel: verdi).",
+    "list_type": "{key} må være en liste (linjer som begynner med «- »).",
+    "too_long": "{key} har for mange oppføringer.",
+    "missing": "{key} mangler.",
+    "unknown_county": "Fylket er ukjent. Skriv det slik det heter i dag, for eksempel «Vestland», "
+                      "eller med nummer.",
+    "unknown_municipality": "Kommunen er ukjent.",
+    "unknown_rule": "Det finnes ingen regel med denne id-en (se «selvhjelp rules»).",
+    "venue_required": "En fysisk gruppe trenger «venue» med navnet på stedet (eller sett «mode: digital»).",
+    "online_required": "En digital gruppe trenger «online» med plattformen dere bruker.",
+    "break_too_long": "Pausen må være kortere enn møtet.",
+    "left_before_joined": "«left» er tidligere enn «joined».",
+}
+
+
+def _field_names() -> frozenset[str]:
+    from selvhjelp_cli import model
+
+    names: set[str] = set()
+    for cls in (model.Group, model.Venue, model.Online, model.Schedule, model.Starter,
+                model.Participant, model.Decision):
+        names.update(cls.model_fields)
+    return frozenset(names)
+
+
+def _describe_key(loc: Path_) -> str:
+    """«born» for deltaker nr. 3, or «schedule.start»."""
+    if not loc:
+        return "Filen"
+    parts: list[str] = []
+    owner = ""
+    for i, part in enumerate(loc):
+        if isinstance(part, int) and i > 0 and loc[i - 1] in _LIST_NOUNS:
+            owner = f" for {_LIST_NOUNS[loc[i - 1]]} nr. {part + 1}"
+            parts = []
+        elif isinstance(part, str):
+            parts.append(part)
+    key = ".".join(parts)
+    if not key:
+        return owner.removeprefix(" for ") if owner else "verdien"
+    return f"«{key}»{owner}"
+
+
+def _model_for(loc: Path_):
+    """The pydantic model whose keys are allowed at this path (for did-you-mean)."""
+    from selvhjelp_cli import model
+
+    children = {"venue": model.Venue, "online": model.Online, "schedule": model.Schedule,
+                "starters": model.Starter, "participants": model.Participant, "decisions": model.Decision}
+    current = model.Group
+    for part in loc:
+        if isinstance(part, str) and part in children:
+            current = children[part]
+    return current
+
+
+def _problem_for(error: dict, source: SourceMap, fields: frozenset[str]) -> Problem:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    loc = tuple(p for p in error["loc"] if isinstance(p, int) or p in fields)
+    if kind == "extra_forbidden":
+        key = str(error["loc"][-1])
+        allowed = list(_model_for(loc).model_fields)
+        import difflib
+
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
+        shown = key if len(key) <= 40 else key[:40] + "…"
+        where = _describe_key(loc)
+        where = "" if where == "Filen" else f" under {where}"
+        line = source.keys.get((*loc, key), source.position(loc) or (None, None))
+        return Problem(f"Ukjent nøkkel «{shown}»{where}.{did_you_mean(close)}", *line)
+    if kind == "missing":
+        pos = source.position(loc[:-1]) or (None, None)
+        return Problem(_TYPE_MESSAGES["missing"].format(key=_describe_key(loc)), *pos)
+    if "field" in ctx:
+        loc = (*loc, ctx["field"])
+    pos = source.position(loc) or (None, None)
+    template = _TYPE_MESSAGES.get(kind, "{key} har en ugyldig verdi.")
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("' or '", "' eller '").replace("'", "")
+        template = "{key} må være en av disse: " + expected + "."
+    if loc and loc[-1] == "born" and kind not in {"missing"}:
+        template = "{key} må være et fødselsår (for eksempel 1984) eller en dato (1984-05-17)."
+    message = template.format(key=_describe_key(loc), **{k: v for k, v in ctx.items() if k != "key"})
+    message = message[0].upper() + message[1:]
+    return Problem(message + did_you_mean(list(ctx.get("suggestions") or [])), *pos)
+
+
+def _unknown_rules(data: dict, source: SourceMap) -> list[Problem]:
+    """Decisions that name a rule that does not exist, with the nearest id."""
+    import difflib
+
+    from selvhjelp_cli.rules import RULE_IDS
+
+    decisions = data.get("decisions")
+    problems = []
+    for index, decision in enumerate(decisions if isinstance(decisions, list) else []):
+        rule = decision.get("rule") if isinstance(decision, dict) else None
+        if isinstance(rule, str) and rule.strip() and rule.strip() not in RULE_IDS:
+            close = difflib.get_close_matches(rule.strip(), RULE_IDS, n=1)
+            problems.append(Problem(_TYPE_MESSAGES["unknown_rule"] + did_you_mean(close),
+                                    *(source.position(("decisions", index, "rule")) or (None, None))))
+    return problems
+
+
+def validate(data: Any, source: SourceMap) -> Any:
+    """The typed model of parsed data, or InvalidFile with one problem per error."""
+    from pydantic import ValidationError
+
+    from selvhjelp_cli.model import Group
+
+    path = source.path
+    if data is None:
+        raise InvalidFile(path, [Problem("Filen er tom.", 1)])
+    if not isinstance(data, dict):
+        raise InvalidFile(path, [Problem("En gruppefil må være en tabell med nøkler (version, name, county …), "
+                                         "ikke en liste eller en enkelt verdi.", *(source.position(()) or (1, 1)))])
+    version = data.get("version")
+    if isinstance(version, str) and version.strip() != "1":
+        shown = f" {version.strip()}" if version.strip().isdigit() and len(version) < 6 else ""
+        raise InvalidFile(path, [Problem(f"Versjon{shown} av filformatet er ukjent. Denne utgaven av selvhjelp "
+                                         "leser versjon 1.", source.line("version"))])
+    problems = _unknown_rules(data, source)
+    try:
+        group = Group.model_validate(data)
+    except ValidationError as exc:
+        fields = _field_names()
+        for error in exc.errors(include_url=False, include_input=False):
+            problem = _problem_for(error, source, fields)
+            if problem not in problems:
+                problems.append(problem)
+    if problems:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise InvalidFile(path, problems)
+    return group
+
+

@@ -1,0 +1,69 @@
+"""`selvhjelp init-group` in the terminal: asking the questions, and the next steps."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from selvhjelp_cli.console import printable
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from selvhjelp_cli.init_group import Question
+
+
+def print_next_steps(console: Console, path: str, answers: dict) -> None:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    from selvhjelp_cli import districts
+
+    shown = printable(path)
+    offices = districts.offices_for_place(answers["county"], answers.get("municipality"))
+    steps = Text()
+    steps.append(f"Lagret {shown}. Bare du kan lese filen.\n", style="bold")
+    steps.append(districts.office_sentence(offices) + "\n\n")
+    steps.append("Neste steg:\n", style="bold")
+    for number, (what, command) in enumerate((
+        ("Legg inn deltakerne under «participants» (fornavn og initial er nok).", None),
+        ("Sjekk filen mot rammene:", f"selvhjelp check {shown}"),
+        ("Skriv ut taushetserklæringene:", f"selvhjelp print-declaration {shown}"),
+        ("Skriv ut rammene og prinsippene:", f"selvhjelp print-handout framework {shown}"),
+        ("Se møteplanen og lag en kalenderfil:", f"selvhjelp calendar {shown} --ics moter.ics"),
+        ("Få hjelp i redigeringsprogrammet:", "selvhjelp schema -o gruppefil-v1.json"),
+    ), start=1):
+        steps.append(f"{number}. {what}\n")
+        if command:
+            steps.append(f"   {command}\n", style="bold cyan")
+    console.print(Panel(steps, title="Ny gruppe", title_align="left", expand=False))
+
+
+class TerminalAsker:
+    """Asks in the terminal; re-asks with a short reason until an answer parses."""
+
+    def __init__(self, console: Console, today: date) -> None:
+        self.console = console
+        self.today = today
+
+    def __call__(self, question: Question, answers: dict) -> Any:
+        from rich.text import Text
+
+        from selvhjelp_cli.init_group import confirmation
+
+        if question.note:
+            self.console.print(Text(question.note, style="dim"))
+        while True:
+            shown = f"{question.prompt} [{question.default}]: " if question.default else f"{question.prompt}: "
+            raw = self.console.input(Text(shown))
+            if not raw.strip() and question.default is not None:
+                raw = question.default
+            try:
+                value = question.parse(raw)
+            except ValueError as error:
+                self.console.print(Text(f"  {error}", style="yellow"))
+                continue
+            said = confirmation(question, value, self.today)
+            if said:
+                self.console.print(Text(f"  {said}", style="green"))
+            return value

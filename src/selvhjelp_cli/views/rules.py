@@ -1,0 +1,48 @@
+"""`selvhjelp rules`: the table of rules, or one rule explained."""
+
+from __future__ import annotations
+
+from selvhjelp_cli.console import make_console, printable
+from selvhjelp_cli.errors import UserError, did_you_mean
+from selvhjelp_cli.findings import SEVERITY_LABEL
+
+_SEVERITY_TITLE = {"error": "krav (feil)", "warning": "anbefaling (advarsel)", "info": "info"}
+
+
+def print_rules() -> None:
+    from rich.table import Table
+
+    from selvhjelp_cli.rules import all_rules
+
+    table = Table(title="Reglene selvhjelp check bruker", title_justify="left")
+    table.add_column("Regel", no_wrap=True)
+    table.add_column("Alvor", no_wrap=True)
+    table.add_column("Slår ut når")
+    for rule in all_rules():
+        table.add_row(rule.ID, SEVERITY_LABEL[rule.SEVERITY], rule.SUMMARY)
+    console = make_console()
+    console.print(table)
+    console.print("Skriv «selvhjelp rules REGEL» for å se hvorfor rammene sier det de sier.")
+
+
+def print_rule(rule_id: str) -> None:
+    import difflib
+
+    from rich.text import Text
+
+    from selvhjelp_cli.rules import RULE_IDS, get_rule
+
+    rule = get_rule(rule_id)
+    if rule is None:
+        close = difflib.get_close_matches(rule_id, RULE_IDS, n=1)
+        hint = did_you_mean(close) or " Se «selvhjelp rules» for alle reglene."
+        raise UserError(f"Det finnes ingen regel som heter «{printable(rule_id)}».{hint}")
+    console = make_console()
+    console.print(Text(f"{rule.ID} – {_SEVERITY_TITLE[rule.SEVERITY]}", style="bold"))
+    console.print(Text(rule.SUMMARY))
+    console.print()
+    console.print(Text(rule.EXPLANATION.strip()))
+    if rule.SEVERITY == "warning":
+        console.print()
+        console.print(Text(f"Har gruppa valgt bort anbefalingen sammen, skriv det under «decisions» med "
+                           f"«rule: {rule.ID}», dato og en kort merknad."))
