@@ -191,3 +191,10 @@ def test_ctrl_c_in_a_terminal_leaves_nothing(tmp_path):
             process.kill()
         os.close(main)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("today, passed", [("2027-02-05", True), ("2027-02-04", False), ("2026-12-01", False)])
+def test_the_date_has_passed_is_judged_by_today_option(tmp_path, today, passed):
+    result = invoke("init-group", tmp_path / "sorg.yaml", "--today", today, input=ANSWERS)
+    assert result.exit_code == 0
+    assert ("Datoen har passert." in result.stdout) is passed

@@ -147,7 +147,9 @@ def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Ski
                 if entry.name in _SKIP_DIRS:
                     continue
                 if depth >= MAX_FOLDER_DEPTH:
-                    skipped.append(Skipped(entry.path, f"mappene ligger dypere enn {MAX_FOLDER_DEPTH} nivåer"))
+                    results.append(FileResult(entry.path, findings=[Finding(
+                        "invalid", "error", f"Mappene ligger dypere enn {MAX_FOLDER_DEPTH} nivåer; det som "
+                        "ligger her og under, er ikke sjekket.")]))
                     continue
                 folders.append(entry.path)
             elif entry.name.lower().endswith((".yaml", ".yml")):

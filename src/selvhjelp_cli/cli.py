@@ -67,10 +67,19 @@ class _Command(typer.core.TyperCommand):
     def parse_args(self, ctx, args):
         # Left-over arguments are counted here instead of in Click's English
         # sentence, which would also repeat them (they may be names).
+        from typer._click.exceptions import UsageError
+
         from selvhjelp_cli.usage import ExtraArguments
 
         ctx.allow_extra_args = True
-        rest = super().parse_args(ctx, args)
+        try:
+            rest = super().parse_args(ctx, args)
+        except UsageError as error:
+            # The option parser raises some errors without the context that
+            # says which command (and so which --help) they belong to.
+            if error.ctx is None:
+                error.ctx, error.cmd = ctx, ctx.command
+            raise
         if rest:
             raise ExtraArguments(rest, ctx)
         return rest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import unicodedata
 from typing import TYPE_CHECKING, TextIO
@@ -31,7 +32,13 @@ def make_console(*, stderr: bool = False) -> Console:
     # numbers and dates in people's data are not coloured at random.
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, emoji=False, markup=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would end the process itself (exit 1); run() ends it the
+            # same way for every command instead.
+            raise BrokenPipeError(errno.EPIPE, "broken pipe")
+
+    return _Console(stderr=stderr, highlight=False, emoji=False, markup=False)
 
 
 def write_json(document: object, out: TextIO) -> None:

@@ -35,6 +35,11 @@ _FILLER_WORDS = {"og", "and", "fylke", "fylkeskommune", "county", "kommune", "ko
 _DIGRAPHS = (("aa", "a"), ("oe", "o"), ("ae", "a"))
 
 
+# No place in Norway has a name this long; longer input is no place, and is
+# not compared with every name to find the closest.
+MAX_PLACE_NAME = 100
+
+
 def fold(text: str) -> str:
     """A matching key: case, æøå spelling, accents, hyphens and 'og' do not matter."""
     text = text.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
@@ -223,6 +228,8 @@ def _suggest(text: str, candidates: dict[str, str]) -> list[str]:
     """Up to three display names whose keys are closest to the folded text."""
     import difflib
 
+    if len(text) > MAX_PLACE_NAME:
+        return []
     close = difflib.get_close_matches(fold(text), list(candidates), n=6, cutoff=0.6)
     names: list[str] = []
     for key in close:
@@ -233,6 +240,8 @@ def _suggest(text: str, candidates: dict[str, str]) -> list[str]:
 
 def find_county(text: str) -> list[County]:
     """Every county entity the text names, the newest generation first."""
+    if len(text) > MAX_PLACE_NAME:
+        return []
     found = _county_index().get(fold(text), [])
     return sorted(found, key=lambda c: ERA_ORDER[c.era])
 
@@ -269,6 +278,8 @@ def resolve_county(text: str) -> Resolution:
 
 def find_municipality(text: str) -> list[Municipality]:
     """Municipalities the text names; "Herøy, Nordland" or "Herøy (Nordland)" picks one."""
+    if len(text) > MAX_PLACE_NAME:
+        return []
     name, qualifier = _split_qualifier(text)
     found = _municipality_index().get(fold(name), [])
     current = [m for m in found if not m.former]
@@ -281,13 +292,20 @@ def find_municipality(text: str) -> list[Municipality]:
 
 
 def _split_qualifier(text: str) -> tuple[str, str | None]:
-    match = re.fullmatch(r"\s*(.+?)\s*(?:\((.+)\)|,\s*(.+)|\s+i\s+(.+))\s*", text)
-    if not match:
+    """'Herøy, Nordland', 'Herøy (Nordland)' or 'Herøy i Nordland' -> ('Herøy', 'Nordland')."""
+    text = text.strip()
+    name = qualifier = None
+    if text.endswith(")") and "(" in text:
+        name, qualifier = text[: text.index("(")], text[text.index("(") + 1 : -1]
+    elif "," in text:
+        name, _, qualifier = text.partition(",")
+    else:
+        parts = re.split(r"\s+i\s+", text, maxsplit=1)
+        if len(parts) == 2:
+            name, qualifier = parts
+    if not name or not name.strip() or not qualifier or not qualifier.strip() or not find_county(qualifier):
         return text, None
-    qualifier = next(g for g in match.groups()[1:] if g)
-    if not find_county(qualifier):
-        return text, None
-    return match.group(1), qualifier
+    return name.strip(), qualifier.strip()
 
 
 def suggest_municipality(text: str) -> list[str]:

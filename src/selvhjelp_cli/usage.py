@@ -24,7 +24,7 @@ class UnknownCommand(click_errors.UsageError):
     def __init__(self, name: str, known: list[str], ctx) -> None:
         super().__init__(f"No such command {name!r}.", ctx)
         self.name = name
-        self.suggestions = difflib.get_close_matches(name, known, n=2, cutoff=0.6)
+        self.suggestions = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
 
 
 class ExtraArguments(click_errors.UsageError):

@@ -45,7 +45,8 @@ def print_resolution(console: Console, result: Resolution) -> None:
     if not result.matched:
         (kind, asked), = result.query.items()
         noun = {"county": "noe fylke", "municipality": "noen kommune", "postcode": "noe postnummer"}[kind]
-        message = Text(f"Fant ikke {noun} som heter «{printable(asked)}».")
+        shown = asked if len(asked) <= 60 else asked[:60] + "…"
+        message = Text(f"Fant ikke {noun} som heter «{printable(shown)}».")
         message.append(did_you_mean(result.suggestions))
         console.print(message)
         for note in result.notes:
