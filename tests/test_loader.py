@@ -134,17 +134,55 @@ def test_line_numbers_of_values(write):
 def test_alias_bomb_is_quick_and_small():
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
-    with pytest.raises(InvalidFile):
+    with pytest.raises(InvalidFile) as caught:
         load_group(FIXTURES / "broken" / "alias_bomb.yaml")
     assert time.perf_counter() - started < 0.5
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50_000  # KiB
+    # The guard itself stopped it, at the alias that went over the limit.
+    [problem] = caught.value.problems
+    assert "for mange alias" in problem.message and problem.line == 5
 
 
 def test_deep_nesting_stops_early():
     started = time.perf_counter()
-    with pytest.raises(InvalidFile):
+    with pytest.raises(InvalidFile) as caught:
         load_group(FIXTURES / "broken" / "deep_nesting.yaml")
     assert time.perf_counter() - started < 0.5
+    [problem] = caught.value.problems
+    assert "nøstet for dypt" in problem.message and problem.line == 2
+
+
+def test_nesting_limit_is_exact():
+    from selvhjelp_cli.source import MAX_DEPTH
+
+    inside = MAX_DEPTH - 1  # the top-level mapping is the first level
+    parse("a: " + "[" * inside + "]" * inside + "\n", "ok.yaml")
+    with pytest.raises(InvalidFile, match="nøstet for dypt"):
+        parse("a: " + "[" * (inside + 1) + "]" * (inside + 1) + "\n", "dyp.yaml")
+
+
+def test_node_limit_is_exact():
+    from selvhjelp_cli.source import MAX_NODES
+
+    def items(n: int) -> str:  # the mapping, its key and the list are three nodes
+        return "a: [" + ",".join("x" * n) + "]\n"
+
+    parse(items(MAX_NODES - 3), "ok.yaml")
+    with pytest.raises(InvalidFile, match="for mange alias"):
+        parse(items(MAX_NODES - 2), "stor.yaml")
+
+
+def test_aliases_count_what_they_expand_to():
+    from selvhjelp_cli.source import MAX_NODES
+
+    def text(copies: int) -> str:
+        return "a: &x [" + ",".join("y" * 100) + "]\nb: [" + ",".join(["*x"] * copies) + "]\n"
+
+    # The mapping, two keys, list b and list a (101 nodes) are 105; each copy of *x is 101 more.
+    fits = (MAX_NODES - 105) // 101
+    parse(text(fits), "ok.yaml")
+    with pytest.raises(InvalidFile, match="for mange alias"):
+        parse(text(fits + 1), "bombe.yaml")
 
 
 def test_missing_file_and_folder(tmp_path):
@@ -211,3 +249,28 @@ def test_arbitrary_yaml_structures_never_crash(data, tmp_path):
 def test_parse_keeps_plain_scalars_as_text():
     data, _ = parse("a: 1\nb: true\nc: ~\nd: '1'\n", "x.yaml")
     assert data == {"a": "1", "b": "true", "c": None, "d": "1"}
+
+
+@pytest.mark.parametrize("quoted", ["'null'", '"null"', "'~'", '"Null"', "'NULL'", "''"])
+def test_a_quoted_null_stays_text(quoted):
+    data, _ = parse(f"theme: {quoted}\n", "g.yaml")
+    assert data == {"theme": quoted[1:-1]}
+
+
+@pytest.mark.parametrize("plain", ["null", "~", "Null", "NULL", ""])
+def test_a_plain_null_is_nothing(plain):
+    data, _ = parse(f"theme: {plain}\n", "g.yaml")
+    assert data == {"theme": None}
+
+
+def test_every_error_names_the_file(tmp_path, write):
+    broken = write(BASE + "fee_nok: mye\n", "min-gruppe.yaml")
+    with pytest.raises(InvalidFile) as caught:
+        load_group(broken)
+    assert caught.value.path == str(broken)
+    assert all(line.startswith(f"{broken}:") for line in caught.value.lines())
+    assert caught.value.lines() == [f"{broken}:9:10: «fee_nok» må være et helt tall."]
+    for path in (tmp_path / "finnes-ikke.yaml", tmp_path):
+        with pytest.raises(UserError) as caught:
+            load_group(path)
+        assert str(caught.value).startswith(f"{path}: ")

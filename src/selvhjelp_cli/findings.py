@@ -42,6 +42,22 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Example:
+    """A file a rule fires on, or does not: the rule's documentation and its test.
+
+    `yaml` replaces whole top-level keys of rules.EXAMPLE_BASE (a group that
+    breaks no rule). `expect` lists what this rule reports, in order: a
+    severity, or "acknowledged" for a warning the group's decision set aside;
+    empty when the rule stays silent. `says` is a part of the first message.
+    """
+
+    yaml: str
+    expect: tuple[str, ...] = ()
+    today: str = "2027-03-01"
+    says: str = ""
+
+
+@dataclass(frozen=True)
 class Context:
     group: Group
     source: SourceMap

@@ -13,3 +13,11 @@ def join(items: Iterable[str], *, style: str = "and", locale: str = "nb_NO") -> 
     from babel.lists import format_list
 
     return format_list(listed, style="standard" if style == "and" else style, locale=locale)
+
+
+_NUMBER_WORDS = ("null", "ett", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv")
+
+
+def number_word(n: int) -> str:
+    """Whole numbers up to twelve in words, as Norwegian running text writes them; digits above."""
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Finding, short_date
+from selvhjelp_cli.findings import Context, Example, Finding, short_date
 from selvhjelp_cli.model import adult_on
 
 ID = "adult"
@@ -19,6 +19,25 @@ Regelen bruker «born» (fødselsår eller fødselsdato) eller «adult: true». 
 fødselsåret kjent, og deltakeren fyller 18 samme år som hun eller han begynner,
 kan ikke året alene avgjøre saken; da melder regelen age-unknown i stedet.
 """
+
+
+EXAMPLES = (
+    Example('participants:\n  - {name: Ada, born: 2009-01-07}\n'),  # 18 on the day of the first meeting
+    Example('participants:\n  - {name: Ada, born: 2009-01-08}\n', ("error",),
+            says="Ada har ikke fylt 18 år ved sitt første møte (7.1.2027). Alle deltakere må være voksne."),
+    Example('participants:\n  - {name: Ada, born: 2008}\n'),
+    Example('participants:\n  - {name: Ada, born: 2010}\n', ("error",)),
+    Example('participants:\n  - {name: Ada, born: 2009}\n'),  # turns 18 that year: age-unknown speaks instead
+    Example('participants:\n  - {name: Ada, born: 2009, adult: true}\n'),
+    Example('participants:\n  - {name: Ada, adult: false}\n', ("error",)),
+    Example('participants:\n  - {name: Ada, adult: true}\n'),
+    # Someone who joins later is judged on the day she joins.
+    Example('participants:\n  - {name: Ada, born: 2009-06-04, joined: 2027-06-03}\n', ("error",), today="2027-06-03"),
+    Example('participants:\n  - {name: Ada, born: 2009-06-03, joined: 2027-06-03}\n', today="2027-06-03"),
+    Example('participants:\n  - {name: Ada, born: 2010, joined: 2027-06-03}\n', today="2027-06-02"),  # not yet joined
+    Example('participants:\n  - {name: Ada, born: 2010, left: 2027-02-28}\n'),  # left before the day checked
+    Example('participants:\n  - {name: Ada, born: 2010, left: 2027-03-01}\n', ("error",)),  # still there that day
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

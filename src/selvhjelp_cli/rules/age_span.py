@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from selvhjelp_cli.findings import Context, Finding
+from selvhjelp_cli.findings import Context, Example, Finding
 
 ID = "age-span"
 SEVERITY = "warning"
@@ -18,6 +18,19 @@ bevisst, kan dere registrere det som en beslutning.
 """
 
 MAX_SPAN = 15
+
+
+EXAMPLES = (
+    Example('participants:\n  - {name: Ada, born: 1980}\n  - {name: Bo, born: 1995}\n'),  # exactly MAX_SPAN
+    Example('participants:\n  - {name: Ada, born: 1980}\n  - {name: Bo, born: 1996}\n', ("warning",),
+            says="Fødselsårene i gruppa spenner over 16 år (1980–1996). Anbefalt er høyst 15 år."),
+    Example('participants:\n  - {name: Ada, born: 1980-12-31}\n  - {name: Bo, born: 1996-01-01}\n', ("warning",)),
+    Example('participants:\n  - {name: Ada, born: 1980}\n'),
+    Example('participants:\n  - {name: Ada, born: 1980}\n  - {name: Bo, adult: true}\n  - {name: Cy, born: 1990}\n'),
+    Example('participants:\n  - {name: Ada, born: 1970, left: 2027-02-28}\n  - {name: Bo, born: 1990}\n'),
+    Example('participants:\n  - {name: Ada, born: 1980}\n  - {name: Bo, born: 1996}\n' + "decisions:\n  - {rule: age-span, date: 2027-03-01}\n",
+            ("acknowledged",)),
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Finding, short_date
+from selvhjelp_cli.findings import Context, Example, Finding, short_date
 from selvhjelp_cli.model import adult_on
 
 ID = "age-unknown"
@@ -18,6 +18,20 @@ eller bare «adult: true» hvis dere ikke vil lagre alder i det hele tatt.
 Et fødselsår er ikke nok når deltakeren fyller 18 samme år som hun eller han begynner
 i gruppa. Da trengs fødselsdatoen eller «adult: true».
 """
+
+
+EXAMPLES = (
+    Example('participants:\n  - {name: Ada}\n', ("warning",),
+            says="Filen sier ikke om Ada har fylt 18 år. Legg til «born» (fødselsår) eller «adult: true»."),
+    Example('participants:\n  - {name: Ada, born: 2009}\n', ("warning",),
+            says="Fødselsåret alene viser ikke om Ada har fylt 18 år ved sitt første møte (7.1.2027)."),
+    Example('participants:\n  - {name: Ada, born: 2008}\n'),
+    Example('participants:\n  - {name: Ada, born: 2010}\n'),  # certainly under 18: that is the adult rule's finding
+    Example('participants:\n  - {name: Ada, born: 2009, adult: true}\n'),
+    Example('participants:\n  - {name: Ada, adult: true}\n'),
+    Example('participants:\n  - {name: Ada, born: 2009-12-31}\n'),
+    Example('participants:\n  - {name: Ada, left: 2027-02-28}\n'),
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Finding, short_date
+from selvhjelp_cli.findings import Context, Example, Finding, short_date
 
 ID = "confidentiality"
 SEVERITY = "error"
@@ -19,6 +19,24 @@ Før en deltakers første møte er en manglende signatur bare en påminnelse (in
 Når møtet har vært, er det en feil til «declaration_signed» er fylt inn.
 Skriv ut erklæringene med «selvhjelp print-declaration».
 """
+
+
+def _person(extra: str) -> str:
+    return f"participants:\n  - {{name: Ola, born: 1985{extra}}}\n"
+
+
+EXAMPLES = (
+    Example(_person(""), ("error",), today="2027-01-07",
+            says="Ola har vært på møte (fra 7.1.2027) uten signert taushetserklæring («declaration_signed»)."),
+    Example(_person(""), ("info",), today="2027-01-06",
+            says="Ola signerer taushetserklæringen på sitt første møte (7.1.2027)."),
+    Example(_person(", declaration_signed: 2027-01-07"), today="2027-01-07"),
+    Example(_person(", declaration_signed: 2027-01-08"), ("error",), today="2027-01-07"),  # signed later than today
+    Example(_person(", joined: 2027-02-04"), today="2027-02-03"),  # not in the group yet
+    Example(_person(", joined: 2027-02-04"), ("error",), today="2027-02-04"),
+    Example(_person(", left: 2027-02-28")),
+    Example(_person("") + "decisions:\n  - {rule: confidentiality, date: 2027-01-07}\n", ("error", "info")),
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Finding
+from selvhjelp_cli.findings import Context, Example, Finding
 
 ID = "digital-link"
 SEVERITY = "info"
@@ -14,6 +14,14 @@ En digital gruppe trenger en fast lenke til møterommet, og alle bør få den i 
 før første møte, så de kan prøve teknikken på forhånd og føle seg trygge. Legg lenken
 inn under «online.url» når den er klar.
 """
+
+
+EXAMPLES = (
+    Example("mode: digital\nvenue:\nonline:\n  platform: Whereby\n", ("info",),
+            says="Gruppa møtes digitalt, men har ingen lenke til møterommet («online.url») ennå."),
+    Example("mode: digital\nvenue:\nonline:\n  platform: Whereby\n  url: https://whereby.com/x\n"),
+    Example("online:\n  platform: Whereby\n"),  # a physical group with a spare online block
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Finding
+from selvhjelp_cli.findings import Context, Example, Finding
 
 ID = "free-of-charge"
 SEVERITY = "error"
@@ -15,6 +15,13 @@ de vil gjøre noe med, skal kunne delta, uansett økonomi. Lokaler finnes nesten
 gratis, for eksempel på frivilligsentralen, biblioteket eller i kommunale lokaler, og
 serveringen holdes enkel. Dette er et krav, ikke en anbefaling.
 """
+
+
+EXAMPLES = (
+    Example("fee_nok: 0\n"),
+    Example("fee_nok: 1\n", ("error",), says="Deltakelse koster 1 kroner («fee_nok»)."),
+    Example("fee_nok: 50\ndecisions:\n  - {rule: free-of-charge, date: 2027-01-07}\n", ("error", "info")),
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

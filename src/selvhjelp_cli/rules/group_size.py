@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Finding
+from selvhjelp_cli.findings import Context, Example, Finding
+from selvhjelp_cli.words import number_word
+
+LOW, HIGH, FRAGILE = 5, 8, 4
 
 ID = "group-size"
 SEVERITY = "warning"
-SUMMARY = "Gruppa har færre enn 5 eller flere enn 8 aktive deltakere."
+SUMMARY = f"Gruppa har færre enn {LOW} eller flere enn {HIGH} aktive deltakere."
 EXPLANATION = """\
 Erfaring viser at 5–8 deltakere gir best utbytte og en stabil gruppe. Med færre enn
 fire blir gruppa sårbar: et par fravær, og det er nesten ingen igjen. Med flere enn
@@ -18,20 +21,58 @@ fordi noen ofte faller fra underveis.
 En ny gruppe uten deltakere ennå får denne advarselen til deltakerne er lagt inn.
 """
 
-LOW, HIGH, FRAGILE = 5, 8, 4
+def _people(n: int) -> str:
+    return "participants:\n" + "".join(f"  - {{name: P{i}, born: 1985, declaration_signed: 2027-01-07}}\n"
+                                        for i in range(n))
 
+EXAMPLES = (
+    Example("participants: []\n", ("warning",), says="Gruppa har ingen aktive deltakere ennå. Anbefalt er 5–8."),
+    Example(_people(3), ("warning",),
+            says="Gruppa har 3 aktive deltakere. Anbefalt er 5–8. Med færre enn fire blir gruppa sårbar"),
+    Example(_people(4), ("warning",), says="Gruppa har 4 aktive deltakere. Anbefalt er 5–8."),
+    Example(_people(5)),
+    Example(_people(8)),
+    Example(_people(9), ("warning",), says="Gruppa har 9 aktive deltakere. Anbefalt er 5–8, så alle får nok tid"),
+    Example(_people(4) + "decisions:\n  - {rule: group-size, date: 2027-03-01}\n", ("acknowledged",)),
+    Example(_people(4) + "decisions:\n  - {rule: group-size, date: 2027-03-02}\n", ("warning",)),
+    # A participant who has left does not count; one who leaves on the day checked still does.
+    Example(_people(4) + "  - {name: Ola, born: 1985, declaration_signed: 2027-01-07, left: 2027-03-01}\n"),
+    Example(_people(4) + "  - {name: Ola, born: 1985, declaration_signed: 2027-01-07, left: 2027-02-28}\n",
+            ("warning",)),
+)
+
+def _people(n: int) -> str:
+    return "participants:\n" + "".join(f"  - {{name: P{i}, born: 1985, declaration_signed: 2027-01-07}}\n"
+                                        for i in range(n))
+
+EXAMPLES = (
+    Example("participants: []\n", ("warning",), says="Gruppa har ingen aktive deltakere ennå. Anbefalt er 5–8."),
+    Example(_people(3), ("warning",),
+            says="Gruppa har 3 aktive deltakere. Anbefalt er 5–8. Med færre enn fire blir gruppa sårbar"),
+    Example(_people(4), ("warning",), says="Gruppa har 4 aktive deltakere. Anbefalt er 5–8."),
+    Example(_people(5)),
+    Example(_people(8)),
+    Example(_people(9), ("warning",), says="Gruppa har 9 aktive deltakere. Anbefalt er 5–8, så alle får nok tid"),
+    Example(_people(4) + "decisions:\n  - {rule: group-size, date: 2027-03-01}\n", ("acknowledged",)),
+    Example(_people(4) + "decisions:\n  - {rule: group-size, date: 2027-03-02}\n", ("warning",)),
+    # A participant who has left does not count; one who leaves on the day checked still does.
+    Example(_people(4) + "  - {name: Ola, born: 1985, declaration_signed: 2027-01-07, left: 2027-03-01}\n"),
+    Example(_people(4) + "  - {name: Ola, born: 1985, declaration_signed: 2027-01-07, left: 2027-02-28}\n",
+            ("warning",)),
+)
 
 def check(ctx: Context) -> Iterator[Finding]:
     count = len(ctx.active())
     if LOW <= count <= HIGH:
         return
     line = ctx.key_line("participants") or ctx.line("name")
+    recommended = f"Anbefalt er {LOW}–{HIGH}"
     if count == 0:
-        message = "Gruppa har ingen aktive deltakere ennå. Anbefalt er 5–8."
+        message = f"Gruppa har ingen aktive deltakere ennå. {recommended}."
     elif count > HIGH:
-        message = f"Gruppa har {count} aktive deltakere. Anbefalt er 5–8, så alle får nok tid og plass."
+        message = f"Gruppa har {count} aktive deltakere. {recommended}, så alle får nok tid og plass."
     else:
-        message = f"Gruppa har {count} aktive deltakere. Anbefalt er 5–8."
+        message = f"Gruppa har {count} aktive deltakere. {recommended}."
     if 0 < count < FRAGILE:
-        message += " Med færre enn fire blir gruppa sårbar og lite stabil."
+        message += f" Med færre enn {number_word(FRAGILE)} blir gruppa sårbar og lite stabil."
     yield Finding(ID, SEVERITY, message, line=line)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Finding
+from selvhjelp_cli.findings import Context, Example, Finding
 
 ID = "leaderless"
 SEVERITY = "error"
@@ -32,6 +32,22 @@ _LEADING = re.compile(
 
 def is_leading(role: str) -> bool:
     return bool(_LEADING.search(role))
+
+
+def _role(role: str, extra: str = "") -> str:
+    return f"participants:\n  - {{name: Ola, born: 1985, declaration_signed: 2027-01-07, role: {role}{extra}}}\n"
+
+
+EXAMPLES = (
+    Example(_role("leder"), ("error",), says="Rollen oppgitt for Ola gjør henne eller ham til leder."),
+    *(Example(_role(word), ("error",)) for word in (
+        "gruppeleder", "Medleder", "leiar", "Leader", "ordstyrer", "møteleder", "chair", "Chairperson",
+        "moderator", "facilitator", "terapeut", "therapist", "veileder", "rettleiar", "sjef", "boss",
+        "head of group")),
+    *(Example(_role(word)) for word in ("kaffeansvarlig", "låser opp", "nøkkel", "headset", "bossa nova")),
+    Example(_role("leder", ", left: 2027-02-28")),  # no longer in the group
+    Example(_role("leder") + "decisions:\n  - {rule: leaderless, date: 2027-01-07}\n", ("error", "info")),
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

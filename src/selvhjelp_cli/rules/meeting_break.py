@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Finding
+from selvhjelp_cli.findings import Context, Example, Finding
 
 ID = "meeting-break"
 SEVERITY = "warning"
@@ -16,6 +16,23 @@ møte på 90 minutter eller mer bør pausen vare minst 10 minutter.
 """
 
 LONG_MEETING, SHORTEST_BREAK = 90, 10
+
+
+def _schedule(minutes: int, pause: int) -> str:
+    return (f"schedule:\n  first_meeting: 2027-01-07\n  start: 18:00\n  duration_minutes: {minutes}\n"
+            f"  break_minutes: {pause}\n")
+
+
+EXAMPLES = (
+    Example(_schedule(120, 0), ("warning",), says="Møtene har ingen pause. Anbefalt er en pause midt i møtet."),
+    Example(_schedule(60, 0), ("warning",)),
+    Example(_schedule(90, 9), ("warning",),
+            says="Pausen er 9 minutter. I et møte på 90 minutter er anbefalt minst 10 minutter."),
+    Example(_schedule(90, 10)),
+    Example(_schedule(89, 9)),
+    Example(_schedule(91, 5), ("warning",)),
+    Example(_schedule(120, 0) + "decisions:\n  - {rule: meeting-break, date: 2027-01-07}\n", ("acknowledged",)),
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

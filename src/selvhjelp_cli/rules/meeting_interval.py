@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Finding
+from selvhjelp_cli.findings import Context, Example, Finding
 
 ID = "meeting-interval"
 SEVERITY = "warning"
+# Weekly is recommended; every second week is a common alternative (an info);
+# less often than that is a warning.
+WEEKLY, USUAL_MOST = 1, 2
 SUMMARY = "Gruppa møtes sjeldnere enn annenhver uke (annenhver uke gir en info)."
 EXPLANATION = """\
 Det vanlige er å møtes hver uke, særlig i starten: deltakerne blir kjent og trygge på
@@ -17,19 +20,32 @@ møtene, blir det vanskelig å holde tråden. Gruppa bestemmer dette selv.
 """
 
 
+
+def _every(weeks: int) -> str:
+    return f"schedule:\n  first_meeting: 2027-01-07\n  start: 18:00\n  every_weeks: {weeks}\n"
+
+
+EXAMPLES = (
+    Example(_every(1)),
+    Example(_every(2), ("info",), says="Gruppa møtes annenhver uke."),
+    Example(_every(3), ("warning",), says="Gruppa møtes hver 3. uke."),
+    Example(_every(3) + "decisions:\n  - {rule: meeting-interval, date: 2027-01-07}\n", ("acknowledged",)),
+    Example(_every(2) + "decisions:\n  - {rule: meeting-interval, date: 2027-01-07}\n", ("info",)),
+)
+
 def check(ctx: Context) -> Iterator[Finding]:
     weeks = ctx.group.schedule.every_weeks
     line = ctx.line("schedule", "every_weeks")
-    if weeks > 2:
+    if weeks > USUAL_MOST:
         yield Finding(
             ID, SEVERITY,
             f"Gruppa møtes hver {weeks}. uke. Med så lang tid mellom møtene blir det vanskelig å følge "
             "prosessen; anbefalt er hver uke, eventuelt annenhver.",
             line=line,
         )
-    elif weeks == 2:
+    elif weeks == USUAL_MOST:
         yield Finding(
-            "meeting-interval", "info",
+            ID, "info",
             "Gruppa møtes annenhver uke. Det er vanlig etter en tid, men i starten anbefales ukentlige møter.",
             line=line,
         )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Finding
+from selvhjelp_cli.findings import Context, Example, Finding
+from selvhjelp_cli.words import number_word
 
 ID = "meeting-length"
 SEVERITY = "warning"
@@ -19,11 +20,24 @@ gruppa bestemme og registrere som en beslutning.
 RECOMMENDED = 120
 
 
+def _schedule(minutes: int) -> str:
+    return f"schedule:\n  first_meeting: 2027-01-07\n  start: 18:00\n  duration_minutes: {minutes}\n"
+
+
+EXAMPLES = (
+    Example(_schedule(119), ("warning",), says="Møtene varer 119 minutter. Anbefalt er to timer (120 minutter)."),
+    Example(_schedule(120)),
+    Example(_schedule(121), ("warning",)),
+    Example(_schedule(90) + "decisions:\n  - {rule: meeting-length, date: 2027-01-07}\n", ("acknowledged",)),
+)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     minutes = ctx.group.schedule.duration_minutes
     if minutes != RECOMMENDED:
         yield Finding(
             ID, SEVERITY,
-            f"Møtene varer {minutes} minutter. Anbefalt er to timer (120 minutter).",
+            f"Møtene varer {minutes} minutter. Anbefalt er {number_word(RECOMMENDED // 60)} timer "
+            f"({RECOMMENDED} minutter).",
             line=ctx.line("schedule", "duration_minutes"),
         )

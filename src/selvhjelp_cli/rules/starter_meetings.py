@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Finding
+from selvhjelp_cli.findings import Context, Example, Finding
 
 ID = "starter-meetings"
 SEVERITY = "warning"
-SUMMARY = "En igangsetter er med på flere enn 5 møter (færre enn 2 gir en info)."
+FEWEST, MOST = 2, 5
+SUMMARY = f"En igangsetter er med på flere enn {MOST} møter (færre enn {FEWEST} gir en info)."
 EXPLANATION = """\
 Igangsetteren er ikke leder. Hun eller han forteller om rammene og prinsippene for
 samtalen, tar seg av det praktiske de første gangene og er med på de første 2–5
@@ -18,7 +19,22 @@ blir en leder likevel. Er igangsetteren med på bare ett møte, rekker gruppa sj
 å bli trygg på rammene.
 """
 
-FEWEST, MOST = 2, 5
+
+def _starter(meetings: str) -> str:
+    return f"starters:\n  - {{name: Kari{meetings}}}\n"
+
+
+EXAMPLES = (
+    Example(_starter(", meetings: 6"), ("warning",),
+            says="Igangsetteren Kari er med på 6 møter. Anbefalt er 2–5, så gruppa blir selvgående."),
+    Example(_starter(", meetings: 5")),
+    Example(_starter(", meetings: 2")),
+    Example(_starter(", meetings: 1"), ("info",), says="Igangsetteren Kari er med på 1 møte(r). Vanlig er 2–5"),
+    Example(_starter(", meetings: 0"), ("info",)),
+    Example(_starter("")),
+    Example(_starter(", meetings: 8") + "decisions:\n  - {rule: starter-meetings, date: 2027-01-07}\n",
+            ("acknowledged",)),
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -29,14 +45,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         if starter.meetings > MOST:
             yield Finding(
                 ID, SEVERITY,
-                f"Igangsetteren {starter.name} er med på {starter.meetings} møter. Anbefalt er 2–5, "
+                f"Igangsetteren {starter.name} er med på {starter.meetings} møter. Anbefalt er {FEWEST}–{MOST}, "
                 "så gruppa blir selvgående.",
                 line=line,
             )
         elif starter.meetings < FEWEST:
             yield Finding(
                 ID, "info",
-                f"Igangsetteren {starter.name} er med på {starter.meetings} møte(r). Vanlig er 2–5, "
+                f"Igangsetteren {starter.name} er med på {starter.meetings} møte(r). Vanlig er {FEWEST}–{MOST}, "
                 "så gruppa rekker å bli trygg på rammene.",
                 line=line,
             )
