@@ -1,25 +1,39 @@
 """Rebuild the compact register files in data/ from the reference CSV files.
 
-Usage: python scripts/build_data.py SOURCE_DIR
-       python scripts/build_data.py --districts   (after editing data/districts.yaml)
+Usage: python scripts/build_data.py SOURCE_DIR            rebuild data/
+       python scripts/build_data.py SOURCE_DIR --check    rebuild into a temporary folder, compare with data/
+       python scripts/build_data.py SOURCE_DIR --record   accept changed or newer sources, record them
+       python scripts/build_data.py --districts           only districts.json, after editing districts.yaml
 
-SOURCE_DIR holds newer copies of the same registers, with the same columns:
+SOURCE_DIR holds the registers named in data/sources.json, which records for
+each where it comes from, the date of the copy and its SHA-256:
 municipalities_2024.csv, municipalities_2019_pre2020.csv,
 municipalities_2020_2023.csv, crosswalk_municipalities_2019_to_2020.csv,
 crosswalk_municipalities_2023_to_2024.csv, district_offices_by_pre2020_county.csv,
 postnummer_hint_asker_volda_pre2020.csv and one postnummer_YYYY-MM-DD.csv (the
-newest is used). Nothing at run time reads SOURCE_DIR; the tool reads only data/.
+newest is used). A file that is missing stops the build; one whose checksum
+differs from the record (or a newer postcode file) is built only with
+--record, which writes its date and checksum into data/sources.json. The
+sources and their licences are described in data/README.md. Nothing at run
+time reads SOURCE_DIR; the tool reads only data/.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
+import filecmp
+import hashlib
 import json
+import shutil
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+SOURCES = DATA / "sources.json"
+BUILT = ("municipalities.csv", "former_municipalities.csv", "postcodes.csv", "districts.json")
 
 OFFICE_IDS = {
     "Oslo": "oslo",
@@ -46,8 +60,8 @@ def read(source: Path, name: str) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
-def write(name: str, header: list[str], rows: list[list[str]]) -> None:
-    target = DATA / name
+def write(name: str, header: list[str], rows: list[list[str]], out: Path = DATA) -> None:
+    target = out / name
     tmp = target.with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
@@ -76,7 +90,63 @@ def norwegian_name(row: dict[str, str]) -> str:
     return row["kommunenavn_kartverket"].split(" (")[0].title()
 
 
-def main(source: Path) -> None:
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def verify_sources(source: Path, record: bool) -> None:
+    """Every recorded source is there and unchanged, or --record accepts the change."""
+    recorded = json.loads(SOURCES.read_text(encoding="utf-8"))
+    files = recorded["files"]
+    if not source.is_dir():
+        raise SystemExit(f"build_data: {source} is not a folder")
+    postcode_files = sorted(source.glob("postnummer_20*.csv"))
+    if not postcode_files:
+        raise SystemExit(f"build_data: {source} holds no postnummer_YYYY-MM-DD.csv")
+    newest = postcode_files[-1].name
+    recorded_postcodes = [name for name in files if name.startswith("postnummer_20")]
+    wanted = [name for name in files if not name.startswith("postnummer_20")] + [newest]
+    missing = [name for name in wanted if not (source / name).is_file()]
+    if missing:
+        raise SystemExit(f"build_data: missing in {source}: {', '.join(missing)} (see data/sources.json)")
+    changed = []
+    for name in wanted:
+        actual = sha256(source / name)
+        entry = files.get(name)
+        if entry is None:  # a newer postcode register
+            entry = dict(files[recorded_postcodes[-1]]) if recorded_postcodes else {"what": "postcodes"}
+            entry["date"] = name.removeprefix("postnummer_").removesuffix(".csv")
+            entry["copy"] = "(record where this copy comes from)"
+        if entry.get("sha256") != actual:
+            changed.append(name)
+            entry["sha256"] = actual
+        files[name] = entry
+    if changed and not record:
+        raise SystemExit("build_data: these sources differ from data/sources.json: " + ", ".join(changed)
+                         + ". Check them, then run again with --record to accept and record them.")
+    if changed:
+        for name in recorded_postcodes:
+            if name != newest:
+                files.pop(name)
+        SOURCES.write_text(json.dumps(recorded, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"recorded in {SOURCES.name}: {', '.join(changed)}")
+
+
+def check(source: Path) -> int:
+    """Rebuild into a temporary folder and compare with data/; 0 if identical."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        shutil.copy(DATA / "districts.yaml", out / "districts.yaml")
+        main(source, out)
+        differing = [name for name in BUILT if not filecmp.cmp(out / name, DATA / name, shallow=False)]
+    if differing:
+        print("differs from data/: " + ", ".join(differing))
+        return 1
+    print("data/ is what the sources build")
+    return 0
+
+
+def main(source: Path, out: Path = DATA) -> None:
     offices_by_county = {
         r["fylkesnummer_pre2020"]: OFFICE_IDS[r["distriktskontor"]]
         for r in read(source, "district_offices_by_pre2020_county.csv")
@@ -111,7 +181,7 @@ def main(source: Path) -> None:
             raise SystemExit(f"no office for {number} {r['kommunenavn']}")
         aliases = other_names(r["kommunenavn_ssb_med_samisk_kvensk"], r["kommunenavn"])
         rows.append([number, r["kommunenavn"], r["fylkesnummer"], "|".join(aliases), "|".join(offices)])
-    write("municipalities.csv", ["kommunenummer", "navn", "fylkesnummer", "andre_navn", "kontorer"], rows)
+    write("municipalities.csv", ["kommunenummer", "navn", "fylkesnummer", "andre_navn", "kontorer"], rows, out)
 
     # Earlier names that no 2024 municipality carries, and only where one name
     # means one place (Os, Nes, Bø, Sande and Herøy each meant two).
@@ -130,7 +200,8 @@ def main(source: Path) -> None:
             former.append([name, r["kommunenummer"], r["fylkesnummer"], "|".join(successors), offices.pop()])
     names = Counter(f[0].casefold() for f in former)
     former = sorted((f for f in former if names[f[0].casefold()] == 1), key=lambda f: f[0])
-    write("former_municipalities.csv", ["navn", "nummer", "fylkesnummer", "kommunenummer_2024", "kontor"], former)
+    write("former_municipalities.csv", ["navn", "nummer", "fylkesnummer", "kommunenummer_2024", "kontor"], former,
+          out)
 
     hints = {}
     for r in read(source, "postnummer_hint_asker_volda_pre2020.csv"):
@@ -140,27 +211,41 @@ def main(source: Path) -> None:
     postcodes = []
     for r in read(source, postfile.name):
         postcodes.append([r["postnummer"], r["poststed"], r["kommunenummer"], hints.get(r["postnummer"], "")])
-    write("postcodes.csv", ["postnummer", "poststed", "kommunenummer", "kontor"], postcodes)
+    write("postcodes.csv", ["postnummer", "poststed", "kommunenummer", "kontor"], postcodes, out)
     print(f"postcodes from {postfile.name}")
-    compile_districts()
+    compile_districts(out)
 
 
-def compile_districts() -> None:
+def compile_districts(out: Path = DATA) -> None:
     """data/districts.yaml (edited by hand) -> data/districts.json (read at run time)."""
     import yaml
 
-    data = yaml.safe_load((DATA / "districts.yaml").read_text(encoding="utf-8"))
-    target = DATA / "districts.json"
+    data = yaml.safe_load((out / "districts.yaml").read_text(encoding="utf-8"))
+    target = out / "districts.json"
     tmp = target.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     tmp.replace(target)
     print(f"{target.name}: {len(data['counties'])} counties, {len(data['offices'])} offices")
 
 
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--districts"]:
+def cli(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="Rebuild data/ from the registers in data/sources.json.")
+    parser.add_argument("source", nargs="?", type=Path, help="folder with the register files")
+    parser.add_argument("--check", action="store_true", help="compare a fresh build with data/, change nothing")
+    parser.add_argument("--record", action="store_true", help="accept changed or newer sources and record them")
+    parser.add_argument("--districts", action="store_true", help="only compile districts.yaml to districts.json")
+    args = parser.parse_args(argv)
+    if args.districts:
         compile_districts()
-        raise SystemExit(0)
-    if len(sys.argv) != 2:
-        raise SystemExit(__doc__)
-    main(Path(sys.argv[1]))
+        return 0
+    if args.source is None:
+        parser.error("name the folder with the register files")
+    verify_sources(args.source, record=args.record and not args.check)
+    if args.check:
+        return check(args.source)
+    main(args.source)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(cli(sys.argv[1:]))
