@@ -73,6 +73,8 @@ def test_a_decision_for_one_rule_leaves_the_others():
     ("version: 1\nname: [\n", True),  # broken, but says it is a group file: reported
     ("version: 1\nnavn: [\n", False),
     ("tittel: [\n", False),
+    ("version: 1\nname: LINK\nlines: [Storgata 1]\nlogo: logo.png\n", False),  # a letterhead
+    ("version: 1\nname: LINK\nlines: [Storgata 1]\ncounty: Rogaland\n", True),
 ])
 def test_a_folder_scan_checks_only_files_that_present_themselves_as_group_files(tmp_path, text, checked):
     path = tmp_path / "fil.yaml"

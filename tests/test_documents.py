@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 from datetime import date
 
@@ -41,9 +42,10 @@ def group():
 
 
 def pdf_text(data: bytes) -> tuple[str, PdfReader]:
+    """The text of a PDF on one line, with words hyphenated at a line end joined again."""
     reader = PdfReader(io.BytesIO(data))
     text = "\n".join(page.extract_text() for page in reader.pages)
-    return " ".join(text.split()), reader
+    return " ".join(re.sub("\xad\\s*", "", text).split()), reader
 
 
 def build(kind: str, group, language: str):
@@ -114,31 +116,6 @@ def test_markdown_versions(group):
         assert text.startswith("# ") and "{{" not in text and "\n\n\n" not in text
 
 
-def test_fetcher_loads_nothing_outside_the_templates(tmp_path, group):
-    secret = tmp_path / "hemmelig.txt"
-    secret.write_text("HEMMELIG INNHOLD")
-    templates = tmp_path / "maler"
-    templates.mkdir()
-    (templates / "letterhead.html.j2").write_text(
-        f'<link rel="attachment" href="file://{secret}"><img src="file://{secret}">'
-        '<img src="http://example.invalid/x.png"><p>Brevhode Bergen</p>')
-    data = render_document(documents.handout("principles", group, "nb", TODAY), "pdf", user_dir=str(templates))
-    assert b"HEMMELIG" not in data
-    reader = PdfReader(io.BytesIO(data))
-    assert "Brevhode Bergen" in reader.pages[0].extract_text()
-    assert not reader.attachments
-
-
-def test_user_templates_are_sandboxed(tmp_path, group):
-    (tmp_path / "letterhead.html.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}")
-    with pytest.raises(UserError, match="ikke er tillatt"):
-        render_document(documents.handout("principles", group, "nb", TODAY), "html", user_dir=str(tmp_path))
-    (tmp_path / "letterhead.html.j2").write_text("{% if %}")
-    with pytest.raises(UserError) as caught:
-        render_document(documents.handout("principles", group, "nb", TODAY), "html", user_dir=str(tmp_path))
-    assert caught.value.line == 1
-
-
 def test_cli_writes_private_files_for_names(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = invoke("print-declaration", GROUP_FILE, "--today", "2026-11-23")
@@ -164,36 +141,24 @@ def test_cli_errors(tmp_path):
     assert invoke("print-declaration", GROUP_FILE, "--sheet", "--blank", "2").exit_code == 2
     assert invoke("print-handout", "attendance").exit_code == 2
     assert invoke("print-handout", "plakat").exit_code == 2
-    bad = invoke("print-handout", "principles", "--templates", tmp_path / "finnes-ikke", "-o", "-")
-    assert bad.exit_code == 2 and "Malmappen finnes ikke" in bad.stderr
+    old = invoke("print-handout", "principles", "--templates", tmp_path, "-o", "-")
+    assert old.exit_code == 2 and old.stderr == (
+        "Feil: --templates finnes ikke lenger. Bruk --letterhead FIL med et brevhode i YAML (se README, «Brevhode»).\n")
     empty = tmp_path / "tom.yaml"
     empty.write_text(GROUP_FILE.read_text(encoding="utf-8").split("participants:")[0])
     no_people = invoke("print-declaration", empty, "-o", tmp_path / "x.pdf")
     assert no_people.exit_code == 2 and "--blank" in no_people.stderr
 
 
-def test_missing_pdf_engine_says_how_to_fix_it(monkeypatch, tmp_path):
-    from selvhjelp_cli import render
-
-    def missing():
-        raise render.PdfEngineMissing("cannot load library 'libpango-1.0-0'")
-
-    monkeypatch.setattr(render, "_load_weasyprint", missing)
-    result = invoke("print-handout", "principles", "-o", tmp_path / "p.pdf")
-    assert result.exit_code == 2
-    assert "Pango" in result.stderr and "--format html" in result.stderr
-    assert not (tmp_path / "p.pdf").exists()
-
-
-def test_weasyprint_is_not_imported_for_html(tmp_path):
+def test_html_does_not_load_the_pdf_engine(tmp_path):
     import subprocess
     import sys
 
     code = ("import sys; from selvhjelp_cli.entry import run; "
             f"run(['print-handout', 'principles', '--format', 'html', '-o', r'{tmp_path / 'p.html'}']); "
-            "print('weasyprint' in sys.modules, 'babel' in sys.modules)")
+            "print('typst' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ))
-    assert out.stdout.split()[-2:] == ["False", "False"]
+    assert out.stdout.split()[-1] == "False"
 
 
 @pytest.mark.parametrize("raw, escaped", [("kl. 18.00–20.00", "kl. 18.00–20.00"), ("Kari *N*", r"Kari \*N\*"),

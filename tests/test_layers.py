@@ -18,7 +18,7 @@ LAYERS = [
     {"selvhjelp_cli", "errors", "words", "language", "console", "resources"},
     {"dates", "files", "source", "districts"},
     {"model", "findings"},
-    {"rules", "rules.*", "validation", "loader", "meetings", "render"},
+    {"rules", "rules.*", "validation", "loader", "meetings", "render", "letterhead"},
     {"checker", "documents", "init_group", "schema"},
     {"report", "views", "views.*", "usage"},
     {"cli"},

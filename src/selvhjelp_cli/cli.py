@@ -201,8 +201,17 @@ DocFormatOption = Annotated[str, typer.Option("--format", metavar="FORMAT", help
 LanguageOption = Annotated[Optional[str], typer.Option(
     "--lang", metavar="SPRÅK", show_default=False,
     help="nb, nn eller en (standard: gruppefilens språk, ellers nb).")]
-TemplatesOption = Annotated[Optional[str], typer.Option("--templates", metavar="MAPPE", show_default=False,
-                                                        help="Mappe med egne maler, for eksempel et brevhode.")]
+LetterheadOption = Annotated[Optional[str], typer.Option(
+    "--letterhead", metavar="FIL", show_default=False,
+    help="Brevhode for kontoret: en YAML-fil med navn, kontaktlinjer og eventuelt logo.")]
+# --templates DIR was replaced by --letterhead FILE; it is kept, hidden, to say so.
+OldTemplatesOption = Annotated[Optional[str], typer.Option("--templates", hidden=True)]
+
+
+def _no_templates(value: str | None) -> None:
+    if value is not None:
+        raise UserError("--templates finnes ikke lenger. Bruk --letterhead FIL med et brevhode i YAML "
+                        "(se README, «Brevhode»).")
 
 
 def _version(value: bool) -> None:
@@ -353,17 +362,20 @@ def init_group(
     print_next_steps(console, path, answers)
 
 
-def _write_document(document, output: str | None, output_format: str, templates: str | None,
+def _write_document(document, output: str | None, output_format: str, letterhead: str | None,
                     force: bool) -> None:
     from selvhjelp_cli.files import STDOUT, refuse_existing, write_output
+    from selvhjelp_cli.letterhead import letterhead_from_option
     from selvhjelp_cli.render import render_document
 
-    if templates is not None and not os.path.isdir(templates):
-        raise UserError("Malmappen finnes ikke.", path=templates)
+    office = letterhead_from_option(letterhead)
     target = output or f"{document.file_stem}.{output_format}"
     refuse_existing(target, force)  # before the PDF is made, not after
-    content = render_document(document, output_format, user_dir=templates)
+    notes: list[str] = []
+    content = render_document(document, output_format, letterhead=office, notes=notes)
     write_output(target, content, force=force, private=document.private)
+    for note in notes:
+        print(note, file=sys.stderr)
     if target != STDOUT:
         _wrote(target, " Bare du kan lese den, fordi den inneholder navn." if document.private else "")
 
@@ -380,11 +392,13 @@ def print_declaration(
     sheet: Annotated[bool, typer.Option("--sheet", help="Én side med en signaturlinje per deltaker.")] = False,
     blank: Annotated[Optional[str], typer.Option("--blank", metavar="N", show_default=False,
                                                  help="N erklæringer uten navn (trenger ingen gruppefil).")] = None,
-    templates: TemplatesOption = None,
+    letterhead: LetterheadOption = None,
     today: TodayOption = None,
     force: ForceOption = False,
+    templates: OldTemplatesOption = None,
 ) -> None:
     """Skriv ut taushetserklæringen: én per deltaker, en signaturliste, eller blanke."""
+    _no_templates(templates)
     output_format = _choice(output_format, _DOC_FORMATS, "--format")
     copies = _whole_number(blank, "--blank", 1, 200)
     if sheet and copies is not None:
@@ -396,7 +410,7 @@ def print_declaration(
     from selvhjelp_cli.documents import declaration
 
     document = declaration(group, _language(lang, group), day, blank=copies, sheet=sheet)
-    _write_document(document, output, output_format, templates, force)
+    _write_document(document, output, output_format, letterhead, force)
 
 
 @command("print-handout")
@@ -407,11 +421,13 @@ def print_handout(
     output: OutputOption = None,
     output_format: DocFormatOption = "pdf",
     lang: LanguageOption = None,
-    templates: TemplatesOption = None,
+    letterhead: LetterheadOption = None,
     today: TodayOption = None,
     force: ForceOption = False,
+    templates: OldTemplatesOption = None,
 ) -> None:
     """Skriv ut ark til gruppa: prinsipper, rammer, plan for første møte, tips, skjema og plakat."""
+    _no_templates(templates)
     kind = _choice(kind, HANDOUTS, "TYPE")
     output_format = _choice(output_format, _DOC_FORMATS, "--format")
     day = _today(today)
@@ -419,7 +435,7 @@ def print_handout(
     from selvhjelp_cli.documents import handout
 
     document = handout(kind, group, _language(lang, group), day)
-    _write_document(document, output, output_format, templates, force)
+    _write_document(document, output, output_format, letterhead, force)
 
 
 @command()

@@ -40,6 +40,8 @@ class Document:
     file_stem: str
     private: bool  # holds participants' names: written with mode 0600
     context: dict[str, Any] = field(default_factory=dict)
+    landscape: bool = False
+    page_numbers: bool = True  # off where each page stands alone (one declaration per person, the poster)
 
 
 @cache
@@ -114,7 +116,7 @@ def declaration(group: Group | None, language: str, today: date, *, blank: int |
         stem += "-blank"
     context = _base(group, language, title) | {"people": people}
     return Document("declaration_sheet" if sheet else "declaration", title, stem,
-                    private=any(people), context=context)
+                    private=any(people), context=context, page_numbers=sheet)
 
 
 def _schedule_block(group: Group, t: dict, language: str, today: date) -> dict[str, Any]:
@@ -231,7 +233,7 @@ def digital(group: Group | None, language: str, today: date) -> Document:
 def registration(group: Group | None, language: str, today: date) -> Document:
     title = texts(language)["registration"]["title"]
     return Document("registration", title, _stem("registration", group, language), private=False,
-                    context=_base(group, language, title) | {"rows": 8})
+                    context=_base(group, language, title) | {"rows": 8}, landscape=True)
 
 
 def attendance(group: Group | None, language: str, today: date) -> Document:
@@ -246,7 +248,8 @@ def attendance(group: Group | None, language: str, today: date) -> Document:
     people: list[str | None] = list(_participants(group, today))
     people += [None] * max(2, 8 - len(people))
     return Document("attendance", title, _stem("attendance", group, language), private=True,
-                    context=_base(group, language, title) | {"people": people, "date_chunks": chunks})
+                    context=_base(group, language, title) | {"people": people, "date_chunks": chunks},
+                    landscape=True)
 
 
 def poster(group: Group | None, language: str, today: date) -> Document:
@@ -275,7 +278,8 @@ def poster(group: Group | None, language: str, today: date) -> Document:
         contacts.append(f"{head['name']}: {head['phone']} · {head['email']}")
     context |= {"theme": group.theme if group else None, "theme_line": theme_line, "when": when, "where": where,
                 "contacts": contacts}
-    return Document("poster", p["headline"], _stem("poster", group, language), private=False, context=context)
+    return Document("poster", p["headline"], _stem("poster", group, language), private=False, context=context,
+                    page_numbers=False)
 
 
 BUILDERS = {

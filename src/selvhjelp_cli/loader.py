@@ -26,9 +26,17 @@ def load_group(path: str | os.PathLike) -> LoadedGroup:
     return LoadedGroup(path, validate(data, source), source)
 
 
+_LETTERHEAD_KEYS = frozenset({"version", "name", "lines", "logo"})
+
+
+def is_letterhead_data(data: Any) -> bool:
+    """A letterhead (--letterhead) also has version and name, but nothing a group file needs."""
+    return isinstance(data, dict) and set(data) <= _LETTERHEAD_KEYS and bool(set(data) & {"lines", "logo"})
+
+
 def is_group_data(data: Any) -> bool:
     """Folder scans check only YAML files that present themselves as group files."""
-    return isinstance(data, dict) and "version" in data and "name" in data
+    return isinstance(data, dict) and "version" in data and "name" in data and not is_letterhead_data(data)
 
 
 def mentions_group_keys(text: str) -> bool:

@@ -1,15 +1,19 @@
-"""Templates to text: the group file (YAML), documents (HTML, Markdown, PDF).
+"""Templates to text: the group file (YAML) and documents (PDF, HTML, Markdown).
 
-Environments come from one small factory, never from module state. HTML is
-autoescaped; an undefined variable is an error, not a blank; a district
-office's own templates (--templates DIR) come first in the search path and run
-in Jinja's sandbox.
+Environments come from one small factory, never from module state; an
+undefined variable is an error, not a blank. PDF is made by Typst (the `typst`
+package: no system libraries) from Typst source that Jinja renders; every
+value a template prints goes through `typst_value`, which makes text a Typst
+string literal, so a name can never be read as Typst markup or code. HTML is
+autoescaped. The fonts are the ones shipped in templates/fonts; the fonts of
+the machine are never used, so a file prints the same everywhere.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from selvhjelp_cli.errors import UserError
@@ -17,38 +21,71 @@ from selvhjelp_cli.errors import UserError
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from selvhjelp_cli.letterhead import Letterhead
+
 
 def yaml_quote(value: Any) -> str:
     """A value as a YAML double-quoted scalar (JSON strings are valid YAML)."""
     return json.dumps(str(value), ensure_ascii=False)
 
 
-def environment(*, user_dir: str | None = None, html: bool = True) -> Environment:
+_TYPST_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def typst_string(text: str) -> str:
+    """A Typst string literal holding exactly `text`."""
+    out = []
+    for char in text:
+        if char in _TYPST_ESCAPES:
+            out.append(_TYPST_ESCAPES[char])
+        elif not char.isprintable():
+            out.append(f"\\u{{{ord(char):x}}}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def typst_value(value: Any) -> str:
+    """Any value a template prints, as a Typst value: text becomes a string literal."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "(" + "".join(f"{typst_value(item)}, " for item in value) + ")"
+    if isinstance(value, dict):
+        items = ", ".join(f"{typst_string(str(k))}: {typst_value(v)}" for k, v in value.items())
+        return f"({items})" if items else "(:)"
+    return typst_string(str(value))
+
+
+def environment(kind: str = "html") -> Environment:
+    """A Jinja environment for "text" (the group file), "html", "md" or "typst" templates."""
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
 
     from selvhjelp_cli.resources import templates_dir
 
-    loaders: list[jinja2.BaseLoader] = []
-    if user_dir:
-        loaders.append(jinja2.FileSystemLoader(user_dir))
-    loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
-    cls = SandboxedEnvironment if user_dir else jinja2.Environment
-    env = cls(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=jinja2.select_autoescape(["html", "html.j2", "htm", "xml"]) if html else False,
+    root = templates_dir()
+    folders = [str(root / "typst")] if kind == "typst" else [str(root)]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders),
+        autoescape=kind == "html",
         undefined=jinja2.StrictUndefined,
+        finalize=typst_value if kind == "typst" else None,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters["yaml"] = yaml_quote
+    env.filters["md"] = markdown_escape
     return env
 
 
 def render_text(template: str, **context: Any) -> str:
-    """A plain-text template (no HTML escaping), such as the group file."""
-    return environment(html=False).get_template(template).render(**context)
+    """A plain-text template (no escaping), such as the group file."""
+    return environment("text").get_template(template).render(**context)
 
 
 _MARKDOWN_INLINE = set("\\`*_[]<>|")
@@ -68,124 +105,128 @@ def markdown_escape(value: Any) -> str:
         lambda m: "\\" + m["mark"] if m["mark"] else f"{m['number']}\\{m['dot']} ", text)
 
 
-def _document_environment(user_dir: str | None) -> Environment:
-    env = environment(user_dir=user_dir)
-    env.filters["md"] = markdown_escape
-    return env
+def _letterhead_context(letterhead: Letterhead | None, output_format: str) -> dict[str, Any] | None:
+    if letterhead is None:
+        return None
+    logo = None
+    if letterhead.logo is not None:
+        if output_format == "pdf":
+            logo = f"/logo.{letterhead.logo.kind}"  # written into the compiler's own folder
+        elif output_format == "html":
+            import base64
+
+            logo = f"data:{letterhead.logo.media_type};base64,{base64.b64encode(letterhead.logo.data).decode()}"
+    return {"name": letterhead.name, "lines": list(letterhead.lines), "logo": logo}
 
 
-def render_html(document, user_dir: str | None = None) -> str:
-    env = _document_environment(user_dir)
-    return env.get_template(f"{document.template}.html.j2").render(**document.context)
+def _context(document, output_format: str, letterhead: Letterhead | None) -> dict[str, Any]:
+    return {**document.context, "landscape": document.landscape, "page_numbers": document.page_numbers,
+            "letterhead": _letterhead_context(letterhead, output_format)}
 
 
-def render_markdown(document, user_dir: str | None = None) -> str:
-    env = _document_environment(user_dir)
-    text = env.get_template(f"{document.template}.md.j2").render(**document.context)
+def render_html(document, letterhead: Letterhead | None = None) -> str:
+    return environment("html").get_template(f"{document.template}.html.j2").render(
+        **_context(document, "html", letterhead))
+
+
+def render_markdown(document, letterhead: Letterhead | None = None) -> str:
+    text = environment("md").get_template(f"{document.template}.md.j2").render(
+        **_context(document, "md", letterhead))
     # Collapse the blank lines template logic leaves behind.
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-class PdfEngineMissing(Exception):
-    """WeasyPrint or its system libraries (Pango) are not installed."""
+def render_typst(document, letterhead: Letterhead | None = None) -> str:
+    return environment("typst").get_template(f"{document.template}.typ.j2").render(
+        **_context(document, "pdf", letterhead))
 
 
-def _load_weasyprint():
-    import logging
-
-    try:
-        import weasyprint
-    except (ImportError, OSError) as error:
-        raise PdfEngineMissing(str(error)) from None
-    # WeasyPrint logs the URLs it could not load; those may name local files.
-    for name in ("weasyprint", "weasyprint.progress", "fontTools"):
-        logger = logging.getLogger(name)
-        logger.setLevel(logging.CRITICAL)
-        logger.propagate = False
-    return weasyprint
-
-
-def _fetcher(weasyprint, allowed_dirs: list[str]):
-    """A URL fetcher that loads only data: URLs and files inside allowed_dirs.
-
-    WeasyPrint's default fetcher would follow any link a template holds,
-    across the network or to any local file (and embed it as an attachment).
-    """
-    import os
-    from urllib.parse import unquote, urlparse
-
-    roots = [os.path.realpath(d) + os.sep for d in allowed_dirs]
-
-    def allowed(url: str) -> bool:
-        parsed = urlparse(url)
-        if parsed.scheme == "data":
-            return True
-        if parsed.scheme != "file":
-            return False
-        path = os.path.realpath(unquote(parsed.path))
-        return any(path.startswith(root) for root in roots)
-
-    urls = weasyprint.urls
-    if hasattr(urls, "URLFetcher"):  # WeasyPrint 66 and later
-
-        class SafeFetcher(urls.URLFetcher):
-            def fetch(self, url, headers=None):
-                if not allowed(url):
-                    raise ValueError("blocked by selvhjelp")
-                return super().fetch(url, headers)
-
-        return SafeFetcher(allowed_protocols={"file", "data"})
-
-    def fetch(url, *args, **kwargs):  # older WeasyPrint: a plain function
-        if not allowed(url):
-            raise ValueError("blocked by selvhjelp")
-        return urls.default_url_fetcher(url, *args, **kwargs)
-
-    return fetch
-
-
-def html_to_pdf(html: str, *, user_dir: str | None = None) -> bytes:
-    from pathlib import Path
+@cache
+def _fonts():
+    import typst
 
     from selvhjelp_cli.resources import templates_dir
 
-    weasyprint = _load_weasyprint()
-    package_dir = str(templates_dir())
-    allowed = [package_dir] + ([user_dir] if user_dir else [])
-    base = Path(user_dir or package_dir).resolve().as_uri() + "/"
-    document = weasyprint.HTML(string=html, base_url=base, url_fetcher=_fetcher(weasyprint, allowed))
-    return document.write_pdf()
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True,
+                       font_paths=[str(templates_dir() / "fonts")])
 
 
-PDF_ENGINE_HELP = (
-    "PDF krever WeasyPrint og systembiblioteket Pango, som ikke ble funnet. Installer Pango "
-    "(Debian/Ubuntu: sudo apt install libpango-1.0-0 libpangoft2-1.0-0; macOS: brew install pango; "
-    "Windows: se installasjonsveiledningen til WeasyPrint). I mellomtiden virker --format html: "
-    "åpne filen i nettleseren og skriv ut derfra."
-)
+@cache
+def _compiler():
+    """One compiler for documents without a logo; its root is an empty folder of its own."""
+    import atexit
+    import shutil
+    import tempfile
+
+    import typst
+
+    root = tempfile.mkdtemp(prefix="selvhjelp-")
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    return typst.Compiler(root=root, font_paths=_fonts(), ignore_system_fonts=True)
 
 
-def render_document(document, output_format: str, *, user_dir: str | None = None) -> bytes:
-    """The document as PDF, HTML or Markdown bytes; UserError for template or engine problems."""
+class NotAllPrintable(Exception):
+    """Some text could not be shown by the bundled fonts (Chinese, emoji, ...):
+    PDF/UA forbids that, so the PDF carries `pdf` without the PDF/UA claim."""
+
+    def __init__(self, pdf: bytes) -> None:
+        super().__init__("not all text printable")
+        self.pdf = pdf
+
+
+def typst_to_pdf(source: str, *, logo=None) -> bytes:
+    """A tagged PDF/UA-1 from Typst source (NotAllPrintable when a character has
+    no glyph). The compiler reads files only in its root: an empty folder, or
+    one holding nothing but the letterhead's logo."""
+    import tempfile
+
+    import typst
+
+    def compile_with(compiler) -> bytes:
+        data = source.encode("utf-8")
+        try:
+            return compiler.compile(input=data, format="pdf", pdf_standards=["ua-1"])
+        except typst.TypstError as error:
+            if "PDF/UA-1" not in str(error):
+                raise
+        # Still tagged, with its language and title; only the claim is dropped.
+        raise NotAllPrintable(compiler.compile(input=data, format="pdf"))
+
+    if logo is None:
+        return compile_with(_compiler())
+    with tempfile.TemporaryDirectory(prefix="selvhjelp-") as root:
+        with open(f"{root}/logo.{logo.kind}", "wb") as handle:
+            handle.write(logo.data)
+        return compile_with(typst.Compiler(root=root, font_paths=_fonts(), ignore_system_fonts=True))
+
+
+NOT_ALL_PRINTABLE = ("Merk: Noen tegn (for eksempel kinesiske tegn eller emoji) finnes ikke i skriften selvhjelp "
+                     "bruker, og vises som tomme ruter. Skriv dem gjerne med latinske bokstaver i gruppefilen.")
+
+
+def render_document(document, output_format: str, *, letterhead: Letterhead | None = None,
+                    notes: list[str] | None = None) -> bytes:
+    """The document as PDF, HTML or Markdown bytes; what the user should know goes into `notes`."""
     import jinja2
-    from jinja2.sandbox import SecurityError
 
     try:
         if output_format == "md":
-            return render_markdown(document, user_dir).encode("utf-8")
-        html = render_html(document, user_dir)
-    except jinja2.TemplateSyntaxError as error:
-        raise UserError(f"Malen har en syntaksfeil: {error.message}", path=error.filename or error.name,
-                        line=error.lineno) from None
-    except jinja2.TemplateNotFound as error:
-        raise UserError(f"Fant ikke malen {error.name}.") from None
-    except jinja2.UndefinedError as error:
-        raise UserError(f"Malen bruker en verdi som ikke finnes: {error.message}") from None
-    except SecurityError:
-        raise UserError("Malen prøver å gjøre noe som ikke er tillatt i egne maler.") from None
-    if output_format == "html":
-        return html.encode("utf-8")
+            return render_markdown(document, letterhead).encode("utf-8")
+        if output_format == "html":
+            return render_html(document, letterhead).encode("utf-8")
+        source = render_typst(document, letterhead)
+    except jinja2.TemplateError as error:  # a bug of ours: our own templates are broken
+        raise UserError(f"Kunne ikke lage «{document.title}»: en mal i selvhjelp har en feil "
+                        f"({type(error).__name__}). Ingenting er skrevet.") from None
+    import typst
+
     try:
-        return html_to_pdf(html, user_dir=user_dir)
-    except PdfEngineMissing:
-        raise UserError(PDF_ENGINE_HELP) from None
+        return typst_to_pdf(source, logo=letterhead.logo if letterhead else None)
+    except NotAllPrintable as partial:
+        if notes is not None:
+            notes.append(NOT_ALL_PRINTABLE)
+        return partial.pdf
+    except typst.TypstError:
+        # Never for any group file: every value reaches Typst as a string literal.
+        raise UserError(f"Kunne ikke lage PDF-en «{document.title}» (Typst meldte en feil). Ingenting er "
+                        "skrevet. Prøv --format html, og meld gjerne fra om feilen.") from None

@@ -49,13 +49,29 @@ _TYPE_MESSAGES = {
 }
 
 
-def _field_names() -> frozenset[str]:
-    from selvhjelp_cli import model
+def _child_model(model, field: str):
+    """The pydantic model a field holds (directly, in a list, or optional), or None."""
+    from typing import get_args
 
+    from pydantic import BaseModel
+
+    info = model.model_fields.get(field)
+    pending = [info.annotation] if info is not None else []
+    while pending:
+        annotation = pending.pop()
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        pending.extend(get_args(annotation))
+    return None
+
+
+def _field_names(root) -> frozenset[str]:
     names: set[str] = set()
-    for cls in (model.Group, model.Venue, model.Online, model.Schedule, model.Starter,
-                model.Participant, model.Decision):
-        names.update(cls.model_fields)
+    pending = [root]
+    while pending:
+        model = pending.pop()
+        names.update(model.model_fields)
+        pending.extend(child for field in model.model_fields if (child := _child_model(model, field)))
     return frozenset(names)
 
 
@@ -77,26 +93,22 @@ def _describe_key(loc: Path_) -> str:
     return f"«{key}»{owner}"
 
 
-def _model_for(loc: Path_):
+def _model_for(loc: Path_, root):
     """The pydantic model whose keys are allowed at this path (for did-you-mean)."""
-    from selvhjelp_cli import model
-
-    children = {"venue": model.Venue, "online": model.Online, "schedule": model.Schedule,
-                "starters": model.Starter, "participants": model.Participant, "decisions": model.Decision}
-    current = model.Group
+    current = root
     for part in loc:
-        if isinstance(part, str) and part in children:
-            current = children[part]
+        if isinstance(part, str):
+            current = _child_model(current, part) or current
     return current
 
 
-def _problem_for(error: dict, source: SourceMap, fields: frozenset[str]) -> Problem:
+def _problem_for(error: dict, source: SourceMap, root, fields: frozenset[str]) -> Problem:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     loc = tuple(p for p in error["loc"] if isinstance(p, int) or p in fields)
     if kind == "extra_forbidden":
         key = str(error["loc"][-1])
-        allowed = list(_model_for(loc).model_fields)
+        allowed = list(_model_for(loc, root).model_fields)
         import difflib
 
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
@@ -139,10 +151,27 @@ def _unknown_rules(data: dict, source: SourceMap) -> list[Problem]:
     return problems
 
 
-def validate(data: Any, source: SourceMap) -> Any:
-    """The typed model of parsed data, or InvalidFile with one problem per error."""
+def validate_as(root, data: Any, source: SourceMap, problems: list[Problem] | None = None) -> Any:
+    """Data as the pydantic model `root`, or InvalidFile with one Norwegian problem per error."""
     from pydantic import ValidationError
 
+    problems = list(problems or [])
+    try:
+        value = root.model_validate(data)
+    except ValidationError as exc:
+        fields = _field_names(root)
+        for error in exc.errors(include_url=False, include_input=False):
+            problem = _problem_for(error, source, root, fields)
+            if problem not in problems:
+                problems.append(problem)
+    if problems:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise InvalidFile(source.path, problems)
+    return value
+
+
+def validate(data: Any, source: SourceMap) -> Any:
+    """The group in parsed data, or InvalidFile with every problem found."""
     from selvhjelp_cli.model import Group
 
     path = source.path
@@ -156,18 +185,4 @@ def validate(data: Any, source: SourceMap) -> Any:
         shown = f" {version.strip()}" if version.strip().isdigit() and len(version) < 6 else ""
         raise InvalidFile(path, [Problem(f"Versjon{shown} av filformatet er ukjent. Denne utgaven av selvhjelp "
                                          "leser versjon 1.", source.line("version"))])
-    problems = _unknown_rules(data, source)
-    try:
-        group = Group.model_validate(data)
-    except ValidationError as exc:
-        fields = _field_names()
-        for error in exc.errors(include_url=False, include_input=False):
-            problem = _problem_for(error, source, fields)
-            if problem not in problems:
-                problems.append(problem)
-    if problems:
-        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-        raise InvalidFile(path, problems)
-    return group
-
-
+    return validate_as(Group, data, source, _unknown_rules(data, source))

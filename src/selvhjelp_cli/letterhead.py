@@ -1,0 +1,122 @@
+"""An office's letterhead, as data: a small YAML file with a name, up to four
+lines of contact text and an optional logo beside it.
+
+The file is read and checked like a group file (unknown keys, file and line
+in every message). The logo must be a regular file inside the letterhead's
+own folder (after resolving symlinks), no larger than MAX_LOGO_BYTES, and a
+PNG, JPEG or self-contained SVG; nothing is ever fetched from the network.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.model import Text, _none_is_empty
+from selvhjelp_cli.source import InvalidFile, Problem, SourceMap, parse, read_text
+
+MAX_LOGO_BYTES = 1_000_000
+MAX_LINES = 4
+
+
+class _LetterheadFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    version: Literal[1]
+    name: Text
+    lines: Annotated[list[Text], BeforeValidator(_none_is_empty)] = Field(default_factory=list, max_length=MAX_LINES)
+    logo: Text | None = None
+
+
+@dataclass(frozen=True)
+class Logo:
+    kind: str  # "png", "jpg" or "svg"
+    data: bytes
+
+    @property
+    def media_type(self) -> str:
+        return {"png": "image/png", "jpg": "image/jpeg", "svg": "image/svg+xml"}[self.kind]
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    name: str
+    lines: tuple[str, ...]
+    logo: Logo | None = None
+
+
+_SVG_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?(<!--.*?-->\s*)*<svg\b", re.S)
+# In an SVG, a reference to anything but its own parts or an inline data: URL
+# would make the renderer look for a file or a web address.
+_SVG_EXTERNAL = re.compile(rb"""(?:href|src)\s*=\s*["']\s*(?!#|data:)""", re.I)
+
+
+def _image_kind(data: bytes) -> str | None:
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if _SVG_START.match(data[:4096]):
+        return "svg"
+    return None
+
+
+def _logo(path: str, given: str, source: SourceMap) -> Logo:
+    line = source.position(("logo",)) or (None, None)
+
+    def refuse(message: str) -> InvalidFile:
+        return InvalidFile(path, [Problem(message, *line)])
+
+    folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+    target = os.path.realpath(os.path.join(folder, given))
+    if os.path.commonpath([folder, target]) != folder or target == folder:
+        raise refuse("Logoen må ligge i samme mappe som brevhodefilen (eller i en mappe under den).")
+    try:
+        info = os.stat(target)
+    except OSError:
+        raise refuse("Fant ikke logofilen.") from None
+    import stat
+
+    if not stat.S_ISREG(info.st_mode):
+        raise refuse("Logoen må være en vanlig fil.")
+    if info.st_size > MAX_LOGO_BYTES:
+        raise refuse(f"Logofilen er for stor (høyst {MAX_LOGO_BYTES // 1_000_000} MB).")
+    try:
+        with open(target, "rb") as handle:
+            data = handle.read(MAX_LOGO_BYTES + 1)
+    except OSError:
+        raise refuse("Logofilen kan ikke leses.") from None
+    kind = _image_kind(data)
+    if kind is None:
+        raise refuse("Logoen må være et bilde i formatet PNG, JPEG eller SVG.")
+    if kind == "svg" and _SVG_EXTERNAL.search(data):
+        raise refuse("SVG-logoen viser til andre filer eller nettadresser. Bruk en SVG der alt ligger i filen.")
+    return Logo(kind, data)
+
+
+def load_letterhead(path: str) -> Letterhead:
+    """The letterhead in a file, or InvalidFile / UserError naming the file and line."""
+    from selvhjelp_cli.validation import validate_as
+
+    data, source = parse(read_text(path), path)
+    if not isinstance(data, dict):
+        raise InvalidFile(path, [Problem("Et brevhode er en tabell med nøklene version, name, lines og logo.",
+                                         *(source.position(()) or (1, 1)))])
+    if isinstance(data.get("version"), str) and data["version"].strip().isdigit():
+        data = {**data, "version": int(data["version"])}
+    parsed = validate_as(_LetterheadFile, data, source)
+    logo = _logo(path, parsed.logo, source) if parsed.logo else None
+    return Letterhead(parsed.name, tuple(parsed.lines), logo)
+
+
+def letterhead_from_option(path: str | None) -> Letterhead | None:
+    if path is None:
+        return None
+    if os.path.isdir(path):
+        raise UserError("Dette er en mappe. Oppgi brevhodefilen (YAML).", path=path)
+    return load_letterhead(path)
