@@ -84,3 +84,18 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Tests that start the program (or another) in a process of its own are
+    marked `process`: they run the installed package, so mutation testing,
+    which changes the package in place, deselects them (-m "not process")."""
+    import inspect
+
+    for item in items:
+        function = getattr(item, "function", None)
+        if function is None:
+            continue
+        source = inspect.getsource(function)
+        if any(word in source for word in ("subprocess", "pty.", "selvhjelp(", "_SLOW_WRITE")):
+            item.add_marker(pytest.mark.process)

@@ -152,3 +152,12 @@ def test_text_no_bundled_font_can_show_still_prints_and_says_so(tmp_path, write,
     assert render.NOT_ALL_PRINTABLE in result.stderr
     reader = PdfReader(tmp_path / "e.pdf")
     assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"]) and reader.trailer["/Root"]["/Lang"] == "nb"
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_typst_has_nothing_to_warn_about(group, language):
+    for kind in KINDS:
+        source = render.render_typst(build(kind, group, language))
+        _, warnings = render._compiler().compile_with_warnings(input=source.encode(), format="pdf",
+                                                               pdf_standards=["ua-1"])
+        assert [w.message for w in warnings] == [], kind
