@@ -99,3 +99,17 @@ def pytest_collection_modifyitems(items) -> None:
         source = inspect.getsource(function)
         if any(word in source for word in ("subprocess", "pty.", "selvhjelp(", "_SLOW_WRITE")):
             item.add_marker(pytest.mark.process)
+
+
+@pytest.fixture(autouse=True)
+def _no_cache_across_mutants():
+    """Under mutation testing, tables cached before a mutant was switched on
+    would hide it; there, every test reads the data afresh."""
+    import os
+
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        from selvhjelp_cli import districts
+
+        for value in vars(districts).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()

@@ -100,3 +100,64 @@ def test_no_path_means_this_folder_and_an_empty_folder_passes(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     run = check_paths([], date(2027, 3, 1))
     assert run.files == [] and run.exit_code() == 0 and run.exit_code(strict=True) == 0
+
+
+def _group(folder, name="gruppe.yaml"):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(example_file(""), encoding="utf-8")
+
+
+def test_the_walk_goes_on_after_everything_it_skips(tmp_path):
+    import os
+
+    _group(tmp_path / "a")
+    _group(tmp_path / "node_modules")  # a tool folder: skipped, the next still walked
+    _group(tmp_path / "b")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "b" / "a-rør.yaml")  # skipped, the file after it still checked
+    (tmp_path / "b" / "b-notat.yaml").write_text("tittel: Notat\n", encoding="utf-8")
+    (tmp_path / "b" / "lenke").symlink_to(tmp_path / "a")  # a folder seen already
+    _group(tmp_path / "c")
+    run = check_paths([str(tmp_path)], date(2027, 3, 1))
+    assert [r.path.removeprefix(str(tmp_path) + "/") for r in run.files] == [
+        "a/gruppe.yaml", "b/gruppe.yaml", "c/gruppe.yaml"]
+    assert [(s.path.removeprefix(str(tmp_path) + "/"), s.reason) for s in run.skipped] == [
+        ("b/a-rør.yaml", "ikke en vanlig fil"), ("b/b-notat.yaml", "ikke en gruppefil"),
+        ("b/lenke", "en snarvei fører tilbake til en mappe som alt er sjekket")]
+
+
+def test_the_depth_limit_is_exact(tmp_path):
+    from selvhjelp_cli.checker import MAX_FOLDER_DEPTH
+
+    deepest = tmp_path
+    for _ in range(MAX_FOLDER_DEPTH):
+        deepest = deepest / "d"
+    _group(deepest)  # at the limit: checked
+    _group(deepest / "d")  # one below it: not
+    run = check_paths([str(tmp_path)], date(2027, 3, 1))
+    [too_deep, checked] = run.files  # in name order: the folder "d" before "gruppe.yaml"
+    assert checked.valid and checked.path == str(deepest / "gruppe.yaml")
+    assert not too_deep.valid and too_deep.path == str(deepest / "d")
+    [finding] = too_deep.findings
+    assert (finding.rule, finding.severity, finding.line) == ("invalid", "error", None)
+    assert finding.message == (f"Mappene ligger dypere enn {MAX_FOLDER_DEPTH} nivåer; det som ligger her og under, "
+                               "er ikke sjekket.")
+    assert run.exit_code() == 2
+
+
+def test_an_unreadable_folder_is_an_invalid_entry(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from selvhjelp_cli import checker
+
+    def refuse(path):
+        raise PermissionError(errno.EACCES, "denied")
+
+    monkeypatch.setattr(checker.os, "scandir", refuse)
+    run = check_paths([str(tmp_path)], date(2027, 3, 1))
+    [entry] = run.files
+    assert entry.path == str(tmp_path) and not entry.valid
+    [finding] = entry.findings
+    assert (finding.rule, finding.severity, finding.message) == (
+        "invalid", "error", "Mappen kan ikke leses, så filene i den er ikke sjekket.")

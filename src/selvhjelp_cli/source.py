@@ -119,6 +119,8 @@ def read_text(path: str) -> str:
         raise InvalidFile(path, [Problem("Filen er ikke gyldig UTF-8-tekst. Lagre den som UTF-8.", line)]) from None
 
 
+# libyaml's words for a syntax error (lower case), and what we say instead;
+# tests/test_source.py holds a file that produces each of them.
 _SYNTAX_MESSAGES = (
     ("tab", "Tabulatortegn kan ikke brukes til innrykk i YAML. Bruk mellomrom."),
     ("mapping values are not allowed", "Et kolon står på feil sted. Mangler det mellomrom etter kolonet, "
@@ -130,14 +132,12 @@ _SYNTAX_MESSAGES = (
     ("did not find expected ',' or '}'", "En {krøllparentes} er ikke lukket riktig."),
     ("found unexpected end of stream", "Filen slutter midt i en verdi. Mangler et avsluttende anførselstegn?"),
     ("found unknown escape character", "En verdi i doble anførselstegn har en ukjent \\-kode."),
-    ("found undefined alias", "Et alias (*navn) viser til et anker som ikke finnes."),
-    ("control characters are not allowed", "Filen inneholder et kontrolltegn som ikke er tillatt."),
-    ("unacceptable character", "Filen inneholder et kontrolltegn som ikke er tillatt."),
     ("block sequence entries are not allowed", "Et listepunkt (-) står på feil sted."),
     ("did not find expected node content", "Det mangler en verdi her."),
-    ("found incompatible YAML document", "Filen oppgir en YAML-versjon verktøyet ikke kan lese."),
-    ("found duplicate anchor", "Det samme ankeret (&navn) er brukt to ganger."),
-    ("found unexpected ':'", "Et kolon står på feil sted."),
+    ("found incompatible yaml document", "Filen oppgir en YAML-versjon verktøyet ikke kan lese."),
+    ("did not find expected alphabetic or numeric character", "Et anker eller alias (&navn, *navn) mangler navnet."),
+    ("did not find expected comment or line break", "Etter | eller > kan bare en kommentar stå på samme linje."),
+    ("found unknown directive name", "Linjer som begynner med % er ikke tillatt i en gruppefil."),
     ("found character that cannot start any token", "Et tegn her kan ikke begynne en verdi. Sett verdien i anførselstegn."),
 )
 
@@ -147,14 +147,15 @@ def _line_text(text: str, index: int) -> str:
     return lines[index] if 0 <= index < len(lines) else ""
 
 
-def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
     line = column = None
     if mark is not None:
         line, column = _pos(mark)
-    problem = f"{getattr(exc, 'problem', '') or ''} {getattr(exc, 'context', '') or ''}".lower()
-    if mark is not None and "\t" in _line_text(text, mark.line)[: mark.column + 1]:
-        return Problem(_SYNTAX_MESSAGES[0][1], line, column)
+        # A tab at or before the spot PyYAML complains about is the likely cause.
+        if "\t" in _line_text(text, mark.line)[: mark.column + 1]:
+            return Problem(_SYNTAX_MESSAGES[0][1], line, column)
+    problem = f"{exc.problem or ''} {exc.context or ''}".lower()
     for needle, message in _SYNTAX_MESSAGES:
         if needle in problem:
             return Problem(message, line, column)
@@ -277,7 +278,7 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         raise InvalidFile(path, [Problem("Filen inneholder et kontrolltegn som ikke er tillatt.", line)]) from None
-    except yaml.YAMLError as exc:
+    except yaml.MarkedYAMLError as exc:
         raise InvalidFile(path, [_syntax_problem(exc, text)]) from None
     finally:
         parser.dispose()
