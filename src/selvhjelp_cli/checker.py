@@ -49,13 +49,25 @@ class CheckRun:
         return max((f.exit_code(strict) for f in self.files), default=ExitCode.OK)
 
 
-def run_rules(loaded: LoadedGroup, today: date) -> list[Finding]:
-    """Every finding for one valid group, with decisions applied, in file order."""
-    ctx = Context(loaded.group, loaded.source, today)
+def _findings(ctx: Context) -> list[Finding]:
     findings = [finding for rule in all_rules() for finding in rule.check(ctx)]
     _apply_decisions(findings, ctx)
+    return findings
+
+
+def run_rules(loaded: LoadedGroup, today: date) -> list[Finding]:
+    """Every finding for one valid group, with decisions applied, in file order."""
+    findings = _findings(Context(loaded.group, loaded.source, today))
     findings.sort(key=lambda f: (f.line or 0, SEVERITY_RANK[f.severity], f.rule))
     return findings
+
+
+def findings_for_group(group, today: date) -> list[Finding]:
+    """What the rules say about a group without its file (so without lines):
+    what a printed document must not contradict."""
+    from selvhjelp_cli.source import SourceMap
+
+    return _findings(Context(group, SourceMap("<gruppe>"), today))
 
 
 def _apply_decisions(findings: list[Finding], ctx: Context) -> None:

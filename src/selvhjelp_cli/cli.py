@@ -371,11 +371,11 @@ def _write_document(document, output: str | None, output_format: str, letterhead
     office = letterhead_from_option(letterhead)
     target = output or f"{document.file_stem}.{output_format}"
     refuse_existing(target, force)  # before the PDF is made, not after
-    notes: list[str] = []
+    notes = list(document.notes)
     content = render_document(document, output_format, letterhead=office, notes=notes)
     write_output(target, content, force=force, private=document.private)
     for note in notes:
-        print(note, file=sys.stderr)
+        print(printable(note), file=sys.stderr)
     if target != STDOUT:
         _wrote(target, " Bare du kan lese den, fordi den inneholder navn." if document.private else "")
 

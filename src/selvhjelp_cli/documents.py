@@ -6,6 +6,7 @@ which apply and fills in the group's own facts (dates by Babel, times, place).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from selvhjelp_cli.dates import format_day, long_date
 from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.language import BABEL_LOCALE
 
 if TYPE_CHECKING:
     from selvhjelp_cli.model import Group
@@ -42,6 +44,30 @@ class Document:
     context: dict[str, Any] = field(default_factory=dict)
     landscape: bool = False
     page_numbers: bool = True  # off where each page stands alone (one declaration per person, the poster)
+    notes: list[str] = field(default_factory=list)  # what the user should know: printed by the command
+
+
+# A group file that breaks one of these requirements still gets its documents
+# (the starter may need them to put it right), but the command says so.
+_REQUIREMENTS = ("free-of-charge", "leaderless", "adult", "confidentiality")
+
+
+def _firing(group: Group | None, today: date) -> dict[str, list]:
+    """The rules that fire for the group, not set aside by its decisions: rule id -> findings."""
+    if group is None:
+        return {}
+    from selvhjelp_cli.checker import findings_for_group
+
+    firing: dict[str, list] = {}
+    for finding in findings_for_group(group, today):
+        if not finding.acknowledged and finding.severity != "info":
+            firing.setdefault(finding.rule, []).append(finding)
+    return firing
+
+
+def _requirement_notes(firing: dict[str, list], skip: tuple[str, ...] = ()) -> list[str]:
+    return [f"Merk: Gruppefilen bryter et krav i rammene ({rule}): {finding.message} Dokumentet er skrevet likevel."
+            for rule in _REQUIREMENTS if rule not in skip for finding in firing.get(rule, [])]
 
 
 @cache
@@ -115,8 +141,9 @@ def declaration(group: Group | None, language: str, today: date, *, blank: int |
     elif blank is not None and group is None:
         stem += "-blank"
     context = _base(group, language, title) | {"people": people}
+    notes = _requirement_notes(_firing(group, today), skip=("confidentiality",))
     return Document("declaration_sheet" if sheet else "declaration", title, stem,
-                    private=any(people), context=context, page_numbers=sheet)
+                    private=any(people), context=context, page_numbers=sheet, notes=notes)
 
 
 def _schedule_block(group: Group, t: dict, language: str, today: date) -> dict[str, Any]:
@@ -144,27 +171,40 @@ def _break_text(group: Group, t: dict, language: str) -> str:
 def framework(group: Group | None, language: str, today: date) -> Document:
     t = texts(language)
     f = t["framework"]
+    firing = _firing(group, today)
     context = _base(group, language, f["title"])
-    sections = [("size_title", "size"), ("closed_title", "closed" if group is None or group.closed else "open"),
-                ("leaderless_title", "leaderless")]
+
+    def text(key: str, unless: tuple[str, ...]) -> str:
+        # Where the group file breaks a requirement, say what the framework
+        # asks for instead of stating it as a fact about this group.
+        return f[f"{key}_rule"] if any(rule in firing for rule in unless) else f[key]
+
     if group is not None:
         length = f["length"].format(minutes=group.schedule.duration_minutes,
                                     **{"break": _break_text(group, t, language)})
     else:
-        length = f["length"].format(minutes=120, **{"break": t["common"]["with_break"].format(start="…", end="…")})
-    rest = [("interval_title", "interval"), ("age_title", "age"), ("confidentiality_title", "confidentiality"),
-            ("notice_title", "notice"), ("leaving_title", "leaving"), ("free_title", "free"),
-            ("sober_title", "sober"), ("food_title", "food")]
-    items = [{"title": f[a], "text": f[b]} for a, b in sections]
-    items.append({"title": f["length_title"], "text": length})
-    items += [{"title": f[a], "text": f[b]} for a, b in rest]
+        length = f["length"].format(minutes=120, **{"break": t["common"]["midway_break"]})
+    items = [
+        {"title": f["size_title"], "text": f["size"]},
+        {"title": f["closed_title"], "text": f["closed"] if group is None or group.closed else f["open"]},
+        {"title": f["leaderless_title"], "text": text("leaderless", ("leaderless",))},
+        {"title": f["length_title"], "text": length},
+        {"title": f["interval_title"], "text": f["interval"]},
+        {"title": f["age_title"], "text": text("age", ("adult", "age-unknown"))},
+        {"title": f["confidentiality_title"], "text": f["confidentiality"]},
+        {"title": f["notice_title"], "text": f["notice"]},
+        {"title": f["leaving_title"], "text": f["leaving"]},
+        {"title": f["free_title"], "text": text("free", ("free-of-charge",))},
+        {"title": f["sober_title"], "text": f["sober"]},
+        {"title": f["food_title"], "text": f["food"]},
+    ]
     decisions = []
     if group is not None:
-        topics = f["topics"]
         for decision in group.decisions:
-            if decision.rule in topics and decision.date <= today:
-                decisions.append(f["decision"].format(date=long_date(decision.date, language),
-                                                      topic=topics[decision.rule]))
+            if decision.rule in f["agreed"] and decision.date <= today:
+                agreed = f["agreed"][decision.rule].format(minutes=group.schedule.duration_minutes,
+                                                          rhythm=_rhythm(group, t, language))
+                decisions.append(f["decision"].format(date=long_date(decision.date, language), agreed=agreed))
     context |= {
         "theme": group.theme if group else None,
         "schedule": _schedule_block(group, t, language, today) if group else None,
@@ -193,18 +233,39 @@ def first_meeting(group: Group | None, language: str, today: date) -> Document:
         marks.append((window[0], "break"))
     marks += [(window[1] if window else start + timedelta(minutes=before), "open"),
               (start + timedelta(minutes=minutes - 15), "closing")]
+    digital_group = bool(group and group.mode == "digital")
     agenda = [{"time": _clock(moment, language) if language == "en" else f"kl. {_clock(moment, language)}",
-               "text": m["agenda"][key]} for moment, key in marks]
+               "text": m["agenda"]["declaration_digital" if key == "declaration" and digital_group else key]}
+              for moment, key in marks]
     starter = next((s for s in group.starters if s.meetings), None) if group else None
     after = (m["after_starter"].format(name=starter.name, n=starter.meetings) if starter else m["after_general"])
+    before = list(m["before"])
+    offices = _offices(group)
+    if offices:
+        from selvhjelp_cli.words import join
+
+        office = join((t["common"]["office"].format(office=o.office, phone=o.phone) for o in offices), style="or",
+                      locale=BABEL_LOCALE[language])
+        before.append(m["before_office"].format(office=office))
+    else:
+        before.append(m["before_office_general"])
     context = _base(group, language, m["title"]) | {
         "agenda": agenda,
         "after_starter": after,
-        "digital": bool(group and group.mode == "digital"),
+        "before": before,
+        "digital": digital_group,
         "first_date": long_date(group.schedule.first_meeting, language) if group else None,
     }
     return Document("first_meeting", m["title"], _stem("first-meeting", group, language), private=False,
                     context=context)
+
+
+def _offices(group: Group | None) -> list:
+    if group is None:
+        return []
+    from selvhjelp_cli import districts
+
+    return districts.offices_for_place(group.county, group.municipality)
 
 
 def _five(minutes: float) -> int:
@@ -243,13 +304,42 @@ def attendance(group: Group | None, language: str, today: date) -> Document:
     if group is None:
         raise UserError("Oppmøtelisten trenger en gruppefil for å finne møtedatoene.")
     meetings, _ = listing(group, today=today, count=_ATTENDANCE_COLUMNS * 2)
-    dates = [{"short": format_day(m.day, "EEE d/M" if language == "en" else "EEE d.M.", language), "holiday": m.holiday} for m in meetings]
-    chunks = [dates[i:i + _ATTENDANCE_COLUMNS] for i in range(0, len(dates), _ATTENDANCE_COLUMNS)]
+    chunks = []
+    for start in range(0, len(meetings), _ATTENDANCE_COLUMNS):
+        chunk = meetings[start:start + _ATTENDANCE_COLUMNS]
+        # A page that runs into a new year shows the year on every date.
+        with_year = len({m.day.year for m in chunk}) > 1
+        pattern = _SHORT_DATE[language][with_year]
+        holidays = [m.holiday for m in chunk if m.holiday]
+        chunks.append({
+            "dates": [{"short": format_day(m.day, pattern, language),
+                       "mark": holidays.index(m.holiday) + 1 if m.holiday else None} for m in chunk],
+            "holidays": [{"mark": number, "name": name} for number, name in enumerate(holidays, start=1)],
+        })
     people: list[str | None] = list(_participants(group, today))
     people += [None] * max(2, 8 - len(people))
     return Document("attendance", title, _stem("attendance", group, language), private=True,
                     context=_base(group, language, title) | {"people": people, "date_chunks": chunks},
                     landscape=True)
+
+
+# Dates in an attendance list's column heads: without and with the year.
+# English writes the month's name, so 7/1 is never read as July.
+_SHORT_DATE = {"nb": ("EEE d.M.", "EEE d.M.y"), "nn": ("EEE d.M.", "EEE d.M.y"), "en": ("EEE d MMM", "EEE d MMM y")}
+
+_TIME_SPAN = re.compile(r"(kl\.) (\d{1,2}[.:]\d{2})–(?=\d)")
+_PHONE = re.compile(r"(?<!\d)(\+?\d{2,3})((?: \d{2,3}){2,4})(?!\d)")
+_POSTCODE_TOWN = re.compile(r"\b(\d{4}) (?=\w)")
+
+
+def unbreakable(text: str) -> str:
+    """Times ("kl. 18.00–20.00"), phone numbers, postcodes with their town and e-mail
+    addresses kept on one line: no-break spaces inside them, a word joiner after the
+    dash of a time span, no-break hyphens in addresses."""
+    text = _TIME_SPAN.sub(lambda m: f"{m.group(1)}\u00a0{m.group(2)}–\u2060", text)
+    text = _PHONE.sub(lambda m: m.group(1) + m.group(2).replace(" ", "\u00a0"), text)
+    text = _POSTCODE_TOWN.sub(lambda m: m.group(1) + "\u00a0", text)
+    return " ".join(word.replace("-", "\u2011") if "@" in word else word for word in text.split(" "))
 
 
 def poster(group: Group | None, language: str, today: date) -> Document:
@@ -259,27 +349,41 @@ def poster(group: Group | None, language: str, today: date) -> Document:
 
     t = texts(language)
     p = t["poster"]
+    firing = _firing(group, today)
     context = _base(group, language, p["headline"])
     when = where = theme_line = None
     contacts: list[str] = []
+    notes: list[str] = []
     if group is not None:
         first = plan(group, count=1)[0]
-        when = p["when"].format(rhythm=_rhythm(group, t, language), time=_time_span(first.start, first.end, language),
-                                date=long_date(group.schedule.first_meeting, language))
-        where = p["where"].format(place=group.place(t["common"]["digital_place"]))
+        time_span = _time_span(first.start, first.end, language)
+        if today > group.schedule.first_meeting:
+            # Nothing new starts: say when the group meets now, never "from" a date gone by.
+            when = unbreakable(p["when_started"].format(rhythm=_rhythm(group, t, language), time=time_span))
+            if group.closed:
+                notes.append("Merk: Gruppa har startet og er lukket. En lukket gruppe tar bare inn nye deltakere "
+                             "hvis den bestemmer det sammen. Plakaten er skrevet likevel.")
+        else:
+            when = unbreakable(p["when"].format(rhythm=_rhythm(group, t, language), time=time_span,
+                                               date=format_day(group.schedule.first_meeting,
+                                                               _DAY_MONTH_YEAR[language], language)))
+        where = unbreakable(p["where"].format(place=group.place(t["common"]["digital_place"])))
         theme_line = p["theme_line"].format(theme=group.theme) if group.theme else None
         for starter in group.starters:
             if starter.contact:
-                contacts.append(f"{starter.name}: {starter.contact}")
+                contacts.append((starter.name, unbreakable(starter.contact)))
         offices = districts.offices_for_place(group.county, group.municipality)
-        contacts += [p["contact_office"].format(office=o.office, phone=o.phone) for o in offices[:1]]
-    else:
-        head = districts.head_office()
-        contacts.append(f"{head['name']}: {head['phone']} · {head['email']}")
+        contacts += [(p["contact_office"].format(office=o.office), unbreakable(o.phone)) for o in offices[:1]]
+    untrue = {"free": "free-of-charge", "leaderless": "leaderless"}
+    facts = [text for key, text in p["facts"].items() if untrue.get(key) not in firing]
+    strip = [group.name, contacts[0][1]] if group is not None and contacts else []
     context |= {"theme": group.theme if group else None, "theme_line": theme_line, "when": when, "where": where,
-                "contacts": contacts}
+                "contacts": contacts, "facts": facts, "strip": strip}
     return Document("poster", p["headline"], _stem("poster", group, language), private=False, context=context,
-                    page_numbers=False)
+                    page_numbers=False, notes=notes)
+
+
+_DAY_MONTH_YEAR = {"nb": "d. MMMM y", "nn": "d. MMMM y", "en": "d MMMM y"}
 
 
 BUILDERS = {
@@ -297,4 +401,6 @@ HANDOUTS = tuple(BUILDERS)
 
 
 def handout(kind: str, group: Group | None, language: str, today: date) -> Document:
-    return BUILDERS[kind](group, language, today)
+    document = BUILDERS[kind](group, language, today)
+    document.notes += _requirement_notes(_firing(group, today))
+    return document
