@@ -211,3 +211,23 @@ def test_compiled_districts_match_the_yaml_source():
 def test_unknown_postcode_is_no_match():
     result = districts.resolve_postcode("0000")
     assert result.matched is None and result.offices == []
+
+
+def test_every_answer_is_exactly_as_recorded():
+    """Golden file: tests/fixtures/districts_expected.json, the whole answer for every
+    county and municipality (by name and number), the shared and former names and a
+    sample of postcodes. After a deliberate change, run `python scripts/refresh_golden.py`
+    and read the diff."""
+    import json
+
+    from .conftest import FIXTURES
+
+    resolve = {"county": districts.resolve_county, "municipality": districts.resolve_municipality,
+               "postcode": districts.resolve_postcode}
+    expected = json.loads((FIXTURES / "districts_expected.json").read_text(encoding="utf-8"))
+    assert len(expected) > 900
+    for kind, value, answer in expected:
+        got = resolve[kind](value).as_json()
+        assert got.pop("head_office") == {"name": "Selvhjelp Norge", "phone": "23 33 19 00",
+                                          "email": "post@selvhjelp.no"}
+        assert got == answer, (kind, value)

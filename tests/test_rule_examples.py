@@ -54,3 +54,20 @@ def test_example_file_replaces_whole_keys():
     text = example_file("schedule:\n  first_meeting: 2027-02-01\n  start: 19:00\nfee_nok: 0\n")
     assert text.count("schedule:") == 1 and "2027-01-07" not in text.split("participants:")[0]
     assert text.endswith("fee_nok: 0\n") and "participants:" in text
+
+
+def test_every_finding_of_every_example_is_exactly_as_recorded():
+    """Golden file: tests/fixtures/rule_examples_expected.json, every finding of every
+    example (rule, severity, line, acknowledged, message). After a deliberate change,
+    run `python scripts/refresh_golden.py` and read the diff."""
+    import json
+
+    from .conftest import FIXTURES
+
+    expected = json.loads((FIXTURES / "rule_examples_expected.json").read_text(encoding="utf-8"))
+    got = {}
+    for rule in all_rules():
+        for number, example in enumerate(rule.EXAMPLES, start=1):
+            got[f"{rule.ID}-{number}"] = [[f.rule, f.severity, f.line, f.acknowledged, f.message]
+                                          for f in findings_for(example_file(example.yaml), example.today)]
+    assert got == expected
