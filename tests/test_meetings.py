@@ -62,7 +62,8 @@ def test_listing_starts_at_the_next_meeting_once_started(write):
     assert meetings[0].day == date(2026, 11, 26) and meetings[0].number == 13 and len(meetings) == 12
     everything, _ = listing(g, today=date(2026, 11, 23), from_start=True, count=2)
     assert everything[0].day == date(2026, 9, 3)
-    assert next_meeting(g.schedule, date(2026, 11, 26)) == date(2026, 11, 26)
+    assert next_meeting(g, date(2026, 11, 26)) == date(2026, 11, 26)
+    assert next_meeting(g, date(2026, 11, 27)) == date(2026, 12, 3)
     until, _ = listing(g, today=date(2026, 11, 23), until=date(2026, 12, 10))
     assert [m.day.day for m in until] == [26, 3, 10]
 

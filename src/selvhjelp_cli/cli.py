@@ -463,7 +463,7 @@ def calendar(
     from selvhjelp_cli.meetings import listing
 
     meetings, skipped = listing(group, today=day, count=how_many, until=last, from_start=from_start,
-                                skip_holidays=skip_holidays)
+                                skip_holidays=skip_holidays, include_cancelled=True)
     if ics is not None:
         from datetime import datetime, timezone
 
@@ -472,7 +472,8 @@ def calendar(
 
         write_output(ics, to_ics(group, meetings, stamp=datetime.now(timezone.utc)), force=force)
         if ics != STDOUT:
-            print(f"Skrev {len(meetings)} møter til {printable(ics)}.", file=sys.stderr)
+            held = sum(not m.cancelled for m in meetings)
+            print(f"Skrev {held} møter til {printable(ics)}.", file=sys.stderr)
         return
     from selvhjelp_cli.console import make_console
     from selvhjelp_cli.views.calendar import print_calendar

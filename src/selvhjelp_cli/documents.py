@@ -273,9 +273,9 @@ def _five(minutes: float) -> int:
 
 
 def _first_break(group: Group):
-    from selvhjelp_cli.meetings import plan
+    from selvhjelp_cli.meetings import typical
 
-    return plan(group, count=1)[0].break_window
+    return typical(group).break_window
 
 
 def principles(group: Group | None, language: str, today: date) -> Document:
@@ -345,7 +345,7 @@ def unbreakable(text: str) -> str:
 def poster(group: Group | None, language: str, today: date) -> Document:
     """A recruitment poster: never anything about participants."""
     from selvhjelp_cli import districts
-    from selvhjelp_cli.meetings import plan
+    from selvhjelp_cli.meetings import typical
 
     t = texts(language)
     p = t["poster"]
@@ -355,7 +355,7 @@ def poster(group: Group | None, language: str, today: date) -> Document:
     contacts: list[str] = []
     notes: list[str] = []
     if group is not None:
-        first = plan(group, count=1)[0]
+        first = typical(group)
         time_span = _time_span(first.start, first.end, language)
         if today > group.schedule.first_meeting:
             # Nothing new starts: say when the group meets now, never "from" a date gone by.

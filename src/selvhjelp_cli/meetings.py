@@ -7,7 +7,7 @@ the attendance list and the framework handout, so they cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -20,13 +20,21 @@ _MAX_MEETINGS = 1000
 
 @dataclass(frozen=True)
 class Meeting:
-    number: int  # counted from the first meeting, among meetings that take place
+    number: int | None  # counted from the first meeting, among meetings that take place; None if cancelled
     day: date
     start: datetime
     end: datetime
     break_minutes: int
     holiday: str | None
     starters: tuple[str, ...]
+    planned: date | None = None  # the date in the plan, where the meeting was moved from it
+    cancelled: bool = False
+    reason: str | None = None  # why a meeting is cancelled
+
+    @property
+    def series_day(self) -> date:
+        """The meeting's date in the plan: what identifies it, however it was moved."""
+        return self.planned or self.day
 
     @property
     def break_window(self) -> tuple[datetime, datetime] | None:
@@ -41,12 +49,22 @@ class Meeting:
 
 
 def series(schedule: Schedule) -> Iterator[date]:
-    """The dates of the schedule's recurrence, from the first meeting on."""
+    """The dates of the schedule's recurrence, from the first meeting on (before exceptions)."""
+    from selvhjelp_cli.dates import LAST_DAY
+
     day = schedule.first_meeting
     step = timedelta(weeks=schedule.every_weeks)
-    while True:
+    while day <= LAST_DAY:
         yield day
         day += step
+
+
+def typical(group: Group) -> Meeting:
+    """A meeting as the schedule has it (first date, usual time): for times and breaks in documents."""
+    schedule = group.schedule
+    start = datetime.combine(schedule.first_meeting, schedule.start)
+    return Meeting(1, schedule.first_meeting, start, start + timedelta(minutes=schedule.duration_minutes),
+                   schedule.break_minutes, None, ())
 
 
 @cache
@@ -73,33 +91,62 @@ def plan(
     count: int | None = None,
     until: date | None = None,
     skip_holidays: bool = False,
+    include_cancelled: bool = False,
 ) -> list[Meeting]:
-    """Planned meetings on or after `since`, up to `count` meetings or up to `until`.
+    """Planned meetings on or after `since`, up to `count` meetings or up to `until`,
+    in date order, with the group's exceptions: cancelled meetings left out (or, with
+    include_cancelled, listed as cancelled), moved ones on their new day, none in a
+    pause or after the group ended.
 
-    With skip_holidays, holiday dates are left out and do not count towards
-    `count` or towards the starters' meetings.
+    With skip_holidays, holiday dates are left out. Meetings left out do not count
+    towards `count` or towards the starters' meetings.
     """
     if count is None and until is None:
         raise ValueError("plan() needs count or until")
     schedule = group.schedule
+    cancelled = {item.date: item for item in schedule.cancelled}
+    moved = {item.from_: item for item in schedule.moved}
+    # A meeting moved earlier lands up to `reach` before its date in the plan.
+    reach = max([item.from_ - item.to for item in schedule.moved] + [timedelta(0)])
+    candidates: list[Meeting] = []
+    wanted: list[date] = []  # days of held meetings on or after `since`
+    for day in series(schedule):
+        if until is not None and day - reach > until:
+            break
+        if count is not None and len(wanted) >= count and day - reach > sorted(wanted)[count - 1]:
+            break
+        if len(candidates) >= _MAX_MEETINGS or (group.ended is not None and day - reach > group.ended):
+            break
+        if any(pause.from_ <= day <= pause.to for pause in schedule.pauses):
+            continue
+        move = moved.get(day)
+        actual = move.to if move else day
+        begins = datetime.combine(actual, move.start if move and move.start else schedule.start)
+        meeting = Meeting(None, actual, begins, begins + timedelta(minutes=schedule.duration_minutes),
+                          schedule.break_minutes, holiday_name(actual), (), planned=day if move else None)
+        if day in cancelled:
+            candidates.append(replace(meeting, cancelled=True, reason=cancelled[day].reason))
+            continue
+        if (group.ended is not None and actual > group.ended) or (skip_holidays and meeting.holiday):
+            continue
+        candidates.append(meeting)
+        if since is None or actual >= since:
+            wanted.append(actual)
+    # Numbers and the starters' meetings follow the dates the meetings are held on.
+    candidates.sort(key=lambda m: (m.day, m.start))
     meetings: list[Meeting] = []
     held = 0
-    for day in series(schedule):
-        if until is not None and day > until:
-            break
-        if held >= _MAX_MEETINGS:
-            break
-        holiday = holiday_name(day)
-        if skip_holidays and holiday:
+    for meeting in candidates:
+        if not meeting.cancelled:
+            held += 1
+            attending = tuple(s.name for s in group.starters if s.meetings and held <= s.meetings)
+            meeting = replace(meeting, number=held, starters=attending)
+        if (since is not None and meeting.day < since) or (until is not None and meeting.day > until):
             continue
-        held += 1
-        if since is not None and day < since:
+        if meeting.cancelled and not include_cancelled:
             continue
-        start = datetime.combine(day, schedule.start)
-        attending = tuple(s.name for s in group.starters if s.meetings and held <= s.meetings)
-        meetings.append(Meeting(held, day, start, start + timedelta(minutes=schedule.duration_minutes),
-                                schedule.break_minutes, holiday, attending))
-        if count is not None and len(meetings) >= count:
+        meetings.append(meeting)
+        if count is not None and sum(not m.cancelled for m in meetings) >= count:
             break
     return meetings
 
@@ -112,13 +159,15 @@ def listing(
     until: date | None = None,
     from_start: bool = False,
     skip_holidays: bool = False,
+    include_cancelled: bool = False,
 ) -> tuple[list[Meeting], list[tuple[date, str]]]:
     """What `calendar` shows: meetings from the first (or the next on or after
     today), 12 unless count or until says otherwise; and the holidays skipped."""
     since = group.schedule.first_meeting if from_start else max(today, group.schedule.first_meeting)
     if count is None and until is None:
         count = 12
-    meetings = plan(group, since=since, count=count, until=until, skip_holidays=skip_holidays)
+    meetings = plan(group, since=since, count=count, until=until, skip_holidays=skip_holidays,
+                    include_cancelled=include_cancelled)
     skipped: list[tuple[date, str]] = []
     if skip_holidays:
         last = meetings[-1].day if meetings else since
@@ -131,26 +180,55 @@ def listing(
     return meetings, skipped
 
 
-def next_meeting(schedule: Schedule, today: date) -> date:
-    """The first planned date on or after today (holidays not considered)."""
-    first = schedule.first_meeting
-    if today <= first:
-        return first
-    step = 7 * schedule.every_weeks
-    periods = -(-(today - first).days // step)
-    return first + timedelta(days=periods * step)
+def next_meeting(group: Group, today: date) -> date | None:
+    """The first meeting on or after today, with the group's exceptions; None if none is planned."""
+    meetings = plan(group, since=today, count=1)
+    return meetings[0].day if meetings else None
+
+
+def status(group: Group, today: date) -> str:
+    """planned (not started), running, paused (today is in a pause) or ended."""
+    if group.ended is not None and group.ended <= today:
+        return "ended"
+    if today < group.schedule.first_meeting:
+        return "planned"
+    if any(pause.from_ <= today <= pause.to for pause in group.schedule.pauses):
+        return "paused"
+    return "running"
+
+
+def _oslo_timezone():
+    """Europe/Oslo as a VTIMEZONE with yearly rules (RRULE), the form Outlook
+    reads right; a list of dates (RDATE) puts Outlook an hour off in summer."""
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
+    zone = Timezone()
+    zone.add("tzid", "Europe/Oslo")
+    for part, name, offsets, start, month in (
+        (TimezoneDaylight(), "CEST", (timedelta(hours=1), timedelta(hours=2)), datetime(1970, 3, 29, 2), 3),
+        (TimezoneStandard(), "CET", (timedelta(hours=2), timedelta(hours=1)), datetime(1970, 10, 25, 3), 10),
+    ):
+        part.add("tzname", name)
+        part.add("tzoffsetfrom", offsets[0])
+        part.add("tzoffsetto", offsets[1])
+        part.add("dtstart", start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        zone.add_component(part)
+    return zone
 
 
 def to_ics(group: Group, meetings: list[Meeting], *, stamp: datetime) -> bytes:
     """An RFC 5545 calendar of the meetings, in Europe/Oslo time.
 
-    One event per meeting (so holidays left out are simply absent), each with a
-    UID made from the group and the date, so importing an updated file replaces
-    events instead of adding copies. Group name and place only: no people.
+    One event per meeting, with a UID made from the group and the meeting's
+    date in the plan, so importing an updated file updates events instead of
+    adding copies: a moved meeting keeps its UID and a higher SEQUENCE, and a
+    cancelled one is published under the same UID with STATUS:CANCELLED.
+    Group name and place only: no people.
     """
     from zoneinfo import ZoneInfo
 
-    from icalendar import Calendar, Event, Timezone
+    from icalendar import Calendar, Event
 
     from selvhjelp_cli.files import slug
 
@@ -159,31 +237,34 @@ def to_ics(group: Group, meetings: list[Meeting], *, stamp: datetime) -> bytes:
     calendar.add("prodid", "-//selvhjelp//selvhjelp-cli//NO")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", group.name)
     calendar.add("x-wr-timezone", "Europe/Oslo")
-    days = [m.day for m in meetings] or [group.schedule.first_meeting]
-    # Whole years, so the summer-time rules are in the file even for a short plan.
-    calendar.add_component(Timezone.from_tzid("Europe/Oslo", first_date=date(days[0].year, 1, 1),
-                                              last_date=date(days[-1].year, 12, 31)))
+    calendar.add_component(_oslo_timezone())
     place = group.place("Digitalt møte ({platform})")
     for meeting in meetings:
         event = Event()
-        event.add("uid", f"{slug(group.name)}-{meeting.day:%Y%m%d}@selvhjelp")
+        event.add("uid", f"{slug(group.name)}-{meeting.series_day:%Y%m%d}@selvhjelp")
+        event.add("sequence", 1 if meeting.cancelled or meeting.planned else 0)
         event.add("dtstamp", stamp)
         event.add("dtstart", meeting.start.replace(tzinfo=oslo))
         event.add("dtend", meeting.end.replace(tzinfo=oslo))
-        event.add("summary", group.name)
+        event.add("summary", f"Avlyst: {group.name}" if meeting.cancelled else group.name)
+        if meeting.cancelled:
+            event.add("status", "CANCELLED")
         if place:
             event.add("location", place)
         if group.mode == "digital" and group.online and group.online.url:
             event.add("url", group.online.url)
         event.add("description", _description(meeting))
-        event.add("transp", "OPAQUE")
+        event.add("transp", "TRANSPARENT" if meeting.cancelled else "OPAQUE")
         calendar.add_component(event)
     return calendar.to_ical()
 
 
 def _description(meeting: Meeting) -> str:
+    if meeting.cancelled:
+        return "Møtet er avlyst" + (f": {meeting.reason}." if meeting.reason else ".")
     minutes = int((meeting.end - meeting.start).total_seconds() // 60)
     text = f"Møte nr. {meeting.number} i selvhjelpsgruppa, {minutes} minutter"
     window = meeting.break_window

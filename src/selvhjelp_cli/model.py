@@ -132,17 +132,64 @@ class Online(_Strict):
     url: Text | None = Field(None, description="Lenken til møterommet.")
 
 
+class Cancelled(_Strict):
+    date: Day = Field(description="Møtet som ikke blir noe av.")
+    reason: Text | None = Field(None, description="Hvorfor, for eksempel Påske.")
+
+
+class Moved(_Strict):
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: Day = Field(alias="from", description="Møtedatoen i planen.")
+    to: Day = Field(description="Dagen møtet holdes i stedet.")
+    start: Clock | None = Field(None, description="Klokkeslett den dagen, om det er et annet.")
+
+
+class Pause(_Strict):
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: Day = Field(alias="from", description="Første dag uten møter.")
+    to: Day = Field(description="Siste dag uten møter (begge dagene er med).")
+    reason: Text | None = Field(None, description="Hvorfor, for eksempel Sommerferie.")
+
+
 class Schedule(_Strict):
     first_meeting: Day = Field(description="Datoen for det første møtet (ÅÅÅÅ-MM-DD).")
     start: Clock = Field(description="Når møtet begynner (TT:MM).")
     duration_minutes: int = Field(120, ge=15, le=480, description="Møtets lengde i minutter.")
     break_minutes: int = Field(15, ge=0, le=120, description="Pausens lengde i minutter; 0 er ingen pause.")
     every_weeks: int = Field(1, ge=1, le=52, description="1 er hver uke, 2 annenhver uke.")
+    cancelled: Annotated[list[Cancelled], BeforeValidator(_none_is_empty)] = Field(
+        default_factory=list, max_length=500, description="Enkeltmøter som ikke blir noe av.")
+    moved: Annotated[list[Moved], BeforeValidator(_none_is_empty)] = Field(
+        default_factory=list, max_length=500, description="Enkeltmøter som holdes en annen dag.")
+    pauses: Annotated[list[Pause], BeforeValidator(_none_is_empty)] = Field(
+        default_factory=list, max_length=100, description="Perioder uten møter, for eksempel sommerferien.")
 
     @model_validator(mode="after")
     def _break_fits(self) -> Schedule:
         if self.break_minutes >= self.duration_minutes:
             raise PydanticCustomError("break_too_long", "break longer than meeting", {"field": "break_minutes"})
+        return self
+
+    def is_planned(self, day: date) -> bool:
+        """Whether the recurrence puts a meeting on this day (before exceptions)."""
+        return day >= self.first_meeting and (day - self.first_meeting).days % (7 * self.every_weeks) == 0
+
+    @model_validator(mode="after")
+    def _exceptions_fit(self) -> Schedule:
+        for index, pause in enumerate(self.pauses):
+            if pause.to < pause.from_:
+                raise PydanticCustomError("pause_backwards", "pause ends before it starts", {"at": ("pauses", index, "to")})
+        for index, item in enumerate(self.cancelled):
+            if not self.is_planned(item.date):
+                raise PydanticCustomError("not_a_meeting", "not a meeting", {"at": ("cancelled", index, "date")})
+        moved_away = {item.from_ for item in self.moved}
+        for index, item in enumerate(self.moved):
+            if not self.is_planned(item.from_):
+                raise PydanticCustomError("not_a_meeting", "not a meeting", {"at": ("moved", index, "from")})
+            if item.to != item.from_ and self.is_planned(item.to) and item.to not in moved_away:
+                raise PydanticCustomError("moved_onto_meeting", "onto a meeting", {"at": ("moved", index, "to")})
         return self
 
 
@@ -197,6 +244,7 @@ class Group(_Strict):
         default_factory=list, max_length=200)
     decisions: Annotated[list[Decision], BeforeValidator(_none_is_empty)] = Field(
         default_factory=list, max_length=100)
+    ended: Day | None = Field(None, description="Gruppa har sluttet å møtes; siste møte var denne dagen eller før.")
 
     @field_validator("version", mode="before")
     @classmethod
@@ -223,6 +271,12 @@ class Group(_Strict):
         return value
 
     @model_validator(mode="after")
+    def _ended_after_start(self) -> Group:
+        if self.ended is not None and self.ended < self.schedule.first_meeting:
+            raise PydanticCustomError("ended_before_start", "ended before the first meeting", {"field": "ended"})
+        return self
+
+    @model_validator(mode="after")
     def _place_for_mode(self) -> Group:
         if self.mode == "physical" and self.venue is None:
             raise PydanticCustomError("venue_required", "venue required", {"field": "mode"})
@@ -243,7 +297,7 @@ class Group(_Strict):
 
     def is_active(self, participant: Participant, today: date) -> bool:
         ref = self.reference_date(today)
-        if self.joined_on(participant) > ref:
+        if self.joined_on(participant) > ref or (self.ended is not None and self.ended < ref):
             return False
         return participant.left is None or participant.left >= ref
 

@@ -25,6 +25,10 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def _next(day) -> str:
+    return short_date(day) if day else "–"
+
+
 def summary_counts(run: CheckRun) -> dict[str, int]:
     return {
         "files": len(run.files),
@@ -137,13 +141,18 @@ class TextReporter:
                 " / ".join(o.office for o in offices),
                 MODE_LABEL[group.mode],
                 str(len(group.active_participants(run.today))),
-                short_date(next_meeting(group.schedule, run.today)),
-                self._status(result),
+                _next(next_meeting(group, run.today)),
+                self._status(result, run.today),
             )
         self.console.print(table)
 
     @staticmethod
-    def _status(result: FileResult) -> str:
+    def _status(result: FileResult, today) -> str:
+        from selvhjelp_cli.meetings import status
+
+        state = status(result.loaded.group, today)
+        if state in ("ended", "paused"):
+            return {"ended": "avsluttet", "paused": "pause"}[state]
         if result.count("error"):
             return _plural(result.count("error"), "feil", "feil")
         if result.count("warning"):

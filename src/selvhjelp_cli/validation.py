@@ -46,6 +46,10 @@ _TYPE_MESSAGES = {
     "online_required": "En digital gruppe trenger «online» med plattformen dere bruker.",
     "break_too_long": "Pausen må være kortere enn møtet.",
     "left_before_joined": "«left» er tidligere enn «joined».",
+    "pause_backwards": "Pausen slutter før den begynner («to» er tidligere enn «from»).",
+    "not_a_meeting": "Datoen er ikke en møtedato i gruppas plan.",
+    "moved_onto_meeting": "Møtet kan ikke flyttes til en dag der gruppa alt har møte.",
+    "ended_before_start": "«ended» er tidligere enn det første møtet.",
 }
 
 
@@ -71,6 +75,7 @@ def _field_names(root) -> frozenset[str]:
     while pending:
         model = pending.pop()
         names.update(model.model_fields)
+        names.update(info.alias for info in model.model_fields.values() if info.alias)
         pending.extend(child for field in model.model_fields if (child := _child_model(model, field)))
     return frozenset(names)
 
@@ -122,6 +127,8 @@ def _problem_for(error: dict, source: SourceMap, root, fields: frozenset[str]) -
         return Problem(_TYPE_MESSAGES["missing"].format(key=_describe_key(loc)), *pos)
     if "field" in ctx:
         loc = (*loc, ctx["field"])
+    if "at" in ctx:  # a problem found by a model validator, at a path inside that model
+        loc = (*loc, *ctx["at"])
     pos = source.position(loc) or (None, None)
     template = _TYPE_MESSAGES.get(kind, "{key} har en ugyldig verdi.")
     if kind == "literal_error":

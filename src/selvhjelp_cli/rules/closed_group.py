@@ -40,11 +40,19 @@ EXAMPLES = (
     Example("participants:\n  - {name: Ola, born: 1985, joined: 2026-12-01, declaration_signed: 2027-01-07}\n"),
     Example("closed: false\n" + _decided("2027-03-01"), ("acknowledged",)),
     Example("closed: false\n" + _decided("2027-03-02"), ("warning",)),  # a decision dated after today
+    # Two of three who started have left, and one has joined: in effect a new group.
+    Example("participants:\n  - {name: A, born: 1985, left: 2027-02-01}\n  - {name: B, born: 1985, left: 2027-02-01}\n"
+            "  - {name: C, born: 1985}\n  - {name: D, born: 1985, joined: 2027-02-04}\n" + _decided("2027-02-04"),
+            ("info", "acknowledged"), says="2 av 3 som startet gruppa, har sluttet, og nye har kommet til."),
+    Example("participants:\n  - {name: A, born: 1985, left: 2027-02-01}\n  - {name: B, born: 1985}\n"
+            "  - {name: C, born: 1985}\n  - {name: D, born: 1985, joined: 2027-02-04}\n" + _decided("2027-02-04"),
+            ("acknowledged",)),  # one of three left: still the same group
 )
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     group = ctx.group
+    yield from _new_group(ctx)
     if not group.closed:
         yield Finding(
             ID, SEVERITY,
@@ -62,3 +70,19 @@ def check(ctx: Context) -> Iterator[Finding]:
                 line=ctx.line("participants", index, "joined"),
                 decision_cutoff=joined,
             )
+
+
+def _new_group(ctx: Context) -> Iterator[Finding]:
+    """Most of those who started have left, and others have joined: in effect a new group."""
+    group = ctx.group
+    first = group.schedule.first_meeting
+    starters = [p for p in group.participants if group.joined_on(p) == first]
+    gone = [p for p in starters if p.left is not None and p.left < ctx.today]
+    newcomers = [p for _, p in ctx.active() if group.joined_on(p) > first]
+    if starters and len(gone) * 2 > len(starters) and newcomers:
+        yield Finding(
+            ID, "info",
+            f"{len(gone)} av {len(starters)} som startet gruppa, har sluttet, og nye har kommet til. Da er gruppa i "
+            "praksis en ny gruppe: gå gjennom rammene på nytt, og la alle signere taushetserklæringen igjen.",
+            line=ctx.key_line("participants"),
+        )

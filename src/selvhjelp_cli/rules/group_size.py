@@ -39,6 +39,8 @@ EXAMPLES = (
     Example(_people(4) + "  - {name: Ola, born: 1985, declaration_signed: 2027-01-07, left: 2027-03-01}\n"),
     Example(_people(4) + "  - {name: Ola, born: 1985, declaration_signed: 2027-01-07, left: 2027-02-28}\n",
             ("warning",)),
+    Example("participants: []\nended: 2027-03-01\n"),  # ended: nobody is expected any more
+    Example("participants: []\nended: 2027-03-02\n", ("warning",)),  # not yet
 )
 
 def _people(n: int) -> str:
@@ -59,9 +61,14 @@ EXAMPLES = (
     Example(_people(4) + "  - {name: Ola, born: 1985, declaration_signed: 2027-01-07, left: 2027-03-01}\n"),
     Example(_people(4) + "  - {name: Ola, born: 1985, declaration_signed: 2027-01-07, left: 2027-02-28}\n",
             ("warning",)),
+    Example("participants: []\nended: 2027-03-01\n"),  # ended: nobody is expected any more
+    Example("participants: []\nended: 2027-03-02\n", ("warning",)),  # not yet
 )
 
 def check(ctx: Context) -> Iterator[Finding]:
+    ended = ctx.group.ended
+    if ended is not None and ended <= ctx.today:
+        return  # a group that has ended has no participants left, and needs none
     count = len(ctx.active())
     if LOW <= count <= HIGH:
         return

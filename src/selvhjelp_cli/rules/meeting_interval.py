@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Example, Finding
+from selvhjelp_cli.findings import Context, Example, Finding, short_date
 
 ID = "meeting-interval"
 SEVERITY = "warning"
 # Weekly is recommended; every second week is a common alternative (an info);
 # less often than that is a warning.
 WEEKLY, USUAL_MOST = 1, 2
+# A pause longer than this (the summer break is usually about eight weeks) is an info.
+LONG_PAUSE_WEEKS = 8
 SUMMARY = "Gruppa møtes sjeldnere enn annenhver uke (annenhver uke gir en info)."
 EXPLANATION = """\
 Det vanlige er å møtes hver uke, særlig i starten: deltakerne blir kjent og trygge på
@@ -31,9 +33,20 @@ EXAMPLES = (
     Example(_every(3), ("warning",), says="Gruppa møtes hver 3. uke."),
     Example(_every(3) + "decisions:\n  - {rule: meeting-interval, date: 2027-01-07}\n", ("acknowledged",)),
     Example(_every(2) + "decisions:\n  - {rule: meeting-interval, date: 2027-01-07}\n", ("info",)),
+    Example(_every(1) + "  pauses:\n    - {from: 2027-06-21, to: 2027-08-15}\n"),  # eight weeks
+    Example(_every(1) + "  pauses:\n    - {from: 2027-06-21, to: 2027-08-16}\n", ("info",),
+            says="Pausen fra 21.6.2027 til 16.8.2027 varer i over 8 uker."),
 )
 
 def check(ctx: Context) -> Iterator[Finding]:
+    for index, pause in enumerate(ctx.group.schedule.pauses):
+        if (pause.to - pause.from_).days + 1 > 7 * LONG_PAUSE_WEEKS:
+            yield Finding(
+                ID, "info",
+                f"Pausen fra {short_date(pause.from_)} til {short_date(pause.to)} varer i over {LONG_PAUSE_WEEKS} uker. "
+                "Med lange opphold blir det vanskelig å følge hverandres prosess.",
+                line=ctx.line("schedule", "pauses", index),
+            )
     weeks = ctx.group.schedule.every_weeks
     line = ctx.line("schedule", "every_weeks")
     if weeks > USUAL_MOST:

@@ -22,23 +22,39 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
     table.add_column("Dato", no_wrap=True)
     table.add_column("Tid", no_wrap=True)
     with_starters = any(m.starters for m in meetings)
+    held = [m for m in meetings if not m.cancelled]
     if with_starters:
         table.add_column("Igangsetter med", overflow="fold")
     table.add_column("Merknad", overflow="fold")
     for meeting in meetings:
-        row = [str(meeting.number), long_date(meeting.day, language), f"{clock(meeting.start)}–{clock(meeting.end)}"]
+        number = "–" if meeting.cancelled else str(meeting.number)
+        row = [number, long_date(meeting.day, language), f"{clock(meeting.start)}–{clock(meeting.end)}"]
         if with_starters:
             row.append(printable(", ".join(meeting.starters)))
-        row.append(Text(meeting.holiday, style="bold yellow") if meeting.holiday else "")
-        table.add_row(*row)
+        notes = Text()
+        if meeting.cancelled:
+            notes.append("Avlyst" + (f" ({printable(meeting.reason)})" if meeting.reason else ""), style="bold red")
+        elif meeting.planned:
+            notes.append(f"Flyttet fra {long_date(meeting.planned, language)}", style="cyan")
+        if meeting.holiday:
+            notes.append(("; " if notes else "") + meeting.holiday, style="bold yellow")
+        row.append(notes)
+        table.add_row(*row, style="dim" if meeting.cancelled else None)
     console.print(table)
-    if meetings and meetings[0].break_window:
-        start, end = meetings[0].break_window
+    if held and held[0].break_window:
+        start, end = held[0].break_window
         console.print(Text(f"Pause midt i møtet, ca. {clock(start)}–{clock(end)}."))
-    elif meetings:
+    elif held:
         console.print(Text("Møtene har ingen pause."))
     if not meetings:
         console.print(Text("Ingen planlagte møter i denne perioden."))
+    shown = [m.day for m in meetings]
+    for pause in group.schedule.pauses:
+        if shown and pause.to >= shown[0] and pause.from_ <= shown[-1]:
+            why = f" ({printable(pause.reason)})" if pause.reason else ""
+            console.print(Text(f"Pause fra {long_date(pause.from_, language)} til {long_date(pause.to, language)}{why}."))
+    if group.ended is not None:
+        console.print(Text(f"Gruppa ble avsluttet {long_date(group.ended, language)}."))
     if skipped:
         left_out = ", ".join(f"{long_date(day, language)} ({name})" for day, name in skipped)
         console.print(Text(f"Hoppet over helligdager: {left_out}.", style="dim"))
