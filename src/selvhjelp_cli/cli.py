@@ -493,3 +493,224 @@ def schema(
     write_output(output or STDOUT, schema_json(), force=force)
     if output and output != STDOUT:
         _wrote(output)
+
+
+# A group's life: commands that change a group file.
+
+participant_app = typer.Typer(cls=_Group, help="Deltakerne: legg til, signer, slutt, vis.", no_args_is_help=True,
+                              rich_markup_mode=None)
+decision_app = typer.Typer(cls=_Group, help="Gruppas beslutninger.", no_args_is_help=True, rich_markup_mode=None)
+meeting_app = typer.Typer(cls=_Group, help="Enkeltmøter: avlys, flytt, ta pause.", no_args_is_help=True,
+                          rich_markup_mode=None)
+app.add_typer(participant_app, name="participant")
+app.add_typer(decision_app, name="decision")
+app.add_typer(meeting_app, name="meeting")
+
+GroupFile = Annotated[str, typer.Argument(help="Gruppefilen.", metavar="FIL", show_default=False)]
+NoInputOption = Annotated[bool, typer.Option("--no-input", help="Ikke spør; mangler noe, avslutt med feil.")]
+DateOption = Annotated[Optional[str], typer.Option("--date", metavar="DATO", show_default=False,
+                                                   help="Datoen (standard: i dag).")]
+
+
+def _ask(value: str | None, *, prompt: str, parse, flag: str, no_input: bool, default: str | None = None,
+         required: bool = True):
+    """A value from its option, or asked for in the terminal, parsed the same way either way."""
+    from selvhjelp_cli.init_group import Question
+
+    if value is not None:
+        try:
+            return parse(value)
+        except ValueError as error:
+            raise UserError(f"{flag}: {error}") from None
+    if no_input:
+        if required and default is None:
+            raise UserError(f"Mangler {flag}. Med --no-input må den oppgis som valg.")
+        return parse(default) if default is not None else None
+    from selvhjelp_cli.console import make_console
+    from selvhjelp_cli.views.init_group import TerminalAsker
+
+    question = Question(flag.strip("-"), flag, prompt, parse, default=default)
+    try:
+        return TerminalAsker(make_console(), date.today())(question, {})
+    except EOFError:
+        raise UserError("Fikk ikke flere svar. Ingenting er endret.") from None
+
+
+def _parse_date(raw: str):
+    from selvhjelp_cli.init_group import _date
+
+    return _date(raw)
+
+
+def _optional(parse):
+    return lambda raw: parse(raw) if raw.strip() else None
+
+
+def _done(path: str, said: str) -> None:
+    print(f"{printable(said)} ({printable(path)} er oppdatert.)")
+
+
+@participant_app.command("add", cls=_Command)
+def participant_add(
+    file: GroupFile,
+    name: Annotated[Optional[str], _opt("Navnet (fornavn og initial er nok).", "--name")] = None,
+    born: Annotated[Optional[str], _opt("Fødselsår eller fødselsdato.", "--born", "ÅR|DATO")] = None,
+    adult: Annotated[bool, typer.Option("--adult", help="Bekreftet fylt 18 år, uten å lagre alder.")] = False,
+    joined: Annotated[Optional[str], _opt("Første møte for deltakeren (standard: gruppas første møte).",
+                                          "--joined", "DATO")] = None,
+    signed: Annotated[Optional[str], _opt("Datoen taushetserklæringen ble signert.", "--signed", "DATO")] = None,
+    role: Annotated[Optional[str], _opt("Praktisk oppgave, for eksempel «låser opp».", "--role")] = None,
+    no_input: NoInputOption = False,
+    today: TodayOption = None,
+) -> None:
+    """Legg til en deltaker i gruppefilen."""
+    from selvhjelp_cli import init_group as parsers
+    from selvhjelp_cli import life
+    from selvhjelp_cli.editor import GroupFile as Editor
+
+    day = _today(today)
+    if adult and born is not None:
+        raise UserError("Oppgi enten fødselsår eller --adult, ikke begge.")
+    editor = Editor(file)
+    who = _ask(name, prompt="Navn", parse=parsers._text, flag="--name", no_input=no_input)
+    birth = None if adult else _ask(born, prompt="Fødselsår eller fødselsdato (tomt: bare bekreft 18 år)",
+                                    parse=_optional(_birth), flag="--born", no_input=no_input, default="",
+                                    required=False)
+    is_adult = adult or (birth is None and not no_input and born is None)
+    starts = editor.group.schedule.first_meeting
+    joined_day = _ask(joined, prompt="Første møte for deltakeren", parse=_optional(_parse_date), flag="--joined",
+                      no_input=no_input, default="" if day <= starts else f"{day.day}.{day.month}.{day.year}",
+                      required=False)
+    signed_day = _ask(signed, prompt="Signert taushetserklæringen (dato, tomt hvis ikke ennå)",
+                      parse=_optional(_parse_date), flag="--signed", no_input=no_input, default="", required=False)
+    _done(file, life.add_participant(editor, who, born=birth, adult=is_adult, joined=joined_day, signed=signed_day,
+                                     role=role))
+
+
+def _birth(raw: str):
+    text = raw.strip()
+    if text.isdigit() and len(text) == 4:
+        year = int(text)
+        if not 1900 <= year <= 2100:
+            raise ValueError("Skriv et fødselsår mellom 1900 og 2100.")
+        return year
+    try:
+        return _parse_date(text)
+    except ValueError:
+        raise ValueError("Skriv et fødselsår (1984) eller en dato (17.5.1984).") from None
+
+
+@participant_app.command("sign", cls=_Command)
+def participant_sign(
+    file: GroupFile,
+    name: Annotated[str, typer.Argument(help="Deltakeren (navnet, eller starten av det).", metavar="NAVN")],
+    when: DateOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Registrer at en deltaker har signert taushetserklæringen."""
+    from selvhjelp_cli import life
+    from selvhjelp_cli.editor import GroupFile as Editor
+
+    day = _date(when, "--date") or _today(today)
+    _done(file, life.sign(Editor(file), name, day))
+
+
+@participant_app.command("leave", cls=_Command)
+def participant_leave(
+    file: GroupFile,
+    name: Annotated[str, typer.Argument(help="Deltakeren (navnet, eller starten av det).", metavar="NAVN")],
+    when: DateOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Registrer at en deltaker har sluttet (siste møte)."""
+    from selvhjelp_cli import life
+    from selvhjelp_cli.editor import GroupFile as Editor
+
+    day = _date(when, "--date") or _today(today)
+    _done(file, life.leave(Editor(file), name, day))
+
+
+@participant_app.command("list", cls=_Command)
+def participant_list(
+    file: GroupFile,
+    output_format: FormatOption = "text",
+    today: TodayOption = None,
+) -> None:
+    """Vis deltakerne med status og taushetserklæring."""
+    from selvhjelp_cli.views.participants import print_participants
+
+    output_format = _choice(output_format, ("text", "json"), "--format")
+    print_participants(_load(file), _today(today), output_format)
+
+
+@decision_app.command("add", cls=_Command)
+def decision_add(
+    file: GroupFile,
+    rule: Annotated[str, typer.Argument(help="Regelen, for eksempel group-size.", metavar="REGEL")],
+    when: DateOption = None,
+    note: Annotated[Optional[str], _opt("En kort merknad (kan nevne navn; skrives aldri ut).", "--note")] = None,
+    today: TodayOption = None,
+) -> None:
+    """Registrer at gruppa sammen har valgt bort en anbefaling."""
+    from selvhjelp_cli import life
+    from selvhjelp_cli.editor import GroupFile as Editor
+
+    day = _date(when, "--date") or _today(today)
+    _done(file, life.add_decision(Editor(file), rule, day, note))
+
+
+@meeting_app.command("cancel", cls=_Command)
+def meeting_cancel(
+    file: GroupFile,
+    day: Annotated[str, typer.Argument(help="Møtedatoen.", metavar="DATO")],
+    reason: Annotated[Optional[str], _opt("Hvorfor, for eksempel Påske.", "--reason")] = None,
+) -> None:
+    """Avlys ett møte."""
+    from selvhjelp_cli import life
+    from selvhjelp_cli.editor import GroupFile as Editor
+
+    _done(file, life.cancel(Editor(file), _date(day, "DATO"), reason))
+
+
+@meeting_app.command("move", cls=_Command)
+def meeting_move(
+    file: GroupFile,
+    day: Annotated[str, typer.Argument(help="Møtedatoen i planen.", metavar="DATO")],
+    new_day: Annotated[str, typer.Argument(help="Den nye dagen.", metavar="NY_DATO")],
+    start: Annotated[Optional[str], _opt("Klokkeslett den dagen, om det er et annet.", "--start", "TT:MM")] = None,
+) -> None:
+    """Flytt ett møte til en annen dag (og tid)."""
+    from selvhjelp_cli import init_group as parsers
+    from selvhjelp_cli import life
+    from selvhjelp_cli.editor import GroupFile as Editor
+
+    begins = _ask(start, prompt="", parse=parsers._clock, flag="--start", no_input=True, required=False)
+    _done(file, life.move(Editor(file), _date(day, "DATO"), _date(new_day, "NY_DATO"), begins))
+
+
+@meeting_app.command("pause", cls=_Command)
+def meeting_pause(
+    file: GroupFile,
+    first: Annotated[str, typer.Argument(help="Første dag uten møter.", metavar="FRA")],
+    last: Annotated[str, typer.Argument(help="Siste dag uten møter.", metavar="TIL")],
+    reason: Annotated[Optional[str], _opt("Hvorfor, for eksempel Sommerferie.", "--reason")] = None,
+) -> None:
+    """Ta pause fra og med én dag til og med en annen, for eksempel sommerferien."""
+    from selvhjelp_cli import life
+    from selvhjelp_cli.editor import GroupFile as Editor
+
+    _done(file, life.pause(Editor(file), _date(first, "FRA"), _date(last, "TIL"), reason))
+
+
+@command("end-group")
+def end_group(
+    file: GroupFile,
+    when: DateOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Registrer at gruppa har sluttet å møtes."""
+    from selvhjelp_cli import life
+    from selvhjelp_cli.editor import GroupFile as Editor
+
+    day = _date(when, "--date") or _today(today)
+    _done(file, life.end(Editor(file), day))

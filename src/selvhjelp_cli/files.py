@@ -67,11 +67,13 @@ def _write_error(error: OSError, path: str) -> UserError:
     return UserError(_WRITE_ERRORS.get(error.errno, "Kunne ikke skrive filen."), path=path)
 
 
-def write_output(path: str, content: bytes | str, *, force: bool = False, private: bool = False) -> None:
+def write_output(path: str, content: bytes | str, *, force: bool = False, private: bool = False,
+                 mode: int | None = None) -> None:
     """Write content to path ('-' is standard output).
 
     The file appears whole or not at all. With private=True it is created with
-    mode 0600, because it holds the names of people in a self-help group.
+    mode 0600, because it holds the names of people in a self-help group;
+    `mode` keeps the mode of a file being replaced (never wider than it was).
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
     if path == STDOUT:
@@ -93,7 +95,9 @@ def write_output(path: str, content: bytes | str, *, force: bool = False, privat
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if not private:
+        if mode is not None:
+            os.chmod(tmp, mode)
+        elif not private:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)

@@ -1,0 +1,166 @@
+"""The events of a group's life, as changes to its group file: participants who
+join, sign and leave, decisions, cancelled, moved and paused meetings, the end.
+
+Each function checks the event against the group as the file describes it and
+raises UserError (nothing written) if it does not fit; otherwise it changes
+the file through editor.GroupFile, which validates again before writing, and
+returns one sentence saying what changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date, time
+
+from selvhjelp_cli.editor import GroupFile
+from selvhjelp_cli.errors import UserError, did_you_mean
+from selvhjelp_cli.findings import short_date
+from selvhjelp_cli.words import join
+
+
+def find_participant(group, name: str) -> int:
+    """The index of the participant `name` means: the same name in any case, or a unique start of one."""
+    wanted = " ".join(name.split()).casefold()
+    names = [p.name for p in group.participants]
+    exact = [i for i, n in enumerate(names) if n.casefold() == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    starts = [i for i, n in enumerate(names) if n.casefold().startswith(wanted)] if wanted else []
+    if len(starts) == 1:
+        return starts[0]
+    if len(exact) > 1 or len(starts) > 1:
+        both = join((f"«{names[i]}»" for i in (exact or starts)))
+        raise UserError(f"Flere deltakere passer: {both}. Skriv mer av navnet.")
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+    if not names:
+        raise UserError("Gruppa har ingen deltakere ennå. Legg dem til med «selvhjelp participant add».")
+    raise UserError(f"Ingen deltaker heter «{name}».{did_you_mean(close)}")
+
+
+def _in_groups_time(group, day: date, what: str) -> None:
+    if day < group.schedule.first_meeting:
+        raise UserError(f"{what} ({short_date(day)}) er før gruppas første møte "
+                        f"({short_date(group.schedule.first_meeting)}).")
+    if group.ended is not None and day > group.ended:
+        raise UserError(f"{what} ({short_date(day)}) er etter at gruppa ble avsluttet ({short_date(group.ended)}).")
+
+
+def add_participant(file: GroupFile, name: str, *, born: int | date | None = None, adult: bool = False,
+                    joined: date | None = None, signed: date | None = None, role: str | None = None) -> str:
+    group = file.group
+    name = " ".join(name.split())
+    if any(p.name.casefold() == name.casefold() for p in group.participants):
+        raise UserError(f"Det finnes alt en deltaker som heter «{name}». Bruk et annet navn, for eksempel med initial.")
+    if born is not None and adult:
+        raise UserError("Oppgi enten fødselsår eller --adult, ikke begge.")
+    if joined is not None:
+        _in_groups_time(group, joined, "Datoen deltakeren begynner")
+    starts = joined or group.schedule.first_meeting
+    if signed is not None and signed < starts:
+        raise UserError(f"Taushetserklæringen kan ikke være signert ({short_date(signed)}) før deltakeren begynner "
+                        f"({short_date(starts)}).")
+    file.append("participants", entry=file.entry(name=name, born=born, adult=True if adult else None, joined=joined,
+                                                 declaration_signed=signed, role=role))
+    file.save()
+    return f"La til «{name}» i gruppa."
+
+
+def sign(file: GroupFile, name: str, day: date) -> str:
+    group = file.group
+    index = find_participant(group, name)
+    person = group.participants[index]
+    if day < group.joined_on(person):
+        raise UserError(f"{person.name} begynner {short_date(group.joined_on(person))} og kan ikke signere før det.")
+    if person.left is not None and day > person.left:
+        raise UserError(f"{person.name} sluttet {short_date(person.left)}.")
+    again = person.declaration_signed is not None
+    file.set(file.data["participants"][index], "declaration_signed", day)
+    file.save()
+    return f"{person.name} signerte {'på nytt ' if again else ''}{short_date(day)}."
+
+
+def leave(file: GroupFile, name: str, day: date) -> str:
+    group = file.group
+    index = find_participant(group, name)
+    person = group.participants[index]
+    if person.left is not None:
+        raise UserError(f"{person.name} sluttet alt {short_date(person.left)}.")
+    if day < group.joined_on(person):
+        raise UserError(f"{person.name} begynte {short_date(group.joined_on(person))} og kan ikke slutte før det.")
+    file.set(file.data["participants"][index], "left", day)
+    file.save()
+    return f"{person.name} sluttet {short_date(day)}."
+
+
+def add_decision(file: GroupFile, rule_id: str, day: date, note: str | None) -> str:
+    from selvhjelp_cli.rules import RULE_IDS, get_rule
+
+    rule = get_rule(rule_id)
+    if rule is None:
+        close = difflib.get_close_matches(rule_id, RULE_IDS, n=1)
+        raise UserError(f"Det finnes ingen regel som heter «{rule_id}».{did_you_mean(close)}")
+    if rule.SEVERITY == "error":
+        raise UserError(f"«{rule_id}» er et krav i rammene og kan ikke velges bort.")
+    if file.group.ended is not None and day > file.group.ended:
+        raise UserError(f"Datoen for beslutningen ({short_date(day)}) er etter at gruppa ble avsluttet "
+                        f"({short_date(file.group.ended)}).")
+    file.append("decisions", entry=file.entry(rule=rule_id, date=day, note=note))
+    file.save()
+    return f"Gruppa har valgt bort anbefalingen «{rule_id}» fra {short_date(day)}."
+
+
+def _meeting_days(group, around: date) -> str:
+    from datetime import timedelta
+
+    from selvhjelp_cli.meetings import plan
+
+    near = plan(group, since=around - timedelta(weeks=3), until=around + timedelta(weeks=3))
+    return join(short_date(m.day) for m in near) if near else "ingen"
+
+
+def _a_planned_meeting(group, day: date) -> None:
+    schedule = group.schedule
+    if not schedule.is_planned(day) or any(p.from_ <= day <= p.to for p in schedule.pauses) or (
+            group.ended is not None and day > group.ended):
+        raise UserError(f"Gruppa har ikke møte {short_date(day)}. Møter i nærheten: {_meeting_days(group, day)}.")
+    if any(c.date == day for c in schedule.cancelled):
+        raise UserError(f"Møtet {short_date(day)} er alt avlyst.")
+    if any(m.from_ == day for m in schedule.moved):
+        raise UserError(f"Møtet {short_date(day)} er alt flyttet.")
+
+
+def cancel(file: GroupFile, day: date, reason: str | None) -> str:
+    _a_planned_meeting(file.group, day)
+    file.append("schedule", "cancelled", entry=file.entry(date=day, reason=reason))
+    file.save()
+    return f"Møtet {short_date(day)} er avlyst."
+
+
+def move(file: GroupFile, day: date, new_day: date, start: time | None) -> str:
+    group = file.group
+    _a_planned_meeting(group, day)
+    _in_groups_time(group, new_day, "Den nye datoen")
+    if new_day != day and group.schedule.is_planned(new_day):
+        raise UserError(f"Gruppa har alt møte {short_date(new_day)}. Velg en annen dag.")
+    file.append("schedule", "moved", entry=file.entry(from_=day, to=new_day, start=start))
+    file.save()
+    at = f" kl. {start.hour:02d}.{start.minute:02d}" if start else ""
+    return f"Møtet {short_date(day)} er flyttet til {short_date(new_day)}{at}."
+
+
+def pause(file: GroupFile, first: date, last: date, reason: str | None) -> str:
+    if last < first:
+        raise UserError(f"Pausen slutter ({short_date(last)}) før den begynner ({short_date(first)}).")
+    file.append("schedule", "pauses", entry=file.entry(from_=first, to=last, reason=reason))
+    file.save()
+    return f"Pause fra {short_date(first)} til {short_date(last)}."
+
+
+def end(file: GroupFile, day: date) -> str:
+    group = file.group
+    if group.ended is not None:
+        raise UserError(f"Gruppa ble alt avsluttet {short_date(group.ended)}.")
+    _in_groups_time(group, day, "Datoen gruppa avsluttes")
+    file.set(file.data, "ended", day)
+    file.save()
+    return f"Gruppa er avsluttet {short_date(day)}."

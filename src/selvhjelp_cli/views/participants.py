@@ -1,0 +1,51 @@
+"""`selvhjelp participant list`: the participants of one group, for the file's owner."""
+
+from __future__ import annotations
+
+import sys
+
+from selvhjelp_cli.console import make_console, printable, write_json
+from selvhjelp_cli.findings import short_date
+
+
+def _state(group, person, today) -> str:
+    if group.is_active(person, today):
+        return "active"
+    if person.left is not None and person.left < group.reference_date(today):
+        return "left"
+    return "not-yet" if group.joined_on(person) > group.reference_date(today) else "left"
+
+
+_STATE_LABEL = {"active": "aktiv", "left": "sluttet", "not-yet": "ikke begynt ennå"}
+
+
+def print_participants(group, today, output_format: str) -> None:
+    rows = []
+    for person in group.participants:
+        rows.append({
+            "name": person.name,
+            "status": _state(group, person, today),
+            "joined": group.joined_on(person).isoformat(),
+            "declaration_signed": person.declaration_signed.isoformat() if person.declaration_signed else None,
+            "left": person.left.isoformat() if person.left else None,
+        })
+    if output_format == "json":
+        write_json({"group": group.name, "participants": rows}, sys.stdout)
+        return
+    from datetime import date
+
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=f"Deltakere i {printable(group.name)}", title_justify="left", box=box.SIMPLE_HEAD)
+    for heading in ("Navn", "Status", "Begynte", "Taushetserklæring", "Sluttet"):
+        table.add_column(heading, overflow="fold")
+    for row in rows:
+        signed = short_date(date.fromisoformat(row["declaration_signed"])) if row["declaration_signed"] else "ikke signert"
+        table.add_row(printable(row["name"]), _STATE_LABEL[row["status"]],
+                      short_date(date.fromisoformat(row["joined"])), signed,
+                      short_date(date.fromisoformat(row["left"])) if row["left"] else "")
+    console = make_console()
+    console.print(table)
+    if not rows:
+        console.print("Ingen deltakere ennå. Legg dem til med «selvhjelp participant add».")

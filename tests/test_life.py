@@ -1,0 +1,164 @@
+"""A group's life through commands: the file stays the person's own (comments,
+layout, mode), every change is validated first, and bad input changes nothing."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import stat
+
+import pytest
+
+from selvhjelp_cli.loader import load_group
+
+from .conftest import invoke
+
+
+@pytest.fixture
+def group_file(tmp_path):
+    path = tmp_path / "rund.yaml"
+    result = invoke("init-group", path, "--no-input", "--name", "Rundgruppa", "--county", "Rogaland", "--venue",
+                    "Biblioteket", "--first-meeting", "7.1.2027", "--today", "2026-11-23")
+    assert result.exit_code == 0
+    return path
+
+
+def run(*args):
+    result = invoke(*[str(a) for a in args])
+    return result
+
+
+TEN_EDITS = [
+    ("participant", "add", "--name", "Ola N.", "--born", "1984", "--no-input"),
+    ("participant", "add", "--name", "Kari", "--adult", "--signed", "7.1.2027", "--no-input"),
+    ("participant", "add", "--name", "Per", "--born", "1990-05-17", "--no-input"),
+    ("participant", "sign", "ola", "--date", "2027-01-07"),
+    ("participant", "leave", "kar", "--date", "2027-03-04"),
+    ("decision", "add", "group-size", "--date", "2027-01-07", "--note", "Vi starter små"),
+    ("meeting", "cancel", "25.3.2027", "--reason", "Påske"),
+    ("meeting", "move", "2027-05-13", "2027-05-12", "--start", "17:00"),
+    ("meeting", "pause", "2027-06-21", "2027-08-15", "--reason", "Sommerferie"),
+    ("end-group", "--date", "2027-12-16"),
+]
+
+
+def test_ten_edits_keep_every_comment_and_change_only_their_lines(group_file):
+    before = group_file.read_text(encoding="utf-8")
+    os.chmod(group_file, 0o640)
+    for edit in TEN_EDITS:
+        command = edit[:2] if edit[0] in ("participant", "decision", "meeting") else edit[:1]
+        rest = edit[len(command):]
+        result = run(*command, group_file, *rest)
+        assert result.exit_code == 0, (edit, result.stderr)
+        assert "er oppdatert." in result.stdout
+    after = group_file.read_text(encoding="utf-8")
+    comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
+    assert [line for line in after.splitlines() if line.lstrip().startswith("#")] == comments
+    removed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line.startswith("- ")]
+    assert removed == []  # only additions: no line the person wrote was changed
+    assert stat.S_IMODE(group_file.stat().st_mode) == 0o640
+    group = load_group(group_file).group
+    assert [p.name for p in group.participants] == ["Ola N.", "Kari", "Per"]
+    assert str(group.participants[0].declaration_signed) == "2027-01-07"
+    assert str(group.participants[1].left) == "2027-03-04" and group.participants[1].adult is True
+    assert str(group.ended) == "2027-12-16" and group.schedule.pauses[0].reason == "Sommerferie"
+    assert "  - name: Ola N.\n    born: 1984\n    declaration_signed: 2027-01-07\n" in after
+    assert after.index("  pauses:") < after.index("# Gruppa er lukket")
+
+
+def test_a_hand_written_file_keeps_its_own_indentation_and_quotes(tmp_path):
+    path = tmp_path / "egen.yaml"
+    text = ("version: 1\nname: 'Egen gruppe'   # vårt navn\ncounty: Rogaland\nvenue:\n    name: \"Biblioteket\"\n"
+            "schedule:\n    first_meeting: 2027-01-07\n    start: '18:00'\nparticipants:\n- name: Ola\n  born: 1984\n"
+            "# slutt på lista\n")
+    path.write_text(text, encoding="utf-8")
+    assert run("participant", "add", path, "--name", "Kari", "--born", "1985", "--no-input").exit_code == 0
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith("version: 1\nname: 'Egen gruppe'   # vårt navn\n")
+    assert "    name: \"Biblioteket\"\n" in after and "    start: '18:00'\n" in after
+    assert "- name: Ola\n  born: 1984\n- name: Kari\n  born: 1985\n# slutt på lista\n" in after
+
+
+def test_participant_list_text_and_json(group_file):
+    for edit in TEN_EDITS[:5]:
+        run(*edit[:2], group_file, *edit[2:])
+    result = run("participant", "list", group_file, "--today", "2027-03-10")
+    out = " ".join(result.stdout.split())
+    assert "Ola N. aktiv 7.1.2027 7.1.2027" in out and "Kari sluttet 7.1.2027 7.1.2027 4.3.2027" in out
+    assert "Per aktiv 7.1.2027 ikke signert" in out
+    document = json.loads(run("participant", "list", group_file, "--format", "json", "--today", "2027-03-10").stdout)
+    assert document["participants"][1] == {"name": "Kari", "status": "left", "joined": "2027-01-07",
+                                           "declaration_signed": "2027-01-07", "left": "2027-03-04"}
+
+
+@pytest.mark.parametrize("args, message", [
+    (("participant", "sign", "{f}", "Mona", "--date", "2027-01-07"), "Ingen deltaker heter «Mona»."),
+    (("participant", "sign", "{f}", "O", "--date", "2027-01-07"), "Flere deltakere passer: «Ola N.» og «Oda»."),
+    (("participant", "sign", "{f}", "ola", "--date", "2027-01-06"), "Ola N. begynner 7.1.2027 og kan ikke signere"),
+    (("participant", "leave", "{f}", "oda", "--date", "2027-03-01"), None),
+    (("participant", "add", "{f}", "--name", "ola n.", "--born", "1984", "--no-input"),
+     "Det finnes alt en deltaker som heter «ola n.»."),
+    (("participant", "add", "{f}", "--name", "Lise", "--born", "1984", "--adult", "--no-input"),
+     "Oppgi enten fødselsår eller --adult, ikke begge."),
+    (("participant", "add", "{f}", "--name", "Lise", "--joined", "2026-12-01", "--no-input"),
+     "Datoen deltakeren begynner (1.12.2026) er før gruppas første møte (7.1.2027)."),
+    (("participant", "add", "{f}", "--name", "Lise", "--signed", "2027-01-01", "--no-input"),
+     "Taushetserklæringen kan ikke være signert (1.1.2027) før deltakeren begynner (7.1.2027)."),
+    (("participant", "add", "{f}", "--no-input"), "Mangler --name. Med --no-input må den oppgis som valg."),
+    (("decision", "add", "{f}", "group-sise"), "Det finnes ingen regel som heter «group-sise». Mente du «group-size»?"),
+    (("decision", "add", "{f}", "free-of-charge"), "«free-of-charge» er et krav i rammene og kan ikke velges bort."),
+    (("meeting", "cancel", "{f}", "2027-03-26"), "Gruppa har ikke møte 26.3.2027. Møter i nærheten:"),
+    (("meeting", "move", "{f}", "2027-03-25", "2027-04-01"), "Gruppa har alt møte 1.4.2027. Velg en annen dag."),
+    (("meeting", "move", "{f}", "2027-03-25", "2026-12-01"), "Den nye datoen (1.12.2026) er før gruppas første møte"),
+    (("meeting", "pause", "{f}", "2027-08-15", "2027-06-21"), "Pausen slutter (21.6.2027) før den begynner (15.8.2027)."),
+    (("end-group", "{f}", "--date", "2026-12-01"), "Datoen gruppa avsluttes (1.12.2026) er før gruppas første møte"),
+])
+def test_bad_input_is_exit_2_with_one_message_and_the_file_unchanged(group_file, args, message):
+    run("participant", "add", group_file, "--name", "Ola N.", "--born", "1984", "--no-input")
+    run("participant", "add", group_file, "--name", "Oda", "--born", "1984", "--no-input")
+    if message is None:  # leaving twice
+        run("participant", "leave", group_file, "oda", "--date", "2027-02-01")
+        message = "Oda sluttet alt 1.2.2027."
+    before = group_file.read_bytes()
+    result = run(*[group_file if a == "{f}" else a for a in args])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Feil: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert group_file.read_bytes() == before
+
+
+def test_cancelling_twice_and_ending_twice(group_file):
+    assert run("meeting", "cancel", group_file, "2027-03-25").exit_code == 0
+    again = run("meeting", "cancel", group_file, "2027-03-25")
+    assert again.exit_code == 2 and "Møtet 25.3.2027 er alt avlyst." in again.stderr
+    assert run("end-group", group_file, "--date", "2027-06-03").exit_code == 0
+    twice = run("end-group", group_file, "--date", "2027-06-10")
+    assert twice.exit_code == 2 and "Gruppa ble alt avsluttet 3.6.2027." in twice.stderr
+
+
+def test_an_invalid_file_is_never_edited(tmp_path):
+    path = tmp_path / "feil.yaml"
+    path.write_text("version: 1\nname: X\ncounty: Rgoaland\n", encoding="utf-8")
+    before = path.read_bytes()
+    result = run("participant", "add", path, "--name", "Ola", "--no-input")
+    assert result.exit_code == 2 and f"{path}:3:9: Fylket er ukjent." in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_a_change_that_would_make_the_file_invalid_writes_nothing(group_file, monkeypatch):
+    from selvhjelp_cli import editor
+
+    real = editor.GroupFile.render
+    monkeypatch.setattr(editor.GroupFile, "render", lambda self: real(self).replace("version: 1", "version: 2"))
+    before = group_file.read_bytes()
+    result = run("participant", "add", group_file, "--name", "Ola", "--born", "1984", "--no-input")
+    assert result.exit_code == 2 and "Endringen ville gjort filen ugyldig, så ingenting er skrevet" in result.stderr
+    assert group_file.read_bytes() == before
+
+
+def test_participant_add_asks_for_what_the_flags_did_not_give(group_file):
+    result = invoke("participant", "add", group_file, "--today", "2026-12-01", input="Ola N.\n1984\n\n\n")
+    assert result.exit_code == 0, result.stderr
+    person = load_group(group_file).group.participants[0]
+    assert (person.name, person.born, person.joined, person.declaration_signed) == ("Ola N.", 1984, None, None)
