@@ -70,8 +70,10 @@ def test_no_input_names_the_missing_flag(tmp_path, missing):
 
 
 @pytest.mark.parametrize("flag, value, reason", [("--county", "Atlantis", "Kjenner ikke det fylket"),
-                                                 ("--first-meeting", "31.2.2027", "7.1.2027"),
-                                                 ("--start", "kveld", "18:00"), ("--duration", "-5", "helt tall"),
+                                                 ("--first-meeting", "31.2.2027", "Den datoen finnes ikke"),
+                                                 ("--first-meeting", "snart", "7. januar 2027"),
+                                                 ("--start", "kveld", "18.00 eller 18:00"),
+                                                 ("--duration", "-5", "helt tall"),
                                                  ("--language", "sv", "nynorsk")])
 def test_bad_flag_values(tmp_path, flag, value, reason):
     args = list(FLAGS)
@@ -119,7 +121,7 @@ def test_interactive_prompts_reask_and_write(tmp_path):
     out = result.stdout
     assert "Mente du «Rogaland»" in out
     assert "Svar f (fysisk) eller d (digital)." in out
-    assert "Skriv datoen som 7.1.2027" in out and "Det er torsdag 4. februar 2027." in out
+    assert "Den datoen finnes ikke. Sjekk dag og måned." in out and "Det er torsdag 4. februar 2027." in out
     assert "distriktskontoret i Sandnes" in out
     group = load_group(target).group
     assert group.venue.name == "Biblioteket" and str(group.schedule.start) == "18:30:00"
@@ -198,3 +200,51 @@ def test_the_date_has_passed_is_judged_by_today_option(tmp_path, today, passed):
     result = invoke("init-group", tmp_path / "sorg.yaml", "--today", today, input=ANSWERS)
     assert result.exit_code == 0
     assert ("Datoen har passert." in result.stdout) is passed
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("7.1.2027", "2027-01-07"), ("7.1.27", "2027-01-07"), ("7.1", "2027-01-07"), ("7. januar 2027", "2027-01-07"),
+    ("7 jan", "2027-01-07"), ("i morgen", "2026-11-24"), ("neste torsdag", "2026-11-26"), ("torsdag", "2026-11-26"),
+])
+def test_dates_as_people_type_them(tmp_path, typed, expected):
+    path = tmp_path / "g.yaml"
+    args = [a for a in FLAGS if a not in ("--today", "2026-12-01")]
+    args[args.index("--first-meeting") + 1] = typed
+    assert invoke("init-group", path, *args, "--today", "2026-11-23").exit_code == 0
+    assert str(load_group(path).group.schedule.first_meeting) == expected
+
+
+@pytest.mark.parametrize("typed, expected", [("18", "18:00:00"), ("kl 18", "18:00:00"), ("kl. 18.30", "18:30:00"),
+                                             ("18.00", "18:00:00"), ("9:05", "09:05:00")])
+def test_times_as_people_type_them(tmp_path, typed, expected):
+    path = tmp_path / "g.yaml"
+    assert invoke("init-group", path, *FLAGS, "--start", typed).exit_code == 0
+    assert str(load_group(path).group.schedule.start) == expected
+
+
+def test_a_group_file_still_needs_a_whole_date(write):
+    from selvhjelp_cli.source import InvalidFile
+
+    path = write("version: 1\nname: X\ncounty: Rogaland\nvenue:\n  name: Y\nschedule:\n  first_meeting: 7.1\n"
+                 "  start: 18:00\n")
+    with pytest.raises(InvalidFile, match="gyldig dato"):
+        load_group(path)
+
+
+def test_a_county_two_offices_share_needs_the_municipality(tmp_path):
+    args = ["--no-input", "--name", "V", "--venue", "Y", "--first-meeting", "7.1.2027", "--today", "2026-11-23"]
+    for county in ("Viken", "Akershus", "Møre og Romsdal"):
+        result = invoke("init-group", tmp_path / "v.yaml", "--county", county, *args)
+        assert result.exit_code == 2 and "Mangler --municipality. Fylket deles mellom flere kontorer" in result.stderr
+    assert invoke("init-group", tmp_path / "v.yaml", "--county", "Viken", "--municipality", "Drammen", *args
+                  ).exit_code == 0
+    assert invoke("init-group", tmp_path / "r.yaml", "--county", "Rogaland", *args).exit_code == 0
+
+
+def test_the_prompt_asks_again_for_the_municipality_of_a_shared_county(tmp_path):
+    answers = "\n".join(["Vikgruppa", "", "Viken", "", "Drammen", "f", "Biblioteket", "", "7.1.2027", "", "", "",
+                         "", "", ""]) + "\n"
+    result = invoke("init-group", tmp_path / "v.yaml", "--today", "2026-11-23", input=answers)
+    assert result.exit_code == 0, result.stderr
+    assert "Fylket deles mellom flere kontorer; kommunen avgjør hvilket." in result.stdout
+    assert load_group(tmp_path / "v.yaml").group.municipality == "Drammen"

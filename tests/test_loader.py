@@ -274,3 +274,30 @@ def test_every_error_names_the_file(tmp_path, write):
         with pytest.raises(UserError) as caught:
             load_group(path)
         assert str(caught.value).startswith(f"{path}: ")
+
+
+@pytest.mark.parametrize("key, english", [("navn", "name"), ("fylke", "county"), ("deltakere", "participants"),
+                                          ("Tema", "theme")])
+def test_a_norwegian_key_is_named_in_english(write, key, english):
+    text = BASE.replace("name: Testgruppa", f"name: Testgruppa\n{key}: x") if key != "navn" else \
+        BASE.replace("name: Testgruppa", "navn: Testgruppa")
+    with pytest.raises(InvalidFile) as caught:
+        load_group(write(text))
+    messages = [p.message for p in caught.value.problems]
+    assert f"Ukjent nøkkel «{key}». Nøklene i gruppefilen er engelske: denne heter «{english}»." in messages
+
+
+@pytest.mark.parametrize("county, municipality, valid", [
+    ("Rogaland", "Bergen", False), ("Vestfold og Telemark", "Bergen", False), ("Hordaland", "Bergen", True),
+    ("Viken", "Asker", True), ("Rogaland", "Haugesund", True), ("Oppland", "Jevnaker", True), ("Troms", "Alta", False),
+])
+def test_a_municipality_must_lie_in_the_county(write, county, municipality, valid):
+    text = BASE.replace("county: Rogaland", f"county: {county}\nmunicipality: {municipality}")
+    if valid:
+        load_group(write(text))
+        return
+    with pytest.raises(InvalidFile) as caught:
+        load_group(write(text))
+    [problem] = caught.value.problems
+    assert problem.line == 4 and problem.message.startswith(f"{municipality} ligger i ")
+    assert problem.message.endswith(f", ikke i {county}. Rett fylket eller kommunen.")

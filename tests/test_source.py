@@ -22,7 +22,8 @@ SYNTAX = {
     "a: b: c\n": (1, 5, "Et kolon står på feil sted. Mangler det mellomrom etter kolonet, "
                         "eller bør verdien stå i anførselstegn?"),
     "? a\n: b\nc\n": (4, 1, "Det mangler et kolon etter en nøkkel."),
-    "a: b\n- c\n": (2, 1, "Innrykket stemmer ikke med linjene over."),
+    "a: b\n- c\n": (2, 1, "Innrykket stemmer ikke med linjene over. Rykk inn med like mange mellomrom som "
+                         "linjene som hører sammen med denne."),
     "- a\nb: c\n": (2, 1, "Innrykket stemmer ikke med listen over."),
     "a: [b\n": (2, 1, "En liste i [hakeparenteser] er ikke lukket riktig."),
     "a: {b: 1\n": (2, 1, "En {krøllparentes} er ikke lukket riktig."),
@@ -44,6 +45,23 @@ def test_each_syntax_error_in_words(text, expected):
         parse(text, "g.yaml")
     [problem] = caught.value.problems
     assert (problem.line, problem.column, problem.message) == expected
+
+
+@pytest.mark.parametrize("text, line", [("version: 1\nname:Ola\ncounty: Rogaland\n", 2),
+                                        ("a: 1\nb:2\nc: 3\n", 2)])
+def test_a_missing_space_after_a_colon_is_named(text, line):
+    with pytest.raises(InvalidFile) as caught:
+        parse(text, "g.yaml")
+    [problem] = caught.value.problems
+    assert (problem.line, problem.message) == (
+        line, "Det mangler et mellomrom etter kolonet: skriv «nøkkel: verdi», ikke «nøkkel:verdi».")
+
+
+@pytest.mark.parametrize("typed, value", [("\u201cTorsdag\u201d", "Torsdag"), ("\u2018Torsdag\u2019", "Torsdag"),
+                                          ("\u201eTorsdag\u201c", "Torsdag"), ("«Torsdag»", "«Torsdag»"),
+                                          ("\u201cTors\u201d dag", "\u201cTors\u201d dag")])
+def test_typographic_quotes_around_a_whole_value_are_taken_away(typed, value):
+    assert parse(f"name: {typed}\n", "g.yaml")[0] == {"name": value}
 
 
 def test_every_syntax_message_is_reachable():

@@ -149,21 +149,24 @@ def _whole_number(value: str | None, option: str, low: int, high: int) -> int | 
     return int(text)
 
 
-def _date(value: str | None, option: str) -> date | None:
+def _date(value: str | None, option: str, *, strict: bool = False) -> date | None:
     if value is None:
         return None
-    from selvhjelp_cli.dates import DateOutOfRange, parse_date
+    from selvhjelp_cli.dates import DateDoesNotExist, DateOutOfRange, parse_date
 
     try:
-        return parse_date(value)
+        return parse_date(value, strict=strict)
     except DateOutOfRange:
         raise UserError(f"{option} må være en dato mellom 1900 og 2100.") from None
+    except DateDoesNotExist:
+        raise UserError(f"{option}: den datoen finnes ikke. Sjekk dag og måned.") from None
     except ValueError:
         raise UserError(f"{option} må være en dato, for eksempel 2027-01-07 (ÅÅÅÅ-MM-DD) eller 7.1.2027.") from None
 
 
 def _today(value: str | None) -> date:
-    return _date(value, "--today") or date.today()
+    # A full date: "i morgen" means nothing where "today" itself is being set.
+    return _date(value, "--today", strict=True) or date.today()
 
 
 def _language(value: str | None, group) -> str:
@@ -354,7 +357,7 @@ def init_group(
         console.print("Ny gruppefil. Trykk Enter for å bruke forslaget i [hakeparentes]; Ctrl+C avbryter "
                       "uten å lagre noe.")
     try:
-        answers = setup.collect(given, None if no_input else TerminalAsker(console, day))
+        answers = setup.collect(given, None if no_input else TerminalAsker(console, day), day)
     except EOFError:
         raise UserError("Fikk ikke flere svar. Ingenting er lagret.") from None
     path = file or setup.free_file_name(answers["name"], force)
@@ -513,7 +516,7 @@ DateOption = Annotated[Optional[str], typer.Option("--date", metavar="DATO", sho
 
 
 def _ask(value: str | None, *, prompt: str, parse, flag: str, no_input: bool, default: str | None = None,
-         required: bool = True):
+         required: bool = True, today: date | None = None):
     """A value from its option, or asked for in the terminal, parsed the same way either way."""
     from selvhjelp_cli.init_group import Question
 
@@ -531,7 +534,7 @@ def _ask(value: str | None, *, prompt: str, parse, flag: str, no_input: bool, de
 
     question = Question(flag.strip("-"), flag, prompt, parse, default=default)
     try:
-        return TerminalAsker(make_console(), date.today())(question, {})
+        return TerminalAsker(make_console(), today or date.today())(question, {})
     except EOFError:
         raise UserError("Fikk ikke flere svar. Ingenting er endret.") from None
 

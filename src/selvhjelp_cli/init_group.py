@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import Any
 
-from selvhjelp_cli.dates import DateOutOfRange, clock, long_date, parse_date, parse_time
+from functools import partial
+
+from selvhjelp_cli.dates import DateDoesNotExist, DateOutOfRange, clock, long_date, parse_date, parse_time
 from selvhjelp_cli.errors import UserError, did_you_mean
 from selvhjelp_cli.language import parse_language
 
@@ -59,20 +61,28 @@ def _mode(raw: str) -> str:
     raise ValueError("Svar f (fysisk) eller d (digital).")
 
 
-def _date(raw: str) -> date:
+def _date(raw: str, today: date | None = None) -> date:
+    """A date as people type it (7.1.2027, 7. januar, i morgen, neste torsdag), relative to today."""
     try:
-        return parse_date(raw)
+        return parse_date(raw, today)
     except DateOutOfRange:
         raise ValueError("Datoen må ligge mellom 1900 og 2100.") from None
+    except DateDoesNotExist:
+        raise ValueError("Den datoen finnes ikke. Sjekk dag og måned.") from None
     except ValueError:
-        raise ValueError("Skriv datoen som 7.1.2027 eller 2027-01-07.") from None
+        raise ValueError("Skriv datoen som 7.1.2027, 7. januar 2027 eller 2027-01-07.") from None
 
 
 def _clock(raw: str) -> time:
     try:
         return parse_time(raw)
     except ValueError:
-        raise ValueError("Skriv klokkeslettet som 18:00.") from None
+        raise ValueError("Skriv klokkeslettet som 18.00 eller 18:00.") from None
+
+
+def parser(question: Question, today: date):
+    """The question's parser, with dates judged from `today` (--today, or the real one)."""
+    return partial(_date, today=today) if question.parse is _date else question.parse
 
 
 def _number(field: str, owner: str = "Schedule") -> Callable[[str], int]:
@@ -142,29 +152,45 @@ QUESTIONS = (
 Ask = Callable[[Question, dict], Any]
 
 
-def collect(given: dict[str, str | None], ask: Ask | None) -> dict[str, Any]:
+def collect(given: dict[str, str | None], ask: Ask | None, today: date | None = None) -> dict[str, Any]:
     """Answers from flags (`given`, raw text) and, for the rest, from `ask`.
 
     Without `ask` (--no-input), a required value no flag gave is a UserError
-    naming the flag to use.
+    naming the flag to use. Where two offices share the county, the
+    municipality decides which, so it is required then.
     """
     answers: dict[str, Any] = {}
     for question in QUESTIONS:
         if not question.when(answers):
             continue
         raw = given.get(question.key)
+        if question.key == "municipality" and raw is None and _shared(answers.get("county")):
+            question = replace(question, prompt="Kommune", default=None, required=True,
+                               note="Fylket deles mellom flere kontorer; kommunen avgjør hvilket.")
         if raw is not None:
             try:
-                answers[question.key] = question.parse(raw)
+                answers[question.key] = parser(question, today or date.today())(raw)
             except ValueError as error:
                 raise UserError(f"{question.flag}: {error}") from None
         elif ask is not None:
             answers[question.key] = ask(question, answers)
+            while question.required and not answers[question.key]:
+                answers[question.key] = ask(question, answers)
         elif question.required:
-            raise UserError(f"Mangler {question.flag}. Med --no-input må den oppgis som valg.")
+            reason = " Fylket deles mellom flere kontorer, og kommunen avgjør hvilket." if question.key == \
+                "municipality" else ""
+            raise UserError(f"Mangler {question.flag}.{reason} Med --no-input må den oppgis som valg.")
         else:
             answers[question.key] = question.parse(question.default or "")
     return answers
+
+
+def _shared(county: str | None) -> bool:
+    if not county:
+        return False
+    from selvhjelp_cli import districts
+
+    return len(districts.resolve_county(county).offices) > 1
 
 
 def confirmation(question: Question, value: Any, today: date) -> str | None:

@@ -45,7 +45,7 @@ def _to_bool(value: Any) -> Any:
 def _to_date(value: Any) -> Any:
     if isinstance(value, str):
         try:
-            return parse_date(value)
+            return parse_date(value, strict=True)
         except DateOutOfRange:
             raise PydanticCustomError("date_range", "date out of range") from None
         except ValueError:
@@ -269,6 +269,28 @@ class Group(_Strict):
             suggestions = districts.suggest_municipality(value)
             raise PydanticCustomError("unknown_municipality", "unknown municipality", {"suggestions": suggestions})
         return value
+
+    @model_validator(mode="after")
+    def _municipality_in_county(self) -> Group:
+        if self.municipality is None:
+            return self
+        from selvhjelp_cli import districts
+
+        found = districts.find_municipality(self.municipality)
+        counties = districts.find_county(self.county)
+        if not found or not counties or len(found) > 1:
+            return self  # unknown ones are reported by their own fields; a shared name is settled elsewhere
+        place, county = found[0], counties[0]
+        if county.era == "2024" and not place.former:
+            fits = place.county == county.number
+        else:  # across generations of counties, the offices covering both must meet
+            fits = bool(set(place.offices) & set(county.offices))
+        if not fits:
+            actual = districts.county_2024(place.county).name if not place.former else "et annet fylke"
+            raise PydanticCustomError("municipality_elsewhere", "municipality in another county",
+                                      {"field": "municipality", "place": place.name, "actual": actual,
+                                       "given": county.name})
+        return self
 
     @model_validator(mode="after")
     def _ended_after_start(self) -> Group:

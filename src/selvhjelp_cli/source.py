@@ -12,6 +12,7 @@ data into the model and pydantic's errors into Norwegian problems).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +34,7 @@ Path_ = tuple[str | int, ...]
 _STR_TAGS = {None, "!", "tag:yaml.org,2002:str"}
 _CONTAINER_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_TYPOGRAPHIC_QUOTES = {("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u201e", "\u201c"), ("\u201d", "\u201d")}
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,9 @@ def read_text(path: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InvalidFile(path, [Problem("Filen er ikke gyldig UTF-8-tekst. Lagre den som UTF-8.", line)]) from None
+        raise InvalidFile(path, [Problem(
+            "Filen er ikke lagret som UTF-8. I Notisblokk (Windows): Fil > Lagre som, og velg Koding: UTF-8. "
+            "I TextEdit (Mac): Format > Lag ren tekst, og velg Unicode (UTF-8) når du lagrer.", line)]) from None
 
 
 # libyaml's words for a syntax error (lower case), and what we say instead;
@@ -126,7 +130,8 @@ _SYNTAX_MESSAGES = (
     ("mapping values are not allowed", "Et kolon står på feil sted. Mangler det mellomrom etter kolonet, "
      "eller bør verdien stå i anførselstegn?"),
     ("could not find expected ':'", "Det mangler et kolon etter en nøkkel."),
-    ("did not find expected key", "Innrykket stemmer ikke med linjene over."),
+    ("did not find expected key", "Innrykket stemmer ikke med linjene over. Rykk inn med like mange mellomrom "
+     "som linjene som hører sammen med denne."),
     ("did not find expected '-' indicator", "Innrykket stemmer ikke med listen over."),
     ("did not find expected ',' or ']'", "En liste i [hakeparenteser] er ikke lukket riktig."),
     ("did not find expected ',' or '}'", "En {krøllparentes} er ikke lukket riktig."),
@@ -147,6 +152,9 @@ def _line_text(text: str, index: int) -> str:
     return lines[index] if 0 <= index < len(lines) else ""
 
 
+_NO_SPACE_AFTER_COLON = re.compile(r"\s*-?\s*[A-Za-z_æøåÆØÅ]+:[^\s:/]")
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = column = None
@@ -155,6 +163,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
         # A tab at or before the spot PyYAML complains about is the likely cause.
         if "\t" in _line_text(text, mark.line)[: mark.column + 1]:
             return Problem(_SYNTAX_MESSAGES[0][1], line, column)
+        # "name:Ola" is one word to YAML; the error shows on that line or the next.
+        for index in (mark.line, mark.line - 1):
+            if _NO_SPACE_AFTER_COLON.match(_line_text(text, index)):
+                return Problem("Det mangler et mellomrom etter kolonet: skriv «nøkkel: verdi», ikke «nøkkel:verdi».",
+                               index + 1, None)
     problem = f"{exc.problem or ''} {exc.context or ''}".lower()
     for needle, message in _SYNTAX_MESSAGES:
         if needle in problem:
@@ -233,6 +246,8 @@ class _Builder:
             self._count(1, event.start_mark)
             plain = event.implicit[0] and event.tag is None
             value = None if plain and event.value in _NULLS else event.value
+            if plain and value and len(value) > 1 and (value[0], value[-1]) in _TYPOGRAPHIC_QUOTES:
+                value = value[1:-1]  # a word processor's “smart quotes” around the whole value
             self._place(value, event.start_mark)
             if event.anchor:
                 self.anchors[event.anchor] = (value, 1)

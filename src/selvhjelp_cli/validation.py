@@ -9,6 +9,20 @@ from typing import Any
 from selvhjelp_cli.errors import did_you_mean
 from selvhjelp_cli.source import InvalidFile, Path_, Problem, SourceMap
 
+# The keys are English; people who write by hand often use the Norwegian word.
+_NORWEGIAN_KEYS = {
+    "navn": "name", "tema": "theme", "språk": "language", "sprak": "language", "fylke": "county",
+    "kommune": "municipality", "form": "mode", "møtested": "venue", "motested": "venue", "sted": "venue",
+    "adresse": "address", "plattform": "platform", "lenke": "url", "møteplan": "schedule", "plan": "schedule",
+    "første_møte": "first_meeting", "forste_mote": "first_meeting", "start": "start", "lengde": "duration_minutes",
+    "pause": "break_minutes", "hver_uke": "every_weeks", "lukket": "closed", "pris": "fee_nok", "egenandel": "fee_nok",
+    "igangsettere": "starters", "igangsetjarar": "starters", "deltakere": "participants", "deltakarar": "participants",
+    "født": "born", "fodt": "born", "fødselsår": "born", "voksen": "adult", "begynte": "joined", "signert": "declaration_signed",
+    "sluttet": "left", "slutta": "left", "rolle": "role", "beslutninger": "decisions", "vedtak": "decisions",
+    "regel": "rule", "dato": "date", "merknad": "note", "kontakt": "contact", "møter": "meetings",
+    "organisasjon": "organisation", "avlyst": "cancelled", "flyttet": "moved", "pauser": "pauses", "avsluttet": "ended",
+}
+
 _LIST_NOUNS = {"participants": "deltaker", "starters": "igangsetter", "decisions": "beslutning"}
 
 _TYPE_MESSAGES = {
@@ -50,6 +64,7 @@ _TYPE_MESSAGES = {
     "not_a_meeting": "Datoen er ikke en møtedato i gruppas plan.",
     "moved_onto_meeting": "Møtet kan ikke flyttes til en dag der gruppa alt har møte.",
     "ended_before_start": "«ended» er tidligere enn det første møtet.",
+    "municipality_elsewhere": "{place} ligger i {actual}, ikke i {given}. Rett fylket eller kommunen.",
 }
 
 
@@ -121,6 +136,10 @@ def _problem_for(error: dict, source: SourceMap, root, fields: frozenset[str]) -
         where = _describe_key(loc)
         where = "" if where == "Filen" else f" under {where}"
         line = source.keys.get((*loc, key), source.position(loc) or (None, None))
+        english = _NORWEGIAN_KEYS.get(key.casefold().replace(" ", "_"))
+        if english in allowed:
+            return Problem(f"Ukjent nøkkel «{shown}»{where}. Nøklene i gruppefilen er engelske: "
+                           f"denne heter «{english}».", *line)
         return Problem(f"Ukjent nøkkel «{shown}»{where}.{did_you_mean(close)}", *line)
     if kind == "missing":
         pos = source.position(loc[:-1]) or (None, None)

@@ -49,7 +49,12 @@ class TerminalAsker:
     def __call__(self, question: Question, answers: dict) -> Any:
         from rich.text import Text
 
-        from selvhjelp_cli.init_group import confirmation
+        from selvhjelp_cli.init_group import confirmation, parser
+
+        try:
+            import readline  # noqa: F401 - arrow keys and history at the prompts (not on Windows, whose console has its own)
+        except ImportError:
+            pass
 
         if question.note:
             self.console.print(Text(question.note, style="dim"))
@@ -59,7 +64,7 @@ class TerminalAsker:
             if not raw.strip() and question.default is not None:
                 raw = question.default
             try:
-                value = question.parse(raw)
+                value = parser(question, self.today)(raw)
             except ValueError as error:
                 self.console.print(Text(f"  {error}", style="yellow"))
                 continue
