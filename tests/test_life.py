@@ -162,3 +162,51 @@ def test_participant_add_asks_for_what_the_flags_did_not_give(group_file):
     assert result.exit_code == 0, result.stderr
     person = load_group(group_file).group.participants[0]
     assert (person.name, person.born, person.joined, person.declaration_signed) == ("Ola N.", 1984, None, None)
+
+
+@pytest.mark.parametrize("args, answers, check", [
+    (("participant", "sign"), "ola\n", lambda g: str(g.participants[0].declaration_signed) == "2027-01-07"),
+    (("participant", "leave"), "ola\n", lambda g: str(g.participants[0].left) == "2027-01-07"),
+    (("decision", "add"), "group-size\n", lambda g: g.decisions[0].rule == "group-size"),
+    (("meeting", "cancel"), "25.3.2027\n", lambda g: str(g.schedule.cancelled[0].date) == "2027-03-25"),
+    (("meeting", "move"), "25. mars 2027\n24.3.2027\n", lambda g: str(g.schedule.moved[0].to) == "2027-03-24"),
+    (("meeting", "pause"), "21.6.2027\n15.8.2027\n", lambda g: str(g.schedule.pauses[0].to) == "2027-08-15"),
+])
+def test_each_command_asks_for_what_its_arguments_did_not_give(group_file, args, answers, check):
+    run("participant", "add", group_file, "--name", "Ola N.", "--born", "1984", "--no-input")
+    result = invoke(*args, group_file, "--today", "2027-01-07", input=answers)
+    assert result.exit_code == 0, result.stderr
+    assert check(load_group(group_file).group)
+    before = group_file.read_bytes()
+    refused = invoke(*args, group_file, "--no-input", "--today", "2027-01-07")
+    assert refused.exit_code == 2 and "Med --no-input må den oppgis som valg." in refused.stderr
+    assert group_file.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_prompts_in_a_real_terminal_edit_with_the_arrow_keys(group_file):
+    import pty
+    import subprocess
+    import sys
+
+    from .test_init_group import _read_until
+
+    main, secondary = pty.openpty()
+    env = dict(os.environ, COLUMNS="100", NO_COLOR="1")
+    process = subprocess.Popen([sys.executable, "-m", "selvhjelp_cli", "participant", "add", str(group_file),
+                                "--today", "2026-12-01"], stdin=secondary, stdout=secondary, stderr=secondary,
+                               env=env, close_fds=True)
+    os.close(secondary)
+    try:
+        # "Ol", arrow left, "a": the cursor moves, so the name is "Oal", not "Ol^[[Da".
+        for prompt, answer in [(b"Navn", b"Ol\x1b[Da"), (b"dselsdato", b"1984"), (b"rste m", b""),
+                               (b"Signert", b"")]:
+            assert prompt in _read_until(main, prompt), prompt
+            os.write(main, answer + b"\n")
+        assert b"oppdatert" in _read_until(main, b"oppdatert")
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(main)
+    assert load_group(group_file).group.participants[0].name == "Oal"

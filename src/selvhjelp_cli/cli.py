@@ -510,6 +510,10 @@ app.add_typer(decision_app, name="decision")
 app.add_typer(meeting_app, name="meeting")
 
 GroupFile = Annotated[str, typer.Argument(help="Gruppefilen.", metavar="FIL", show_default=False)]
+NameArgument = Annotated[Optional[str], typer.Argument(help="Deltakeren (navnet, eller starten av det).",
+                                                       metavar="NAVN", show_default=False)]
+DayArgument = Annotated[Optional[str], typer.Argument(help="Møtedatoen i planen.", metavar="DATO",
+                                                      show_default=False)]
 NoInputOption = Annotated[bool, typer.Option("--no-input", help="Ikke spør; mangler noe, avslutt med feil.")]
 DateOption = Annotated[Optional[str], typer.Option("--date", metavar="DATO", show_default=False,
                                                    help="Datoen (standard: i dag).")]
@@ -543,6 +547,20 @@ def _parse_date(raw: str):
     from selvhjelp_cli.init_group import _date
 
     return _date(raw)
+
+
+def _day_parser(today: date):
+    from functools import partial
+
+    from selvhjelp_cli.init_group import _date
+
+    return partial(_date, today=today)
+
+
+def _name(raw: str) -> str:
+    from selvhjelp_cli.init_group import _text
+
+    return _text(raw)
 
 
 def _optional(parse):
@@ -606,8 +624,9 @@ def _birth(raw: str):
 @participant_app.command("sign", cls=_Command)
 def participant_sign(
     file: GroupFile,
-    name: Annotated[str, typer.Argument(help="Deltakeren (navnet, eller starten av det).", metavar="NAVN")],
+    name: NameArgument = None,
     when: DateOption = None,
+    no_input: NoInputOption = False,
     today: TodayOption = None,
 ) -> None:
     """Registrer at en deltaker har signert taushetserklæringen."""
@@ -615,14 +634,17 @@ def participant_sign(
     from selvhjelp_cli.editor import GroupFile as Editor
 
     day = _date(when, "--date") or _today(today)
-    _done(file, life.sign(Editor(file), name, day))
+    editor = Editor(file)
+    who = _ask(name, prompt="Hvem har signert", parse=_name, flag="NAVN", no_input=no_input, today=day)
+    _done(file, life.sign(editor, who, day))
 
 
 @participant_app.command("leave", cls=_Command)
 def participant_leave(
     file: GroupFile,
-    name: Annotated[str, typer.Argument(help="Deltakeren (navnet, eller starten av det).", metavar="NAVN")],
+    name: NameArgument = None,
     when: DateOption = None,
+    no_input: NoInputOption = False,
     today: TodayOption = None,
 ) -> None:
     """Registrer at en deltaker har sluttet (siste møte)."""
@@ -630,7 +652,9 @@ def participant_leave(
     from selvhjelp_cli.editor import GroupFile as Editor
 
     day = _date(when, "--date") or _today(today)
-    _done(file, life.leave(Editor(file), name, day))
+    editor = Editor(file)
+    who = _ask(name, prompt="Hvem har sluttet", parse=_name, flag="NAVN", no_input=no_input, today=day)
+    _done(file, life.leave(editor, who, day))
 
 
 @participant_app.command("list", cls=_Command)
@@ -649,9 +673,11 @@ def participant_list(
 @decision_app.command("add", cls=_Command)
 def decision_add(
     file: GroupFile,
-    rule: Annotated[str, typer.Argument(help="Regelen, for eksempel group-size.", metavar="REGEL")],
+    rule: Annotated[Optional[str], typer.Argument(help="Regelen, for eksempel group-size.", metavar="REGEL",
+                                                  show_default=False)] = None,
     when: DateOption = None,
     note: Annotated[Optional[str], _opt("En kort merknad (kan nevne navn; skrives aldri ut).", "--note")] = None,
+    no_input: NoInputOption = False,
     today: TodayOption = None,
 ) -> None:
     """Registrer at gruppa sammen har valgt bort en anbefaling."""
@@ -659,50 +685,74 @@ def decision_add(
     from selvhjelp_cli.editor import GroupFile as Editor
 
     day = _date(when, "--date") or _today(today)
-    _done(file, life.add_decision(Editor(file), rule, day, note))
+    editor = Editor(file)
+    which = _ask(rule, prompt="Hvilken anbefaling (for eksempel group-size)", parse=_name, flag="REGEL",
+                 no_input=no_input, today=day)
+    _done(file, life.add_decision(editor, which, day, note))
 
 
 @meeting_app.command("cancel", cls=_Command)
 def meeting_cancel(
     file: GroupFile,
-    day: Annotated[str, typer.Argument(help="Møtedatoen.", metavar="DATO")],
+    day: DayArgument = None,
     reason: Annotated[Optional[str], _opt("Hvorfor, for eksempel Påske.", "--reason")] = None,
+    no_input: NoInputOption = False,
+    today: TodayOption = None,
 ) -> None:
     """Avlys ett møte."""
     from selvhjelp_cli import life
     from selvhjelp_cli.editor import GroupFile as Editor
 
-    _done(file, life.cancel(Editor(file), _date(day, "DATO"), reason))
+    now = _today(today)
+    editor = Editor(file)
+    which = _ask(day, prompt="Hvilket møte (dato)", parse=_day_parser(now), flag="DATO", no_input=no_input, today=now)
+    _done(file, life.cancel(editor, which, reason))
 
 
 @meeting_app.command("move", cls=_Command)
 def meeting_move(
     file: GroupFile,
-    day: Annotated[str, typer.Argument(help="Møtedatoen i planen.", metavar="DATO")],
-    new_day: Annotated[str, typer.Argument(help="Den nye dagen.", metavar="NY_DATO")],
+    day: DayArgument = None,
+    new_day: Annotated[Optional[str], typer.Argument(help="Den nye dagen.", metavar="NY_DATO",
+                                                     show_default=False)] = None,
     start: Annotated[Optional[str], _opt("Klokkeslett den dagen, om det er et annet.", "--start", "TT:MM")] = None,
+    no_input: NoInputOption = False,
+    today: TodayOption = None,
 ) -> None:
     """Flytt ett møte til en annen dag (og tid)."""
     from selvhjelp_cli import init_group as parsers
     from selvhjelp_cli import life
     from selvhjelp_cli.editor import GroupFile as Editor
 
+    now = _today(today)
+    editor = Editor(file)
+    which = _ask(day, prompt="Hvilket møte (dato)", parse=_day_parser(now), flag="DATO", no_input=no_input, today=now)
+    to = _ask(new_day, prompt="Ny dato", parse=_day_parser(now), flag="NY_DATO", no_input=no_input, today=now)
     begins = _ask(start, prompt="", parse=parsers._clock, flag="--start", no_input=True, required=False)
-    _done(file, life.move(Editor(file), _date(day, "DATO"), _date(new_day, "NY_DATO"), begins))
+    _done(file, life.move(editor, which, to, begins))
 
 
 @meeting_app.command("pause", cls=_Command)
 def meeting_pause(
     file: GroupFile,
-    first: Annotated[str, typer.Argument(help="Første dag uten møter.", metavar="FRA")],
-    last: Annotated[str, typer.Argument(help="Siste dag uten møter.", metavar="TIL")],
+    first: Annotated[Optional[str], typer.Argument(help="Første dag uten møter.", metavar="FRA",
+                                                   show_default=False)] = None,
+    last: Annotated[Optional[str], typer.Argument(help="Siste dag uten møter.", metavar="TIL",
+                                                  show_default=False)] = None,
     reason: Annotated[Optional[str], _opt("Hvorfor, for eksempel Sommerferie.", "--reason")] = None,
+    no_input: NoInputOption = False,
+    today: TodayOption = None,
 ) -> None:
     """Ta pause fra og med én dag til og med en annen, for eksempel sommerferien."""
     from selvhjelp_cli import life
     from selvhjelp_cli.editor import GroupFile as Editor
 
-    _done(file, life.pause(Editor(file), _date(first, "FRA"), _date(last, "TIL"), reason))
+    now = _today(today)
+    editor = Editor(file)
+    start = _ask(first, prompt="Første dag uten møter", parse=_day_parser(now), flag="FRA", no_input=no_input,
+                 today=now)
+    end = _ask(last, prompt="Siste dag uten møter", parse=_day_parser(now), flag="TIL", no_input=no_input, today=now)
+    _done(file, life.pause(editor, start, end, reason))
 
 
 @command("end-group")

@@ -168,7 +168,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
             if _NO_SPACE_AFTER_COLON.match(_line_text(text, index)):
                 return Problem("Det mangler et mellomrom etter kolonet: skriv «nøkkel: verdi», ikke «nøkkel:verdi».",
                                index + 1, None)
-    problem = f"{exc.problem or ''} {exc.context or ''}".lower()
+    problem = (exc.problem or "").lower()  # libyaml names the trouble here; its context never adds a needle
     for needle, message in _SYNTAX_MESSAGES:
         if needle in problem:
             return Problem(message, line, column)
