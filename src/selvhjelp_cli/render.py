@@ -61,8 +61,12 @@ def typst_value(value: Any) -> str:
     return typst_string(str(value))
 
 
+@cache
 def environment(kind: str = "html") -> Environment:
-    """A Jinja environment for "text" (the group file), "html", "md" or "typst" templates."""
+    """A Jinja environment for "text" (the group file), "html", "md" or "typst" templates.
+
+    One per kind and process: it is fully configured here and never changed
+    afterwards, and keeping it keeps Jinja's cache of compiled templates."""
     import jinja2
 
     from selvhjelp_cli.resources import templates_dir
