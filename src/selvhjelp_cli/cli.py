@@ -593,17 +593,22 @@ def participant_add(
     if adult and born is not None:
         raise UserError("Oppgi enten fødselsår eller --adult, ikke begge.")
     editor = Editor(file)
+    # Without a name the command interviews; with one, what the flags left out stays out.
+    interview = name is None and not no_input
     who = _ask(name, prompt="Navn", parse=parsers._text, flag="--name", no_input=no_input)
     birth = None if adult else _ask(born, prompt="Fødselsår eller fødselsdato (tomt: bare bekreft 18 år)",
-                                    parse=_optional(_birth), flag="--born", no_input=no_input, default="",
+                                    parse=_optional(_birth), flag="--born", no_input=not interview, default="",
                                     required=False)
-    is_adult = adult or (birth is None and not no_input and born is None)
+    is_adult = adult or (interview and birth is None and born is None)
     starts = editor.group.schedule.first_meeting
-    joined_day = _ask(joined, prompt="Første møte for deltakeren", parse=_optional(_parse_date), flag="--joined",
-                      no_input=no_input, default="" if day <= starts else f"{day.day}.{day.month}.{day.year}",
-                      required=False)
+    joined_day = _ask(joined, prompt="Første møte for deltakeren", parse=_optional(_day_parser(day)),
+                      flag="--joined", no_input=not interview,
+                      default="" if day <= starts else f"{day.day}.{day.month}.{day.year}", required=False)
+    if not interview and joined is None:
+        joined_day = None
     signed_day = _ask(signed, prompt="Signert taushetserklæringen (dato, tomt hvis ikke ennå)",
-                      parse=_optional(_parse_date), flag="--signed", no_input=no_input, default="", required=False)
+                      parse=_optional(_day_parser(day)), flag="--signed", no_input=not interview, default="",
+                      required=False)
     _done(file, life.add_participant(editor, who, born=birth, adult=is_adult, joined=joined_day, signed=signed_day,
                                      role=role))
 
