@@ -248,3 +248,25 @@ def test_the_prompt_asks_again_for_the_municipality_of_a_shared_county(tmp_path)
     assert result.exit_code == 0, result.stderr
     assert "Fylket deles mellom flere kontorer; kommunen avgjør hvilket." in result.stdout
     assert load_group(tmp_path / "v.yaml").group.municipality == "Drammen"
+
+
+def test_a_typo_offers_the_best_guess_as_the_answer_and_question_mark_lists(tmp_path):
+    answers = "\n".join(["Gruppa", "", "?", "Rogalnd", "", "?", "Haugsund", "", "f", "Biblioteket", "", "7.1.2027",
+                         "", "", "", "", "", ""]) + "\n"
+    result = invoke("init-group", tmp_path / "g.yaml", "--today", "2026-11-23", input=answers)
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "Agder, Akershus, Buskerud, Finnmark" in out  # ? at the county
+    assert "Mente du «Rogaland» eller «Hordaland»? Trykk Enter for å bruke forslaget." in out
+    assert "Fylke [Rogaland]:" in out
+    assert "Bjerkreim, Bokn, Eigersund" in out  # ? at the municipality: Rogaland's
+    assert "Kommune (valgfritt) [Haugesund]:" in out
+    group = load_group(tmp_path / "g.yaml").group
+    assert (group.county, group.municipality) == ("Rogaland", "Haugesund")
+
+
+def test_municipality_guesses_prefer_the_county_already_given():
+    from selvhjelp_cli import districts
+
+    assert districts.suggest_municipality("Nesa", county="Akershus")[0] == "Nes"
+    assert districts.suggest_municipality("Nesa", county="Nordland")[0] == "Nesna"

@@ -308,14 +308,20 @@ def _split_qualifier(text: str) -> tuple[str, str | None]:
     return name.strip(), qualifier.strip()
 
 
-def suggest_municipality(text: str) -> list[str]:
+def suggest_municipality(text: str, county: str | None = None) -> list[str]:
+    """Up to three municipality names close to text; those in `county` (if given) first."""
     candidates = {}
     for m in municipalities().values():
         for name in (m.name, *m.other_names):
             candidates.setdefault(fold(name), name)
     for m in _former_municipalities():
         candidates.setdefault(fold(m.name), m.name)
-    return _suggest(text, candidates)
+    suggestions = _suggest(text, candidates)
+    if county and find_county(county):
+        wanted = {c.number for c in find_county(county) if c.era == "2024"}
+        in_county = {name for m in municipalities().values() if m.county in wanted for name in (m.name, *m.other_names)}
+        suggestions.sort(key=lambda name: name not in in_county)
+    return suggestions
 
 
 def resolve_municipality(text: str) -> Resolution:

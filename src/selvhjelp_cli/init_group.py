@@ -34,22 +34,47 @@ def _optional_text(raw: str) -> str | None:
     return _text(raw) if raw.strip() else None
 
 
+class Unknown(ValueError):
+    """An answer we do not know, with the closest ones we do (the best first)."""
+
+    def __init__(self, message: str, suggestions: list[str]) -> None:
+        super().__init__(message + did_you_mean(suggestions))
+        self.suggestions = suggestions
+
+
 def _county(raw: str) -> str:
     from selvhjelp_cli import districts
 
     value = _text(raw)
     if not districts.find_county(value):
-        raise ValueError(f"Kjenner ikke det fylket.{did_you_mean(districts.suggest_county(value))}")
+        raise Unknown("Kjenner ikke det fylket.", districts.suggest_county(value))
     return value
 
 
-def _municipality(raw: str) -> str | None:
+def _municipality(raw: str, county: str | None = None) -> str | None:
     from selvhjelp_cli import districts
 
     value = _optional_text(raw)
     if value and not districts.find_municipality(value):
-        raise ValueError(f"Kjenner ikke den kommunen.{did_you_mean(districts.suggest_municipality(value))}")
+        raise Unknown("Kjenner ikke den kommunen.", districts.suggest_municipality(value, county=county))
     return value
+
+
+def choices(question: Question, answers: dict) -> list[str]:
+    """What `?` lists at a prompt."""
+    from selvhjelp_cli import districts
+
+    if question.key == "county":
+        return sorted(c.name for c in districts.counties() if c.era == "2024")
+    if question.key == "municipality":
+        counties = districts.find_county(answers.get("county") or "")
+        wanted = {counties[0].number} if counties and counties[0].era == "2024" else None
+        return sorted(m.name for m in districts.municipalities().values() if wanted is None or m.county in wanted)
+    if question.key == "mode":
+        return ["f (fysisk)", "d (digital)"]
+    if question.key == "language":
+        return ["nb (bokmål)", "nn (nynorsk)", "en (engelsk)"]
+    return []
 
 
 def _mode(raw: str) -> str:
@@ -80,9 +105,14 @@ def _clock(raw: str) -> time:
         raise ValueError("Skriv klokkeslettet som 18.00 eller 18:00.") from None
 
 
-def parser(question: Question, today: date):
-    """The question's parser, with dates judged from `today` (--today, or the real one)."""
-    return partial(_date, today=today) if question.parse is _date else question.parse
+def parser(question: Question, today: date, answers: dict | None = None):
+    """The question's parser, with dates judged from `today` (--today, or the real one)
+    and municipalities suggested from the county already answered."""
+    if question.parse is _date:
+        return partial(_date, today=today)
+    if question.parse is _municipality:
+        return partial(_municipality, county=(answers or {}).get("county"))
+    return question.parse
 
 
 def _number(field: str, owner: str = "Schedule") -> Callable[[str], int]:
@@ -169,7 +199,7 @@ def collect(given: dict[str, str | None], ask: Ask | None, today: date | None = 
                                note="Fylket deles mellom flere kontorer; kommunen avgjør hvilket.")
         if raw is not None:
             try:
-                answers[question.key] = parser(question, today or date.today())(raw)
+                answers[question.key] = parser(question, today or date.today(), answers)(raw)
             except ValueError as error:
                 raise UserError(f"{question.flag}: {error}") from None
         elif ask is not None:

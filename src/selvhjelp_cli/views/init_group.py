@@ -49,7 +49,7 @@ class TerminalAsker:
     def __call__(self, question: Question, answers: dict) -> Any:
         from rich.text import Text
 
-        from selvhjelp_cli.init_group import confirmation, parser
+        from selvhjelp_cli.init_group import Unknown, choices, confirmation, parser
 
         try:
             import readline  # noqa: F401 - arrow keys and history at the prompts (not on Windows, whose console has its own)
@@ -58,13 +58,23 @@ class TerminalAsker:
 
         if question.note:
             self.console.print(Text(question.note, style="dim"))
+        default = question.default
         while True:
-            shown = f"{question.prompt} [{question.default}]: " if question.default else f"{question.prompt}: "
+            shown = f"{question.prompt} [{default}]: " if default else f"{question.prompt}: "
             raw = self.console.input(Text(shown))
-            if not raw.strip() and question.default is not None:
-                raw = question.default
+            if raw.strip() == "?":
+                listed = choices(question, answers)
+                self.console.print(Text("  " + (", ".join(listed) if listed else "Her kan du skrive fritt."),
+                                        style="dim"))
+                continue
+            if not raw.strip() and default is not None:
+                raw = default
             try:
-                value = parser(question, self.today)(raw)
+                value = parser(question, self.today, answers)(raw)
+            except Unknown as error:
+                self.console.print(Text(f"  {error} Trykk Enter for å bruke forslaget.", style="yellow"))
+                default = error.suggestions[0] if error.suggestions else question.default
+                continue
             except ValueError as error:
                 self.console.print(Text(f"  {error}", style="yellow"))
                 continue
