@@ -390,3 +390,36 @@ def test_the_last_line_of_defence_names_only_the_kind_of_error(monkeypatch, caps
     assert run(["--version"]) == 2
     err = capsys.readouterr().err
     assert "ValueError" in err and "Kari" not in err
+
+
+def test_json_goes_out_in_one_write():
+    import io
+
+    from selvhjelp_cli.console import write_json
+
+    class Counting(io.StringIO):
+        writes = 0
+
+        def write(self, text):
+            Counting.writes += 1
+            return super().write(text)
+
+    out = Counting()
+    write_json({"a": [1, 2, {"b": "ø"}]}, out)
+    assert Counting.writes == 1 and json.loads(out.getvalue()) == {"a": [1, 2, {"b": "ø"}]}
+
+
+def test_output_is_buffered_even_with_pythonunbuffered():
+    code = "from selvhjelp_cli import entry; entry.prepare_process(); import sys; print(sys.stdout.write_through)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert done.stdout.strip() == "False"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
+def test_a_reader_that_stops_at_the_first_match_gets_the_whole_answer():
+    for _ in range(6):
+        done = subprocess.run(f"{sys.executable} -m selvhjelp_cli find-district --postcode 5501 --format json | "
+                              "grep -q sandnes; echo ${{PIPESTATUS[0]}}", shell=True, executable="/bin/bash",
+                              capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        assert done.stdout.strip() == "0"

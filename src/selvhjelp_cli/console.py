@@ -45,5 +45,5 @@ def write_json(document: object, out: TextIO) -> None:
     """One JSON document, readable as UTF-8, and still valid JSON on a stream
     that cannot encode every character (a Windows console, latin-1)."""
     encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
-    json.dump(document, out, ensure_ascii=encoding not in {"utf-8", "utf8", "utf-8-sig"}, indent=2)
-    out.write("\n")
+    # One write: a reader that stops early (`| grep -q`) then rarely cuts the document in half.
+    out.write(json.dumps(document, ensure_ascii=encoding not in {"utf-8", "utf8", "utf-8-sig"}, indent=2) + "\n")

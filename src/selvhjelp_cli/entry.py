@@ -192,6 +192,10 @@ def prepare_process() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    if getattr(sys.stdout, "write_through", False):
+        # PYTHONUNBUFFERED would send every fragment of a report as a write
+        # of its own; a report goes out whole at the end (prompts flush first).
+        sys.stdout.reconfigure(write_through=False)
 
     def terminate(signum, _frame):
         raise Terminated(signum)
