@@ -420,6 +420,6 @@ def test_output_is_buffered_even_with_pythonunbuffered():
 def test_a_reader_that_stops_at_the_first_match_gets_the_whole_answer():
     for _ in range(6):
         done = subprocess.run(f"{sys.executable} -m selvhjelp_cli find-district --postcode 5501 --format json | "
-                              "grep -q sandnes; echo ${{PIPESTATUS[0]}}", shell=True, executable="/bin/bash",
+                              "grep -q sandnes; echo ${PIPESTATUS[0]}", shell=True, executable="/bin/bash",
                               capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         assert done.stdout.strip() == "0"
