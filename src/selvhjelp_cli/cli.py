@@ -636,12 +636,8 @@ def participant_sign(
 ) -> None:
     """Registrer at en deltaker har signert taushetserklæringen."""
     from selvhjelp_cli import life
-    from selvhjelp_cli.editor import GroupFile as Editor
 
-    day = _date(when, "--date") or _today(today)
-    editor = Editor(file)
-    who = _ask(name, prompt="Hvem har signert", parse=_name, flag="NAVN", no_input=no_input, today=day)
-    _done(file, life.sign(editor, who, day))
+    _participant_event(file, name, when, no_input, today, "Hvem har signert", life.sign)
 
 
 @participant_app.command("leave", cls=_Command)
@@ -654,12 +650,18 @@ def participant_leave(
 ) -> None:
     """Registrer at en deltaker har sluttet (siste møte)."""
     from selvhjelp_cli import life
+
+    _participant_event(file, name, when, no_input, today, "Hvem har sluttet", life.leave)
+
+
+def _participant_event(file: str, name, when, no_input: bool, today, prompt: str, event) -> None:
+    """Something that happens to one participant on one day (signing, leaving)."""
     from selvhjelp_cli.editor import GroupFile as Editor
 
     day = _date(when, "--date") or _today(today)
     editor = Editor(file)
-    who = _ask(name, prompt="Hvem har sluttet", parse=_name, flag="NAVN", no_input=no_input, today=day)
-    _done(file, life.leave(editor, who, day))
+    who = _ask(name, prompt=prompt, parse=_name, flag="NAVN", no_input=no_input, today=day)
+    _done(file, event(editor, who, day))
 
 
 @participant_app.command("list", cls=_Command)

@@ -21,31 +21,11 @@ fordi noen ofte faller fra underveis.
 En ny gruppe uten deltakere ennå får denne advarselen til deltakerne er lagt inn.
 """
 
-def _people(n: int) -> str:
-    return "participants:\n" + "".join(f"  - {{name: P{i}, born: 1985, declaration_signed: 2027-01-07}}\n"
-                                        for i in range(n))
-
-EXAMPLES = (
-    Example("participants: []\n", ("warning",), says="Gruppa har ingen aktive deltakere ennå. Anbefalt er 5–8."),
-    Example(_people(3), ("warning",),
-            says="Gruppa har 3 aktive deltakere. Anbefalt er 5–8. Med færre enn fire blir gruppa sårbar"),
-    Example(_people(4), ("warning",), says="Gruppa har 4 aktive deltakere. Anbefalt er 5–8."),
-    Example(_people(5)),
-    Example(_people(8)),
-    Example(_people(9), ("warning",), says="Gruppa har 9 aktive deltakere. Anbefalt er 5–8, så alle får nok tid"),
-    Example(_people(4) + "decisions:\n  - {rule: group-size, date: 2027-03-01}\n", ("acknowledged",)),
-    Example(_people(4) + "decisions:\n  - {rule: group-size, date: 2027-03-02}\n", ("warning",)),
-    # A participant who has left does not count; one who leaves on the day checked still does.
-    Example(_people(4) + "  - {name: Ola, born: 1985, declaration_signed: 2027-01-07, left: 2027-03-01}\n"),
-    Example(_people(4) + "  - {name: Ola, born: 1985, declaration_signed: 2027-01-07, left: 2027-02-28}\n",
-            ("warning",)),
-    Example("participants: []\nended: 2027-03-01\n"),  # ended: nobody is expected any more
-    Example("participants: []\nended: 2027-03-02\n", ("warning",)),  # not yet
-)
 
 def _people(n: int) -> str:
     return "participants:\n" + "".join(f"  - {{name: P{i}, born: 1985, declaration_signed: 2027-01-07}}\n"
                                         for i in range(n))
+
 
 EXAMPLES = (
     Example("participants: []\n", ("warning",), says="Gruppa har ingen aktive deltakere ennå. Anbefalt er 5–8."),
