@@ -231,3 +231,34 @@ def test_every_answer_is_exactly_as_recorded():
         assert got.pop("head_office") == {"name": "Selvhjelp Norge", "phone": "23 33 19 00",
                                           "email": "post@selvhjelp.no"}
         assert got == answer, (kind, value)
+
+
+@pytest.mark.parametrize("typed, suggested", [
+    ("Nordlan", ["Nordland", "Nordlánnda", "Hordaland"]),
+    ("Hornindl", ["Hornindal", "Rindal"]),  # a former municipality is suggested too
+    ("Sandefjor", ["Sandefjord", "Sande", "Sunnfjord"]),
+    ("Sand", ["Sande", "Strand", "Sandøy"]),
+    ("Oss", ["Voss", "Moss", "Os"]),
+])
+def test_suggestions_are_the_three_closest(typed, suggested):
+    found = districts.suggest_county(typed) if typed.startswith("Nord") else districts.suggest_municipality(typed)
+    assert found == suggested
+
+
+def test_a_county_number_without_its_leading_zero_is_explained():
+    result = districts.resolve_county("1")
+    assert result.matched == "Østfold" and result.notes == ["Fylkesnummer 01 er nummeret Østfold hadde før 2020."]
+
+
+def test_a_postcode_that_is_not_four_digits():
+    for text in ("12", "12345", "abcd", ""):
+        with pytest.raises(UserError) as caught:
+            districts.resolve_postcode(text)
+        assert caught.value.message == "Et postnummer har fire sifre, for eksempel 0364 eller 5501."
+
+
+def test_a_postcode_row_is_found_by_its_line_start(monkeypatch):
+    monkeypatch.setattr(districts, "_postcode_text", lambda: "postnummer,poststed,kommunenummer,kontor\n"
+                                                            "15501,X,0301,oslo\n5501,HAUGESUND,1106,\n")
+    assert districts._postcode_row("5501") == {"poststed": "HAUGESUND", "kommunenummer": "1106", "kontor": ""}
+    assert districts._postcode_row("0364") is None

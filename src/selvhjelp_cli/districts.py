@@ -374,9 +374,8 @@ def _postcode_row(code: str) -> dict[str, str] | None:
     at = text.find(f"\n{code},")
     if at < 0:
         return None
-    line = text[at + 1 : text.find("\n", at + 1)]
-    number, place, municipality, office = line.split(",")
-    return {"postnummer": number, "poststed": place, "kommunenummer": municipality, "kontor": office}
+    _, place, municipality, office = text[at + 1 : text.find("\n", at + 1)].split(",")
+    return {"poststed": place, "kommunenummer": municipality, "kontor": office}
 
 
 def resolve_postcode(text: str) -> Resolution:
