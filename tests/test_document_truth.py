@@ -235,3 +235,14 @@ def test_the_nynorsk_sheet_title_keeps_its_dash_with_the_words_before_it():
 def test_short_last_lines_are_expensive_for_the_line_breaker():
     source = render.render_typst(handout("principles", TORSDAG))
     assert "costs: (runt: 400%" in source
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The group meets every Thursday, 18:00–20:00.", "18:00–\u206020:00"),
+    ("Gruppa møtes hver torsdag kl. 18.00–20.00.", "kl.\u00a018.00–\u206020.00"),
+    ("Ring 473 92 870 eller +47 23 33 19 00", "473\u00a092\u00a0870 eller +47\u00a023\u00a033\u00a019\u00a000"),
+    ("Skåregata 1, 5528 Haugesund", "5528\u00a0Haugesund"),
+    ("kari-anne@frivillig-sentral.no", "kari\u2011anne@frivillig\u2011sentral.no"),
+])
+def test_what_must_stay_on_one_line_is_bound_together(text, kept):
+    assert kept in documents.unbreakable(text)

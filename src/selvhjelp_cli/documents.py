@@ -327,7 +327,7 @@ def attendance(group: Group | None, language: str, today: date) -> Document:
 # English writes the month's name, so 7/1 is never read as July.
 _SHORT_DATE = {"nb": ("EEE d.M.", "EEE d.M.y"), "nn": ("EEE d.M.", "EEE d.M.y"), "en": ("EEE d MMM", "EEE d MMM y")}
 
-_TIME_SPAN = re.compile(r"(kl\.) (\d{1,2}[.:]\d{2})–(?=\d)")
+_TIME_SPAN = re.compile(r"(?:(kl\.) )?(\d{1,2}[.:]\d{2})–(?=\d)")
 _PHONE = re.compile(r"(?<!\d)(\+?\d{2,3})((?: \d{2,3}){2,4})(?!\d)")
 _POSTCODE_TOWN = re.compile(r"\b(\d{4}) (?=\w)")
 
@@ -336,7 +336,7 @@ def unbreakable(text: str) -> str:
     """Times ("kl. 18.00–20.00"), phone numbers, postcodes with their town and e-mail
     addresses kept on one line: no-break spaces inside them, a word joiner after the
     dash of a time span, no-break hyphens in addresses."""
-    text = _TIME_SPAN.sub(lambda m: f"{m.group(1)}\u00a0{m.group(2)}–\u2060", text)
+    text = _TIME_SPAN.sub(lambda m: (f"{m.group(1)}\u00a0" if m.group(1) else "") + f"{m.group(2)}–\u2060", text)
     text = _PHONE.sub(lambda m: m.group(1) + m.group(2).replace(" ", "\u00a0"), text)
     text = _POSTCODE_TOWN.sub(lambda m: m.group(1) + "\u00a0", text)
     return " ".join(word.replace("-", "\u2011") if "@" in word else word for word in text.split(" "))
