@@ -262,3 +262,19 @@ def test_a_postcode_row_is_found_by_its_line_start(monkeypatch):
                                                             "15501,X,0301,oslo\n5501,HAUGESUND,1106,\n")
     assert districts._postcode_row("5501") == {"poststed": "HAUGESUND", "kommunenummer": "1106", "kontor": ""}
     assert districts._postcode_row("0364") is None
+
+
+def test_municipality_suggestions_prefer_the_county_given():
+    assert districts.suggest_municipality("Nesa") == ["Nesna", "Nes", "Vennesla"]
+    assert districts.suggest_municipality("Nesa", county="Akershus") == ["Nes", "Nesna", "Vennesla"]
+    assert districts.suggest_municipality("Nesa", county="Nordland") == ["Nesna", "Nes", "Vennesla"]
+    assert districts.suggest_municipality("Nesa", county="Atlantis") == ["Nesna", "Nes", "Vennesla"]
+    # A county of an older generation gives no preference of its own.
+    assert districts.suggest_municipality("Nesa", county="Oppland") == ["Nesna", "Nes", "Vennesla"]
+
+
+def test_names_of_exactly_the_longest_length_are_still_matched_and_suggested():
+    padded = "Haugesund".ljust(districts.MAX_PLACE_NAME)
+    assert [m.name for m in districts.find_municipality(padded)] == ["Haugesund"]
+    assert districts.suggest_county("Rogalnd".ljust(districts.MAX_PLACE_NAME))[0] == "Rogaland"
+    assert districts.find_municipality(padded + " ") == []
