@@ -149,14 +149,16 @@ def test_the_overview_shows_the_next_meeting_and_the_status(write, tmp_path):
     assert not [f for f in ended["findings"] if f["rule"] == "group-size"]
 
 
-@pytest.mark.parametrize("change, line, message", [
-    ("    - date: 2027-03-25\n", "    - date: 2027-03-26\n", "Datoen er ikke en møtedato i gruppas plan."),
-    ("      to: 2027-05-28\n", "      to: 2027-05-27\n", "Møtet kan ikke flyttes til en dag der gruppa alt har møte."),
-    ("      to: 2027-08-15\n", "      to: 2027-06-01\n", "Pausen slutter før den begynner («to» er tidligere enn «from»)."),
-    ("participants:", "ended: 2026-12-01\nparticipants:", "«ended» er tidligere enn det første møtet."),
+@pytest.mark.parametrize("change, line, message, at", [
+    ("    - date: 2027-03-25\n", "    - date: 2027-03-26\n", "Datoen er ikke en møtedato i gruppas plan.", 10),
+    ("      to: 2027-05-28\n", "      to: 2027-05-27\n", "Møtet kan ikke flyttes til en dag der gruppa alt har møte.",
+     17),
+    ("      to: 2027-08-15\n", "      to: 2027-06-01\n",
+     "Pausen slutter før den begynner («to» er tidligere enn «from»).", 20),
+    ("participants:", "ended: 2026-12-01\nparticipants:", "«ended» er tidligere enn det første møtet.", 25),
 ])
-def test_exceptions_that_do_not_fit_the_plan_make_the_file_invalid(write, change, line, message):
+def test_exceptions_that_do_not_fit_the_plan_make_the_file_invalid(write, change, line, message, at):
     result = invoke("check", write(LIFE.replace(change, line)), "--format", "json")
     assert result.exit_code == 2
     [finding] = json.loads(result.stdout)["files"][0]["findings"]
-    assert finding["message"] == message
+    assert (finding["message"], finding["line"]) == (message, at)

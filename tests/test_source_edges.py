@@ -173,3 +173,12 @@ def test_a_postcode_is_found_by_its_whole_line():
     assert districts.resolve_postcode("0001").matched == "0001 Oslo (Oslo)"
     assert districts.resolve_postcode(" 5003 ").matched == "5003 Bergen (Bergen)"
     assert districts.resolve_postcode("50 03").query == {"postcode": "5003"}
+
+
+@pytest.mark.parametrize("version, shown", [("2", " 2"), ("12345", " 12345"), ("123456", ""), ("to", ""), ("1.5", "")])
+def test_an_unknown_version_is_named_when_it_is_short(write, version, shown):
+    with pytest.raises(InvalidFile) as caught:
+        load_group(write(BASE.replace("version: 1", f"version: '{version}'")))
+    [problem] = caught.value.problems
+    assert problem.line == 1
+    assert problem.message == f"Versjon{shown} av filformatet er ukjent. Denne utgaven av selvhjelp leser versjon 1."
