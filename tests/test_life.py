@@ -210,3 +210,14 @@ def test_prompts_in_a_real_terminal_edit_with_the_arrow_keys(group_file):
             process.kill()
         os.close(main)
     assert load_group(group_file).group.participants[0].name == "Oal"
+
+
+def test_relative_dates_count_from_today_option_and_birth_dates_must_be_whole(group_file):
+    run("participant", "add", group_file, "--name", "Ola N.", "--born", "1984", "--no-input")
+    assert run("participant", "sign", group_file, "ola", "--date", "i morgen", "--today", "2027-01-06").exit_code == 0
+    assert str(load_group(group_file).group.participants[0].declaration_signed) == "2027-01-07"
+    before = group_file.read_bytes()
+    result = run("participant", "add", group_file, "--name", "Kari", "--born", "17.5", "--no-input")
+    assert result.exit_code == 2 and "--born: Skriv et fødselsår (1984) eller en dato (17.5.1984)." in result.stderr
+    assert group_file.read_bytes() == before
+    assert run("participant", "add", group_file, "--name", "Kari", "--born", "17.5.1984", "--no-input").exit_code == 0

@@ -149,13 +149,14 @@ def _whole_number(value: str | None, option: str, low: int, high: int) -> int | 
     return int(text)
 
 
-def _date(value: str | None, option: str, *, strict: bool = False) -> date | None:
+def _date(value: str | None, option: str, *, strict: bool = False, today: date | None = None) -> date | None:
+    """A date option; relative words ("i morgen") count from `today` (--today, or the real one)."""
     if value is None:
         return None
     from selvhjelp_cli.dates import DateDoesNotExist, DateOutOfRange, parse_date
 
     try:
-        return parse_date(value, strict=strict)
+        return parse_date(value, today, strict=strict)
     except DateOutOfRange:
         raise UserError(f"{option} må være en dato mellom 1900 og 2100.") from None
     except DateDoesNotExist:
@@ -461,7 +462,7 @@ def calendar(
     if how_many is not None and until is not None:
         raise UserError("Bruk enten --count eller --until, ikke begge.")
     day = _today(today)
-    last = _date(until, "--until")
+    last = _date(until, "--until", today=day)
     group = _load(file)
     from selvhjelp_cli.meetings import listing
 
@@ -543,12 +544,6 @@ def _ask(value: str | None, *, prompt: str, parse, flag: str, no_input: bool, de
         raise UserError("Fikk ikke flere svar. Ingenting er endret.") from None
 
 
-def _parse_date(raw: str):
-    from selvhjelp_cli.init_group import _date
-
-    return _date(raw)
-
-
 def _day_parser(today: date):
     from functools import partial
 
@@ -601,11 +596,10 @@ def participant_add(
                                     required=False)
     is_adult = adult or (interview and birth is None and born is None)
     starts = editor.group.schedule.first_meeting
+    # Someone added after the start is offered today as the day they joined.
+    offered = f"{day.day}.{day.month}.{day.year}" if interview and day > starts else ""
     joined_day = _ask(joined, prompt="Første møte for deltakeren", parse=_optional(_day_parser(day)),
-                      flag="--joined", no_input=not interview,
-                      default="" if day <= starts else f"{day.day}.{day.month}.{day.year}", required=False)
-    if not interview and joined is None:
-        joined_day = None
+                      flag="--joined", no_input=not interview, default=offered, required=False)
     signed_day = _ask(signed, prompt="Signert taushetserklæringen (dato, tomt hvis ikke ennå)",
                       parse=_optional(_day_parser(day)), flag="--signed", no_input=not interview, default="",
                       required=False)
@@ -620,8 +614,10 @@ def _birth(raw: str):
         if not 1900 <= year <= 2100:
             raise ValueError("Skriv et fødselsår mellom 1900 og 2100.")
         return year
+    from selvhjelp_cli.dates import parse_date
+
     try:
-        return _parse_date(text)
+        return parse_date(text, strict=True)  # a birth date is never "the next 17 May"
     except ValueError:
         raise ValueError("Skriv et fødselsår (1984) eller en dato (17.5.1984).") from None
 
@@ -658,7 +654,8 @@ def _participant_event(file: str, name, when, no_input: bool, today, prompt: str
     """Something that happens to one participant on one day (signing, leaving)."""
     from selvhjelp_cli.editor import GroupFile as Editor
 
-    day = _date(when, "--date") or _today(today)
+    now = _today(today)
+    day = _date(when, "--date", today=now) or now
     editor = Editor(file)
     who = _ask(name, prompt=prompt, parse=_name, flag="NAVN", no_input=no_input, today=day)
     _done(file, event(editor, who, day))
@@ -691,7 +688,8 @@ def decision_add(
     from selvhjelp_cli import life
     from selvhjelp_cli.editor import GroupFile as Editor
 
-    day = _date(when, "--date") or _today(today)
+    now = _today(today)
+    day = _date(when, "--date", today=now) or now
     editor = Editor(file)
     which = _ask(rule, prompt="Hvilken anbefaling (for eksempel group-size)", parse=_name, flag="REGEL",
                  no_input=no_input, today=day)
@@ -772,5 +770,6 @@ def end_group(
     from selvhjelp_cli import life
     from selvhjelp_cli.editor import GroupFile as Editor
 
-    day = _date(when, "--date") or _today(today)
+    now = _today(today)
+    day = _date(when, "--date", today=now) or now
     _done(file, life.end(Editor(file), day))
