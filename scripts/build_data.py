@@ -157,20 +157,42 @@ def main(source: Path, out: Path = DATA) -> None:
     for r in read(source, "crosswalk_municipalities_2019_to_2020.csv"):
         to_2020[r["kommunenummer_2019"]].add(r["kommunenummer_2020"])
     to_2024 = defaultdict(set)
+    counties_2020 = defaultdict(set)  # 2024 municipality -> its 2020–2023 counties
     for r in read(source, "crosswalk_municipalities_2023_to_2024.csv"):
         to_2024[r["kommunenummer_2020_2023"]].add(r["kommunenummer_2024"])
+        counties_2020[r["kommunenummer_2024"]].add(r["fylkesnummer_2020_2023"])
 
     old = read(source, "municipalities_2019_pre2020.csv")
+    names_2024 = {r["kommunenummer"]: r["kommunenavn"] for r in read(source, "municipalities_2024.csv")}
+    names_2020 = defaultdict(set)
+    for r in read(source, "crosswalk_municipalities_2019_to_2020.csv"):
+        names_2020[r["kommunenummer_2019"]].add(r["kommunenavn_2020"].split(" (")[0].title())
+
+    def successors_of(r: dict[str, str]) -> list[str]:
+        found = sorted({n24 for n20 in to_2020[r["kommunenummer"]] for n24 in to_2024[n20]})
+        if len(found) > 1:
+            # 2020 Ålesund split in 2024 into Ålesund and a re-created Haram:
+            # each 2019 municipality went to the part carrying its own name,
+            # and none to a part named after another 2019 municipality.
+            same = [n for n in found if names_2024[n] == norwegian_name(r)]
+            found = same or [n for n in found if names_2024[n] in names_2020[r["kommunenummer"]]] or found
+        return found
+
     offices_2024: dict[str, Counter] = defaultdict(Counter)
+    counties_2019 = defaultdict(set)  # 2024 municipality -> the 2019 counties its area lay in
     old_rows = []
     for r in old:
         office = offices_by_county[r["fylkesnummer"]]
-        successors = sorted({n24 for n20 in to_2020[r["kommunenummer"]] for n24 in to_2024[n20]})
+        successors = successors_of(r)
         for n24 in successors:
             offices_2024[n24][office] += 1
+            counties_2019[n24].add(r["fylkesnummer"])
         old_rows.append((norwegian_name(r), r["kommunenummer"], r["fylkesnummer"], successors, office))
 
     current = read(source, "municipalities_2024.csv")
+    newer_names: dict[str, list[str]] = defaultdict(list)
+    for r in read(DATA, "names_2024_2026.csv"):
+        newer_names[r["kommunenummer"]].append(r["navn"])
     current_names = {r["kommunenavn"].casefold() for r in current}
     rows = []
     for r in current:
@@ -180,28 +202,34 @@ def main(source: Path, out: Path = DATA) -> None:
         if not offices:
             raise SystemExit(f"no office for {number} {r['kommunenavn']}")
         aliases = other_names(r["kommunenavn_ssb_med_samisk_kvensk"], r["kommunenavn"])
-        rows.append([number, r["kommunenavn"], r["fylkesnummer"], "|".join(aliases), "|".join(offices)])
-    write("municipalities.csv", ["kommunenummer", "navn", "fylkesnummer", "andre_navn", "kontorer"], rows, out)
+        aliases += [n for n in newer_names.get(number, ()) if n not in aliases]
+        rows.append([number, r["kommunenavn"], r["fylkesnummer"], "|".join(aliases), "|".join(offices),
+                     "|".join(sorted(counties_2020[number])), "|".join(sorted(counties_2019[number]))])
+    write("municipalities.csv", ["kommunenummer", "navn", "fylkesnummer", "andre_navn", "kontorer",
+                                 "fylker_2020_2023", "fylker_2019"], rows, out)
 
-    # Earlier names that no 2024 municipality carries, and only where one name
-    # means one place (Os, Nes, Bø, Sande and Herøy each meant two).
+    # Earlier names: every 2019 or 2020–2023 municipality whose name no longer
+    # stands for the same place. A name that meant two places (Os, Bø, Sande,
+    # Nes) keeps a row for each, told apart by the county of the time.
+    current_by_number = {r["kommunenummer"]: r["kommunenavn"].casefold() for r in current}
     former = []
+    seen = set()
     for name, number, county, successors, office in old_rows:
-        if name.casefold() in current_names or not successors:
+        if not successors or name.casefold() in {current_by_number[s] for s in successors}:
             continue
-        former.append([name, number, county, "|".join(successors), office])
+        former.append([name, number, county, "|".join(successors), office, "2019"])
+        seen.add(name.casefold())
     for r in read(source, "municipalities_2020_2023.csv"):
         name = r["kommunenavn"]
-        if name.casefold() in current_names or name.casefold() in {f[0].casefold() for f in former}:
-            continue
         successors = sorted(to_2024[r["kommunenummer"]])
-        offices = {o for n24 in successors for o in offices_2024[n24]}
-        if len(offices) == 1:
-            former.append([name, r["kommunenummer"], r["fylkesnummer"], "|".join(successors), offices.pop()])
-    names = Counter(f[0].casefold() for f in former)
-    former = sorted((f for f in former if names[f[0].casefold()] == 1), key=lambda f: f[0])
-    write("former_municipalities.csv", ["navn", "nummer", "fylkesnummer", "kommunenummer_2024", "kontor"], former,
-          out)
+        if name.casefold() in seen or name.casefold() in {current_by_number[s] for s in successors}:
+            continue
+        offices = sorted({o for n24 in successors for o in offices_2024[n24]})
+        former.append([name, r["kommunenummer"], r["fylkesnummer"], "|".join(successors), "|".join(offices),
+                       "2020-2023"])
+    former.sort(key=lambda f: (f[0], f[1]))
+    write("former_municipalities.csv", ["navn", "nummer", "fylkesnummer", "kommunenummer_2024", "kontor", "periode"],
+          former, out)
 
     hints = {}
     for r in read(source, "postnummer_hint_asker_volda_pre2020.csv"):

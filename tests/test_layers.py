@@ -17,8 +17,8 @@ PACKAGE = Path(__file__).parent.parent / "src" / "selvhjelp_cli"
 LAYERS = [
     {"selvhjelp_cli", "errors", "words", "language", "console", "resources"},
     {"dates", "files", "source", "districts"},
-    {"model", "findings"},
-    {"rules", "rules.*", "validation", "loader", "meetings", "render", "letterhead", "editor"},
+    {"model", "findings", "directory"},
+    {"rules", "rules.*", "validation", "loader", "meetings", "render", "letterhead", "editor", "resolver"},
     {"checker", "documents", "init_group", "schema", "life"},
     {"report", "views", "views.*", "usage"},
     {"cli"},

@@ -265,35 +265,47 @@ def rules(
         print_rule(rule)
 
 
+DirectoryOption = Annotated[Optional[str], typer.Option(
+    "--directory", metavar="FIL", show_default=False,
+    help="Katalogfil med kontaktpunkter (standard: SELVHJELP_DIRECTORY, ellers listen fra 2019).")]
+
+
 @command("find-district")
 def find_district(
+    place: Annotated[Optional[str], typer.Argument(
+        help="Et sted: postnummer, poststed, kommune eller fylke.", metavar="STED", show_default=False)] = None,
     county: Annotated[Optional[str], typer.Option("--county", metavar="FYLKE", show_default=False,
                                                   help="Fylke: navn eller nummer, gammelt eller nytt.")] = None,
     municipality: Annotated[Optional[str], typer.Option("--municipality", metavar="KOMMUNE", show_default=False,
                                                         help="Kommune.")] = None,
     postcode: Annotated[Optional[str], typer.Option("--postcode", metavar="NNNN", show_default=False,
                                                     help="Postnummer (fire sifre).")] = None,
-    show_all: Annotated[bool, typer.Option("--all", help="Vis alle distriktskontorene.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Vis alle kontorene i listen.")] = False,
+    directory: DirectoryOption = None,
     output_format: FormatOption = "text",
 ) -> None:
-    """Finn distriktskontoret som dekker et fylke, en kommune eller et postnummer."""
+    """Finn kontoret eller kontaktpunktet som dekker et sted."""
     from selvhjelp_cli.views import find_district as view
 
     output_format = _choice(output_format, ("text", "json"), "--format")
-    given = [v is not None for v in (county, municipality, postcode)] + [show_all]
+    given = [v is not None for v in (place, county, municipality, postcode)] + [show_all]
     if sum(given) != 1:
-        raise UserError("Oppgi nøyaktig én av --county, --municipality, --postcode eller --all.")
+        raise UserError("Oppgi ett sted (for eksempel «selvhjelp find-district Bryne»), eller nøyaktig én av "
+                        "--county, --municipality, --postcode og --all.")
     if show_all:
+        from selvhjelp_cli.directory import active_directory
+
+        chosen = active_directory(directory)
         if output_format == "json":
-            view.print_json(view.offices_json())
+            view.print_json(view.offices_json(chosen))
         else:
             from selvhjelp_cli.console import make_console
 
-            view.print_offices(make_console())
+            view.print_offices(make_console(), chosen)
         return
-    kind, value = next((k, v) for k, v in (("county", county), ("municipality", municipality),
+    kind, value = next((k, v) for k, v in (("place", place), ("county", county), ("municipality", municipality),
                                            ("postcode", postcode)) if v is not None)
-    found = view.answer_district(kind, value, output_format)
+    found = view.answer_district(kind, value, output_format, directory)
     raise typer.Exit(ExitCode.OK if found else ExitCode.FINDINGS)
 
 
@@ -509,6 +521,34 @@ meeting_app = typer.Typer(cls=_Group, help="Enkeltmøter: avlys, flytt, ta pause
 app.add_typer(participant_app, name="participant")
 app.add_typer(decision_app, name="decision")
 app.add_typer(meeting_app, name="meeting")
+directory_app = typer.Typer(cls=_Group, help="Katalogen over kontorer og kontaktpunkter.", no_args_is_help=True,
+                            rich_markup_mode=None)
+app.add_typer(directory_app, name="directory")
+
+
+@directory_app.command("check")
+def directory_check(
+    path: Annotated[str, typer.Argument(help="Katalogfilen (YAML).", metavar="FIL", show_default=False)],
+) -> None:
+    """Sjekk en katalogfil: feil gir exit 2, med fil og linje."""
+    from selvhjelp_cli.console import make_console
+    from selvhjelp_cli.views.directory import check_directory
+
+    raise typer.Exit(check_directory(make_console(), path))
+
+
+@directory_app.command("schema")
+def directory_schema(
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Skriv ut JSON Schema for katalogfilen (for redigeringsprogrammer)."""
+    from selvhjelp_cli.files import STDOUT, write_output
+    from selvhjelp_cli.schema import directory_schema_json
+
+    write_output(output or STDOUT, directory_schema_json(), force=force)
+    if output and output != STDOUT:
+        _wrote(output)
 
 GroupFile = Annotated[str, typer.Argument(help="Gruppefilen.", metavar="FIL", show_default=False)]
 NameArgument = Annotated[Optional[str], typer.Argument(help="Deltakeren (navnet, eller starten av det).",

@@ -130,5 +130,10 @@ def long_date(day: date, language: str = "nb") -> str:
     return format_day(day, "full", language)
 
 
+def plain_date(day: date, language: str = "nb") -> str:
+    """'7. januar 2027' (nb/nn) or '7 January 2027' (en): a date without its weekday."""
+    return format_day(day, "d MMMM y" if language == "en" else "d. MMMM y", language)
+
+
 def clock(moment: time) -> str:
     return f"{moment.hour:02d}:{moment.minute:02d}"

@@ -87,6 +87,13 @@ class Municipality:
     offices: tuple[str, ...]
     former: bool = False  # an earlier name, no longer a municipality
     now: tuple[str, ...] = ()  # for former names: the 2024 municipality numbers
+    counties_2020: tuple[str, ...] = ()  # the 2020–2023 counties its area lay in
+    counties_2019: tuple[str, ...] = ()  # the 2019 counties its area lay in
+    period: str = ""  # for former names: "2019" or "2020-2023", when the name was last used
+
+    @property
+    def numbers_2024(self) -> tuple[str, ...]:
+        return self.now if self.former else (self.number,)
 
 
 @dataclass
@@ -98,16 +105,19 @@ class Resolution:
     offices: list[Office] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    readings: list[dict] = field(default_factory=list)  # for a place named freely: what it could mean
 
     def as_json(self) -> dict:
-        return {
+        answer = {
             "query": self.query,
             "matched": self.matched,
             "offices": [o.as_json() for o in self.offices],
             "notes": self.notes,
             "suggestions": self.suggestions,
-            "head_office": head_office_json(),
         }
+        if self.readings:
+            answer["readings"] = self.readings
+        return answer
 
 
 @cache
@@ -115,6 +125,11 @@ def _districts() -> dict:
     # districts.json is districts.yaml compiled by scripts/build_data.py: the
     # same data, read without loading a YAML parser while someone waits.
     return json.loads(data_file("districts.json").read_text(encoding="utf-8"))
+
+
+def raw_directory() -> dict:
+    """The built-in directory as data: its date, source and notice, head office, offices."""
+    return _districts()
 
 
 def head_office() -> dict[str, str]:
@@ -175,6 +190,8 @@ def municipalities() -> dict[str, Municipality]:
             county=r["fylkesnummer"],
             other_names=tuple(n for n in r["andre_navn"].split("|") if n),
             offices=tuple(r["kontorer"].split("|")),
+            counties_2020=tuple(r["fylker_2020_2023"].split("|")),
+            counties_2019=tuple(r["fylker_2019"].split("|")),
         )
         for r in _read_csv("municipalities.csv")
     }
@@ -188,9 +205,10 @@ def _former_municipalities() -> list[Municipality]:
             name=r["navn"],
             county=r["fylkesnummer"],
             other_names=(),
-            offices=(r["kontor"],),
+            offices=tuple(r["kontor"].split("|")),
             former=True,
             now=tuple(r["kommunenummer_2024"].split("|")),
+            period=r["periode"],
         )
         for r in _read_csv("former_municipalities.csv")
     ]
@@ -282,13 +300,13 @@ def find_municipality(text: str) -> list[Municipality]:
         return []
     name, qualifier = _split_qualifier(text)
     found = _municipality_index().get(fold(name), [])
-    current = [m for m in found if not m.former]
-    found = current or found
-    if qualifier and len(found) > 1:
+    if qualifier:
+        # «Os, Hordaland» is the former Os: the county picks among every
+        # place the name has meant, current or former.
         wanted = {c.number for c in find_county(qualifier)}
-        narrowed = [m for m in found if m.county in wanted]
-        found = narrowed or found
-    return found
+        found = [m for m in found if m.county in wanted] or found
+    current = [m for m in found if not m.former]
+    return current or found
 
 
 def _split_qualifier(text: str) -> tuple[str, str | None]:
@@ -425,3 +443,119 @@ def office_sentence(offices: list[Office]) -> str:
         return f"Gruppa hører til distriktskontoret i {offices[0].office} (telefon {offices[0].phone})."
     names = join(f"{o.office} ({o.phone})" for o in offices)
     return f"Fylket deles mellom distriktskontorene i {names}. Kommunen avgjør hvilket."
+
+
+# --- Places as people name them -------------------------------------------------
+#
+# A directory other than the built-in one covers places by county (of any
+# generation), municipality or postcode. To answer from it, a query becomes
+# one or more readings: what the words could mean, each with the 2024
+# municipalities and postcodes it stands for.
+
+@dataclass(frozen=True)
+class Reading:
+    kind: str  # "postcode", "postal-place", "municipality", "former-municipality" or "county"
+    name: str
+    municipalities: tuple[str, ...]  # 2024 municipality numbers
+    postcodes: tuple[str, ...] = ()
+    county: County | None = None
+    municipality: Municipality | None = None
+
+    @property
+    def label(self) -> str:
+        """The reading in words, e.g. «Os i Innlandet» or «Bryne (poststed i Time og Klepp)»."""
+        if self.kind == "county":
+            return self.county.label if self.county.era != "2024" else f"{self.name} (fylke)"
+        if self.kind == "former-municipality":
+            m = self.municipality
+            was, eras = {"2019": ("til 2020", ("pre2020", "2018-2019")), "2020-2023": ("til 2024", ("2020-2023",))}[
+                m.period]
+            county = next((c.name for c in counties() if c.era in eras and c.number == m.county), None)
+            now = join(municipalities()[n].name for n in m.now)
+            where = f" i {county}" if county else ""
+            return f"{m.name}{where} (kommune {was}, nå en del av {now})"
+        if self.kind == "municipality":
+            county = county_2024(self.municipality.county).name
+            return self.name if county == self.name else f"{self.name} i {county}"
+        places = join(municipalities()[n].name for n in self.municipalities if n in municipalities())
+        if self.kind == "postcode":
+            return f"{self.postcodes[0]} {self.name} ({places})" if places else f"{self.postcodes[0]} {self.name}"
+        return f"{self.name} (poststed i {places})"
+
+
+def county_municipalities(county: County) -> frozenset[str]:
+    """The 2024 municipalities whose area lay, wholly or partly, in the county."""
+    if county.era == "2024":
+        return frozenset(m.number for m in municipalities().values() if m.county == county.number)
+    if county.era == "2020-2023":
+        return frozenset(m.number for m in municipalities().values() if county.number in m.counties_2020)
+    if county.era == "pre2018":
+        # Sør- and Nord-Trøndelag merged in 2018; the registers the tool has
+        # do not say which municipality lay in which, so both mean Trøndelag.
+        return frozenset(m.number for m in municipalities().values() if "50" in m.counties_2019)
+    return frozenset(m.number for m in municipalities().values() if county.number in m.counties_2019)
+
+
+@cache
+def _postcode_rows() -> dict[str, tuple[str, str]]:
+    rows = {}
+    for line in _postcode_text().splitlines()[1:]:
+        code, place, municipality, _ = line.split(",")
+        rows[code] = (place, municipality)
+    return rows
+
+
+@cache
+def _postal_place_index() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for code, (place, _) in _postcode_rows().items():
+        index.setdefault(fold(place), []).append(code)
+    return index
+
+
+def postcode_reading(code: str) -> Reading | None:
+    row = _postcode_rows().get(code)
+    if row is None:
+        return None
+    place, number = row
+    return Reading("postcode", place.title(), (number,) if number in municipalities() else (), (code,))
+
+
+def _postal_place(text: str) -> Reading | None:
+    codes = _postal_place_index().get(fold(text), [])
+    if not codes:
+        return None
+    rows = _postcode_rows()
+    numbers = tuple(dict.fromkeys(rows[c][1] for c in codes if rows[c][1] in municipalities()))
+    return Reading("postal-place", rows[codes[0]][0].title(), numbers, tuple(codes))
+
+
+def _municipality_reading(m: Municipality) -> Reading:
+    kind = "former-municipality" if m.former else "municipality"
+    return Reading(kind, m.name, m.numbers_2024, municipality=m)
+
+
+def read_place(text: str) -> list[Reading]:
+    """What a place name could mean, in the order postal place, municipality, county.
+
+    A postcode is read by `postcode_reading`. Readings that stand for the same
+    municipalities are told once: the municipality rather than its post
+    office (Bergen), the municipality rather than its county (Oslo).
+    """
+    if len(text) > MAX_PLACE_NAME or not fold(text):
+        return []
+    name, qualifier = _split_qualifier(text)
+    found = find_municipality(text) if qualifier else _municipality_index().get(fold(name), [])
+    places = [_municipality_reading(m) for m in sorted(found, key=lambda m: m.former)]
+    readings: list[Reading] = []
+    postal = None if qualifier else _postal_place(text)
+    if postal and not any(set(postal.municipalities) == set(r.municipalities) for r in places):
+        readings.append(postal)
+    readings += places
+    counties = [] if qualifier else find_county(text)
+    if counties:
+        county = Reading("county", counties[0].name, tuple(sorted(county_municipalities(counties[0]))),
+                         county=counties[0])
+        if not any(set(county.municipalities) == set(r.municipalities) for r in readings):
+            readings.append(county)
+    return readings

@@ -34,21 +34,27 @@ class Terminated(BaseException):
 
 
 def _plain_find_district(args: list[str]) -> dict[str, str] | None:
-    """The options of `find-district --county X [--format F]` and its siblings, or None."""
+    """The options of `find-district QUERY|--county X [--directory F] [--format F]` and siblings, or None."""
     options: dict[str, str] = {}
     index = 0
     while index < len(args):
+        if not args[index].startswith("-"):
+            if "place" in options:
+                return None
+            options["place"] = args[index]
+            index += 1
+            continue
         name, _, value = args[index].partition("=")
         if not _:
             if index + 1 >= len(args):
                 return None
             value = args[index + 1]
             index += 1
-        if name not in (*_PLACE_OPTIONS, "--format") or name in options or value.startswith("-"):
+        if name not in (*_PLACE_OPTIONS, "--format", "--directory") or name in options or value.startswith("-"):
             return None
         options[name] = value
         index += 1
-    places = [name for name in _PLACE_OPTIONS if name in options]
+    places = [name for name in (*_PLACE_OPTIONS, "place") if name in options]
     if len(places) != 1 or options.get("--format", "text") not in ("text", "json"):
         return None
     return options
@@ -67,8 +73,9 @@ def quick(argv: list[str]) -> int | None:
             return None
         from selvhjelp_cli.views.find_district import answer_district
 
-        kind = next(name for name in _PLACE_OPTIONS if name in options)
-        found = answer_district(kind[2:], options[kind], options.get("--format", "text"))
+        kind = next(name for name in (*_PLACE_OPTIONS, "place") if name in options)
+        found = answer_district(kind.removeprefix("--"), options[kind], options.get("--format", "text"),
+                                options.get("--directory"))
         return ExitCode.OK if found else ExitCode.FINDINGS
     return None
 

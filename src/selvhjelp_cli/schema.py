@@ -23,3 +23,58 @@ def group_schema() -> dict:
 
 def schema_json() -> str:
     return json.dumps(group_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def directory_schema() -> dict:
+    """The directory file, for editors. directory.py checks the same keys (a test keeps them equal)."""
+    text = {"type": "string", "minLength": 1, "maxLength": 200}
+    places = {"type": "array", "items": text}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://selvhjelp.no/schema/katalog-v1.json",
+        "title": "Katalog over kontorer og kontaktpunkter for selvhjelp, versjon 1",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["version", "as_of", "source", "head_office", "offices"],
+        "properties": {
+            "version": {"const": 1},
+            "as_of": {"type": "string", "format": "date", "description": "Datoen listen sist ble sjekket."},
+            "source": {**text, "description": "Hvor listen kommer fra."},
+            "notice": {**text, "maxLength": 1000, "description": "En merknad som vises med hvert svar."},
+            "head_office": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name"],
+                "anyOf": [{"required": ["email"]}, {"required": ["web"]}, {"required": ["phone"]}],
+                "properties": {key: text for key in ("name", "email", "web", "phone", "address")},
+            },
+            "offices": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["id", "name", "covers"],
+                    "anyOf": [{"required": ["phone"]}, {"required": ["email"]}, {"required": ["web"]}],
+                    "properties": {
+                        "id": {"type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$",
+                               "description": "Unik id: små bokstaver a–z, sifre og bindestrek."},
+                        **{key: text for key in ("name", "kind", "phone", "email", "web", "address")},
+                        "covers": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "minProperties": 1,
+                            "properties": {
+                                "counties": {**places, "description": "Fylker: navn eller nummer, fra alle tider."},
+                                "municipalities": places,
+                                "postcodes": {"type": "array", "items": {"type": "string", "pattern": "^[0-9]{4}$"}},
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    }
+
+
+def directory_schema_json() -> str:
+    return json.dumps(directory_schema(), ensure_ascii=False, indent=2) + "\n"

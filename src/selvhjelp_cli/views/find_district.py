@@ -2,97 +2,129 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING
 
 from selvhjelp_cli.console import printable, write_json
 from selvhjelp_cli.errors import did_you_mean
-from selvhjelp_cli.words import join
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from selvhjelp_cli.directory import Contact, Directory
     from selvhjelp_cli.districts import Resolution
 
+_NOUN = {"county": "noe fylke", "municipality": "noen kommune", "postcode": "noe postnummer", "place": "noe sted"}
 
-def answer_district(kind: str, value: str, output_format: str) -> bool:
+
+def answer_district(kind: str, value: str, output_format: str, directory_path: str | None = None) -> bool:
     """Resolve a place and print the answer; True if an office was found.
 
     The one implementation behind `find-district`, whether Typer or the quick
     path in entry.py parsed the command line.
     """
-    from selvhjelp_cli import districts
+    from selvhjelp_cli.directory import active_directory
+    from selvhjelp_cli.resolver import resolve
 
-    resolve = {"county": districts.resolve_county, "municipality": districts.resolve_municipality,
-               "postcode": districts.resolve_postcode}[kind]
-    result = resolve(value)
+    directory = active_directory(directory_path)
+    result = resolve(directory, kind, value)
     if output_format == "json":
-        print_json(result.as_json())
+        print_json(resolution_json(directory, result))
     else:
         from selvhjelp_cli.console import make_console
 
-        print_resolution(make_console(), result)
+        print_resolution(make_console(), directory, result)
     return bool(result.offices)
 
 
-def print_resolution(console: Console, result: Resolution) -> None:
+def resolution_json(directory: Directory, result: Resolution) -> dict:
+    return {**result.as_json(), "head_office": directory.head_office.as_json(), "directory": directory.info_json()}
+
+
+def _contact_text(contact: Contact, directory: Directory):
+    from rich.text import Text
+
+    body = Text()
+    if directory.builtin:
+        body.append(f"Distriktskontoret i {contact.office}", style="bold")
+        body.append(f"\nTelefon {contact.phone} (i 2019)")
+    else:
+        body.append(printable(contact.office), style="bold")
+        if contact.kind:
+            body.append(f" ({printable(contact.kind)})", style="dim")
+        for label, value in (("Telefon", contact.phone), ("E-post", contact.email), ("Nett", contact.web),
+                             ("Adresse", contact.address)):
+            if value:
+                body.append(f"\n{label} {printable(value)}")
+    from selvhjelp_cli.words import join
+
+    covers = join(printable(c) for c in contact.covers)
+    if covers:
+        body.append(f"\nDekker {covers}" + (" (fylkene slik de het i 2019)" if directory.builtin else ""), style="dim")
+    return body
+
+
+def print_resolution(console: Console, directory: Directory, result: Resolution) -> None:
     from rich.panel import Panel
     from rich.text import Text
 
-    from selvhjelp_cli.districts import head_office
-
     if not result.matched:
         (kind, asked), = result.query.items()
-        noun = {"county": "noe fylke", "municipality": "noen kommune", "postcode": "noe postnummer"}[kind]
         shown = asked if len(asked) <= 60 else asked[:60] + "…"
-        message = Text(f"Fant ikke {noun} som heter «{printable(shown)}».")
+        message = Text(f"Fant ikke {_NOUN[kind]} som heter «{printable(shown)}».")
         message.append(did_you_mean(result.suggestions))
         console.print(message)
         for note in result.notes:
             console.print(Text(note))
         return
+    if directory.notice:
+        console.print(Text(printable(directory.notice), style="bold"))
     body = Text()
     for i, office in enumerate(result.offices):
         if i:
             body.append("\n\n")
-        body.append(f"Distriktskontoret i {office.office}", style="bold")
-        body.append(f"\nTelefon {office.phone}")
-        body.append(f"\nDekker {join(office.covers)} (fylkene slik de het i 2019)", style="dim")
+        body.append(_contact_text(office, directory))
     if not result.offices:
-        body.append("Intet distriktskontor dekker dette stedet.")
+        body.append("Ingen i listen dekker dette stedet." if not directory.builtin
+                    else "Intet distriktskontor dekker dette stedet.")
     console.print(Panel(body, title=printable(result.matched), title_align="left", expand=False))
     for note in result.notes:
-        console.print(Text(f"Merk: {note}"))
-    _print_head_office(console, head_office())
+        console.print(Text(printable(note) if note.startswith("– ") else f"Merk: {printable(note)}"))
+    print_about(console, directory)
 
 
-def _print_head_office(console: Console, head: dict[str, str]) -> None:
+def print_about(console: Console, directory: Directory, notice: bool = False) -> None:
+    """Where the list comes from and how old it is, then the head office."""
     from rich.text import Text
 
-    console.print(Text(f"Hovedkontor: {head['name']}, {head['address']}, telefon {head['phone']}, "
-                       f"{head['email']}, {head['district_pages']}", style="dim"))
+    console.print(Text(printable(directory.dated), style="dim"))
+    if notice and directory.notice:
+        console.print(Text(printable(directory.notice), style="bold"))
+    head = directory.head_office
+    console.print(Text(printable(f"{head.name}: {head.reach}"), style="dim"))
 
 
-def print_offices(console: Console) -> None:
+def print_offices(console: Console, directory: Directory) -> None:
     from rich.table import Table
 
-    from selvhjelp_cli.districts import head_office, offices
+    from selvhjelp_cli.words import join
 
-    table = Table(title="Distriktskontorene i Selvhjelp Norge", title_justify="left")
-    table.add_column("Kontor")
-    table.add_column("Telefon", no_wrap=True)
-    table.add_column("Dekker (fylkene slik de het i 2019)")
-    for office in offices().values():
-        table.add_row(office.office, office.phone, join(office.covers))
+    title = "Distriktskontorene i Selvhjelp Norge i 2019" if directory.builtin else "Kontaktpunktene i listen"
+    table = Table(title=title, title_justify="left")
+    table.add_column("Id", no_wrap=True, style="dim")
+    table.add_column("Navn")
+    table.add_column("Kontakt")
+    table.add_column("Dekker (fylkene slik de het i 2019)" if directory.builtin else "Dekker")
+    for contact in directory.contacts:
+        reach = "\n".join(printable(v) for v in (contact.phone, contact.email, contact.web) if v)
+        table.add_row(contact.id, printable(contact.office), reach, join(printable(c) for c in contact.covers))
     console.print(table)
-    _print_head_office(console, head_office())
+    print_about(console, directory, notice=True)
 
 
-def offices_json() -> dict:
-    from selvhjelp_cli.districts import head_office_json, offices
-
-    return {"offices": [o.as_json() for o in offices().values()], "head_office": head_office_json()}
+def offices_json(directory: Directory) -> dict:
+    return {"offices": [c.as_json() for c in directory.contacts], "head_office": directory.head_office.as_json(),
+            "directory": directory.info_json()}
 
 
 def print_json(document: dict) -> None:

@@ -1,0 +1,471 @@
+"""The directory: the offices and contact points that groups are referred to.
+
+The built-in directory is the 2019 list of district offices from the
+organisation's brochure; every answer from it carries its date and a notice
+that the district offices were announced closed in 2023. Whoever coordinates
+groups today keeps their own directory file (YAML, described in the README)
+and points the tool at it with `--directory FILE` or SELVHJELP_DIRECTORY.
+
+The file is checked by hand-written code rather than pydantic: `find-district`
+reads it while someone waits, and pydantic alone takes longer to import than
+the whole answer. Every problem names its file and line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from selvhjelp_cli.errors import UserError, did_you_mean
+
+ENVIRONMENT_VARIABLE = "SELVHJELP_DIRECTORY"
+MAX_TEXT = 200
+MAX_NOTICE = 1000
+_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
+
+TOP_KEYS = ("version", "as_of", "source", "notice", "head_office", "offices")
+HEAD_OFFICE_KEYS = ("name", "email", "web", "phone", "address")
+OFFICE_KEYS = ("id", "name", "kind", "phone", "email", "web", "address", "covers")
+COVERS_KEYS = ("counties", "municipalities", "postcodes")
+_REQUIRED_TOP = ("version", "as_of", "source", "head_office", "offices")
+
+_NORWEGIAN_KEYS = {
+    "versjon": "version", "dato": "as_of", "sjekket": "as_of", "kilde": "source", "merknad": "notice",
+    "hovedkontor": "head_office", "kontorer": "offices", "kontaktpunkter": "offices", "navn": "name",
+    "type": "kind", "slag": "kind", "telefon": "phone", "epost": "email", "e-post": "email", "nett": "web",
+    "nettside": "web", "adresse": "address", "dekker": "covers", "fylker": "counties", "kommuner": "municipalities",
+    "postnumre": "postcodes", "postnummer": "postcodes",
+}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What an office covers, as 2024 municipalities and postcodes."""
+
+    counties: tuple[tuple[str, frozenset[str]], ...] = ()  # (name as written, its 2024 municipalities)
+    municipalities: frozenset[str] = frozenset()
+    postcodes: frozenset[str] = frozenset()
+
+    def county_municipalities(self) -> frozenset[str]:
+        return frozenset().union(*(numbers for _, numbers in self.counties))
+
+
+@dataclass(frozen=True)
+class Contact:
+    """An office or contact point."""
+
+    id: str
+    office: str  # its name
+    phone: str | None = None
+    email: str | None = None
+    web: str | None = None
+    address: str | None = None
+    kind: str | None = None
+    covers: tuple[str, ...] = ()  # as written, for people to read
+    coverage: Coverage = field(default_factory=Coverage)
+
+    def as_json(self) -> dict:
+        answer = {"id": self.id, "office": self.office, "phone": self.phone, "covers": list(self.covers)}
+        for key in ("email", "web", "address", "kind"):
+            if getattr(self, key):
+                answer[key] = getattr(self, key)
+        return answer
+
+    @property
+    def reach(self) -> str:
+        """How to reach it, on one line: «telefon 55 00 00 00, post@example.no»."""
+        parts = [f"telefon {self.phone}"] if self.phone else []
+        parts += [value for value in (self.email, self.web) if value]
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class HeadOffice:
+    name: str
+    email: str | None = None
+    web: str | None = None
+    phone: str | None = None
+    address: str | None = None
+
+    def as_json(self) -> dict:
+        return {key: getattr(self, key) for key in HEAD_OFFICE_KEYS if getattr(self, key)}
+
+    @property
+    def reach(self) -> str:
+        return ", ".join(v for v in (self.email, self.web, f"telefon {self.phone}" if self.phone else None) if v)
+
+
+@dataclass(frozen=True)
+class Directory:
+    as_of: date
+    source: str
+    notice: str
+    head_office: HeadOffice
+    contacts: tuple[Contact, ...]
+    builtin: bool = False
+    path: str | None = None
+
+    def info_json(self) -> dict:
+        return {"as_of": self.as_of.isoformat(), "source": self.source, "notice": self.notice}
+
+    def contact(self, contact_id: str) -> Contact | None:
+        return next((c for c in self.contacts if c.id == contact_id), None)
+
+    @property
+    def dated(self) -> str:
+        """«Kontaktlisten er fra 1. juli 2019 (kilde: …).»"""
+        from selvhjelp_cli.dates import plain_date
+
+        return f"Listen er fra {plain_date(self.as_of)} (kilde: {self.source})."
+
+
+@cache
+def builtin_directory() -> Directory:
+    from selvhjelp_cli import districts
+
+    data = districts.raw_directory()
+    head = data["head_office"]
+    about = data["directory"]
+    contacts = tuple(
+        Contact(o.id, o.office, phone=o.phone, covers=o.covers)
+        for o in districts.offices().values()
+    )
+    return Directory(
+        as_of=date.fromisoformat(about["as_of"]),
+        source=about["source"],
+        notice=about["notice"],
+        head_office=HeadOffice(head["name"], head.get("email"), head.get("web"), head.get("phone")),
+        contacts=contacts,
+        builtin=True,
+    )
+
+
+def active_directory(path: str | None = None) -> Directory:
+    """The directory named by the option, else by SELVHJELP_DIRECTORY, else the built-in one.
+
+    A directory that is named but cannot be read is an error, never a silent
+    fall-back to the built-in list.
+    """
+    if path is None:
+        path = os.environ.get(ENVIRONMENT_VARIABLE) or None
+        if path is not None and not os.path.exists(path):
+            raise UserError(f"{ENVIRONMENT_VARIABLE} viser til en fil som ikke finnes. Rett variabelen, "
+                            "eller fjern den for å bruke den innebygde listen fra 2019.", path=path)
+    if path is None:
+        return builtin_directory()
+    return load_directory(path)
+
+
+@cache
+def _load_cached(path: str, stamp: tuple[int, int]) -> Directory:
+    directory, errors, _ = read_directory(path)
+    if errors:
+        from selvhjelp_cli.source import InvalidFile
+
+        raise InvalidFile(path, errors)
+    return directory
+
+
+def load_directory(path: str) -> Directory:
+    """The directory in a file, or InvalidFile with every error (infos are left to `directory check`)."""
+    if os.path.isdir(path):
+        raise UserError("Dette er en mappe. Oppgi katalogfilen (YAML).", path=path)
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None
+    return _load_cached(path, (info.st_mtime_ns, info.st_size) if info else (0, 0))
+
+
+# --- Reading and checking a directory file ---------------------------------------
+
+
+class _Checker:
+    def __init__(self, source) -> None:
+        from selvhjelp_cli.source import Problem
+
+        self.source = source
+        self.errors: list[Problem] = []
+        self.infos: list[Problem] = []
+        self._problem = Problem
+
+    def at(self, loc: tuple, key: bool = False) -> tuple[int | None, int | None]:
+        if key and loc in self.source.keys:
+            return self.source.keys[loc]
+        return self.source.position(loc) or (None, None)
+
+    def error(self, message: str, loc: tuple, key: bool = False) -> None:
+        self.errors.append(self._problem(message, *self.at(loc, key)))
+
+    def info(self, message: str, loc: tuple) -> None:
+        self.infos.append(self._problem(message, *self.at(loc)))
+
+    def keys(self, data: dict, allowed: tuple[str, ...], loc: tuple, where: str) -> None:
+        import difflib
+
+        for key in data:
+            if key in allowed:
+                continue
+            shown = str(key) if len(str(key)) <= 40 else str(key)[:40] + "…"
+            english = _NORWEGIAN_KEYS.get(str(key).casefold().replace(" ", "_"))
+            if english in allowed:
+                self.error(f"Ukjent nøkkel «{shown}»{where}. Nøklene i katalogen er engelske: denne heter «{english}».",
+                           (*loc, key), key=True)
+            else:
+                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.5)
+                self.error(f"Ukjent nøkkel «{shown}»{where}.{did_you_mean(close)}", (*loc, key), key=True)
+
+    def text(self, data: dict, key: str, loc: tuple, label: str, required: bool = False,
+             limit: int = MAX_TEXT) -> str | None:
+        value = data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.error(f"{label} mangler.", loc if key not in data else (*loc, key))
+            return None
+        if not isinstance(value, str):
+            self.error(f"{label} må være tekst, ikke en liste eller tabell.", (*loc, key))
+            return None
+        value = value.strip()
+        if any(ord(c) < 32 or ord(c) == 127 for c in value):
+            self.error(f"{label} inneholder et linjeskift eller et annet kontrolltegn. Skriv verdien på én linje.",
+                       (*loc, key))
+            return None
+        if len(value) > limit:
+            self.error(f"{label} er for lang (høyst {limit} tegn).", (*loc, key))
+            return None
+        return value
+
+    def mapping(self, data: dict, key: str, loc: tuple, label: str) -> dict | None:
+        value = data.get(key)
+        if value is None:
+            self.error(f"{label} mangler.", loc if key not in data else (*loc, key))
+            return None
+        if not isinstance(value, dict):
+            self.error(f"{label} må være en tabell med nøkler og verdier (nøkkel: verdi).", (*loc, key))
+            return None
+        return value
+
+    def listing(self, data: dict, key: str, loc: tuple, label: str) -> list:
+        value = data.get(key)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [value]  # "counties: Vestland" is one county
+        if not isinstance(value, list):
+            self.error(f"{label} må være en liste (linjer som begynner med «- »).", (*loc, key))
+            return []
+        return value
+
+
+def _county_coverage(checker: _Checker, name: str, loc: tuple) -> tuple[str, frozenset[str]] | None:
+    from selvhjelp_cli import districts
+
+    found = _find_county_with_era(name)
+    if not found:
+        checker.error(f"Fylket «{_short(name)}» er ukjent.{did_you_mean(districts.suggest_county(name))}", loc)
+        return None
+    county = found[0]
+    if county.era == "pre2018":
+        checker.error(f"{county.name} ble en del av Trøndelag i 2018, og verktøyet vet ikke hvilke kommuner som lå i "
+                      "hvilket av de to fylkene. Skriv «Trøndelag», eller list kommunene under «municipalities».", loc)
+        return None
+    return (name, districts.county_municipalities(county))
+
+
+_ERA_WORDS = {"før 2020": "pre2020", "2019": "pre2020", "2018–2019": "2018-2019", "2018-2019": "2018-2019",
+              "2020–2023": "2020-2023", "2020-2023": "2020-2023", "fra 2024": "2024", "2024": "2024"}
+
+
+def _find_county_with_era(name: str):
+    """«Akershus» is the county of today; «Akershus (før 2020)» the one of 2019."""
+    from selvhjelp_cli import districts
+
+    match = re.fullmatch(r"(.+?)\s*\(([^)]*)\)\s*", name)
+    if match and match.group(2).strip().casefold() in _ERA_WORDS:
+        era = _ERA_WORDS[match.group(2).strip().casefold()]
+        return [c for c in districts.find_county(match.group(1)) if c.era == era]
+    return districts.find_county(name)
+
+
+def _municipality_coverage(checker: _Checker, name: str, loc: tuple) -> frozenset[str] | None:
+    from selvhjelp_cli import districts
+
+    found = districts.find_municipality(name)
+    if not found:
+        checker.error(f"Kommunen «{_short(name)}» er ukjent.{did_you_mean(districts.suggest_municipality(name))}", loc)
+        return None
+    if len(found) > 1:
+        choices = [f"{m.name} ({districts.county_2024(m.county).name})" for m in found if not m.former]
+        checker.error(f"Det finnes flere kommuner som heter {found[0].name}. Skriv for eksempel «{choices[0]}».", loc)
+        return None
+    return frozenset(found[0].numbers_2024)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
+def _office(checker: _Checker, data, index: int, seen_ids: dict[str, int]) -> Contact | None:
+    from selvhjelp_cli import districts
+
+    loc = ("offices", index)
+    if not isinstance(data, dict):
+        checker.error(f"Kontor nr. {index + 1} må være en tabell med nøklene id, name, covers …", loc)
+        return None
+    where = f" under kontor nr. {index + 1}"
+    checker.keys(data, OFFICE_KEYS, loc, where)
+    office_id = checker.text(data, "id", loc, f"«id» for kontor nr. {index + 1}", required=True)
+    if office_id is not None:
+        if not _ID.fullmatch(office_id):
+            checker.error(f"«id» for kontor nr. {index + 1} kan bare ha små bokstaver a–z, sifre og bindestrek, "
+                          "for eksempel «link-bergen».", (*loc, "id"))
+        elif office_id in seen_ids:
+            checker.error(f"«id» «{office_id}» er brukt før, av kontor nr. {seen_ids[office_id] + 1}. "
+                          "Hvert kontor trenger sin egen id.", (*loc, "id"))
+        else:
+            seen_ids[office_id] = index
+    label = f"kontor nr. {index + 1}"
+    name = checker.text(data, "name", loc, f"«name» for {label}", required=True)
+    values = {key: checker.text(data, key, loc, f"«{key}» for {label}") for key in ("kind", "phone", "email", "web",
+                                                                                     "address")}
+    if not any(values[key] for key in ("phone", "email", "web")) and not any(
+            isinstance(data.get(key), (list, dict)) for key in ("phone", "email", "web")):
+        checker.error(f"{label[0].upper() + label[1:]} trenger minst én av «phone», «email» og «web», "
+                      "så folk kan ta kontakt.", loc)
+    covers = checker.mapping(data, "covers", loc, f"«covers» for {label}")
+    shown: list[str] = []
+    counties: list[tuple[str, frozenset[str]]] = []
+    municipalities: set[str] = set()
+    postcodes: set[str] = set()
+    if covers is not None:
+        cloc = (*loc, "covers")
+        checker.keys(covers, COVERS_KEYS, cloc, f" under «covers» for {label}")
+        for i, value in enumerate(checker.listing(covers, "counties", cloc, f"«counties» for {label}")):
+            if (text := _entry(checker, value, (*cloc, "counties", i))) and (got := _county_coverage(
+                    checker, text, (*cloc, "counties", i))):
+                counties.append(got)
+                shown.append(text)
+        for i, value in enumerate(checker.listing(covers, "municipalities", cloc, f"«municipalities» for {label}")):
+            if (text := _entry(checker, value, (*cloc, "municipalities", i))) and (got := _municipality_coverage(
+                    checker, text, (*cloc, "municipalities", i))):
+                municipalities |= got
+                shown.append(text)
+        for i, value in enumerate(checker.listing(covers, "postcodes", cloc, f"«postcodes» for {label}")):
+            text = _entry(checker, value, (*cloc, "postcodes", i))
+            if text is None:
+                continue
+            code = text.replace(" ", "")
+            if not re.fullmatch(r"[0-9]{4}", code):
+                checker.error(f"«{_short(text)}» er ikke et postnummer. Et postnummer har fire sifre, for eksempel "
+                              "0364 eller 5003.", (*cloc, "postcodes", i))
+            elif districts.postcode_reading(code) is None:
+                checker.error(f"Postnummeret {code} finnes ikke i postnummerregisteret verktøyet har.",
+                              (*cloc, "postcodes", i))
+            else:
+                postcodes.add(code)
+                shown.append(code)
+        if not any(covers.get(key) for key in COVERS_KEYS):
+            checker.error(f"«covers» for {label} må ha minst én av «counties», «municipalities» og «postcodes».",
+                          cloc)
+    if office_id is None or name is None:
+        return None
+    return Contact(office_id, name, covers=tuple(shown), coverage=Coverage(tuple(counties), frozenset(municipalities),
+                                                                            frozenset(postcodes)), **values)
+
+
+def _entry(checker: _Checker, value, loc: tuple) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if value is None or isinstance(value, str):
+        checker.error("Tom oppføring i listen.", loc)
+    else:
+        checker.error("Hver oppføring i listen må være en enkelt verdi, ikke en liste eller tabell.", loc)
+    return None
+
+
+def _overlaps(checker: _Checker, contacts: list[tuple[int, Contact]]) -> None:
+    """Two offices covering the same place at the same level: allowed, but worth knowing."""
+    from selvhjelp_cli import districts
+
+    names = districts.municipalities()
+    for later_at, (later_index, later) in enumerate(contacts):
+        for earlier_index, earlier in contacts[:later_at]:
+            shared = sorted(earlier.coverage.postcodes & later.coverage.postcodes)
+            if shared:
+                checker.info(f"Postnummer {', '.join(shared[:5])} dekkes både av «{earlier.id}» og «{later.id}». "
+                             "Begge blir oppgitt.", ("offices", later_index, "covers", "postcodes"))
+            shared = sorted(earlier.coverage.municipalities & later.coverage.municipalities)
+            if shared:
+                places = ", ".join(names[n].name for n in shared[:5])
+                checker.info(f"{places} dekkes både av «{earlier.id}» og «{later.id}». Begge blir oppgitt.",
+                             ("offices", later_index, "covers", "municipalities"))
+            shared = sorted(earlier.coverage.county_municipalities() & later.coverage.county_municipalities())
+            if shared:
+                places = ", ".join(names[n].name for n in shared[:3]) + (" …" if len(shared) > 3 else "")
+                checker.info(f"Fylkene til «{earlier.id}» og «{later.id}» overlapper ({len(shared)} kommuner: "
+                             f"{places}). Begge blir oppgitt for disse kommunene.",
+                             ("offices", later_index, "covers", "counties"))
+
+
+def read_directory(path: str):
+    """(Directory or None, errors, infos) for a directory file."""
+    from selvhjelp_cli.source import parse, read_text
+
+    data, source = parse(read_text(path), path)
+    checker = _Checker(source)
+    if data is None:
+        checker.error("Filen er tom.", ())
+        return None, checker.errors, checker.infos
+    if not isinstance(data, dict):
+        checker.error("En katalog er en tabell med nøklene version, as_of, source, head_office og offices.", ())
+        return None, checker.errors, checker.infos
+    checker.keys(data, TOP_KEYS, (), "")
+    for key in _REQUIRED_TOP:
+        if key not in data:
+            checker.error(f"«{key}» mangler.", ())
+    version = data.get("version")
+    if version is not None and str(version).strip() != "1":
+        checker.error("Denne utgaven av selvhjelp leser katalogfiler av versjon 1 («version: 1»).", ("version",))
+    as_of = None
+    if "as_of" in data and data["as_of"] is None:
+        checker.error("«as_of» mangler: datoen listen sist ble sjekket, for eksempel 2026-11-01.", ("as_of",))
+    if data.get("as_of") is not None:
+        from selvhjelp_cli.dates import parse_date
+
+        try:
+            as_of = parse_date(str(data["as_of"]), strict=True)
+        except ValueError:
+            checker.error("«as_of» må være datoen listen sist ble sjekket, for eksempel 2026-11-01.", ("as_of",))
+    source_text = checker.text(data, "source", (), "«source»", required="source" in data)
+    notice = checker.text(data, "notice", (), "«notice»", limit=MAX_NOTICE) or ""
+    head = None
+    if "head_office" in data:
+        raw = checker.mapping(data, "head_office", (), "«head_office»")
+        if raw is not None:
+            hloc = ("head_office",)
+            checker.keys(raw, HEAD_OFFICE_KEYS, hloc, " under «head_office»")
+            values = {key: checker.text(raw, key, hloc, f"«head_office.{key}»", required=key == "name")
+                      for key in HEAD_OFFICE_KEYS}
+            if not values["email"] and not values["web"] and not values["phone"]:
+                checker.error("«head_office» trenger minst én av «email», «web» og «phone».", hloc)
+            if values["name"]:
+                head = HeadOffice(**values)
+    contacts: list[tuple[int, Contact]] = []
+    seen: dict[str, int] = {}
+    offices = data.get("offices")
+    if offices is not None and not isinstance(offices, list):
+        checker.error("«offices» må være en liste (linjer som begynner med «- »).", ("offices",))
+    for index, raw in enumerate(offices if isinstance(offices, list) else []):
+        contact = _office(checker, raw, index, seen)
+        if contact is not None:
+            contacts.append((index, contact))
+    _overlaps(checker, contacts)
+    checker.errors.sort(key=lambda p: (p.line or 0, p.column or 0))
+    checker.infos.sort(key=lambda p: (p.line or 0, p.column or 0))
+    if checker.errors or as_of is None or head is None or source_text is None:
+        return None, checker.errors, checker.infos
+    directory = Directory(as_of, source_text, notice, head, tuple(c for _, c in contacts), path=path)
+    return directory, checker.errors, checker.infos

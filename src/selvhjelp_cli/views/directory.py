@@ -1,0 +1,38 @@
+"""What `directory check` prints."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from selvhjelp_cli.console import printable
+from selvhjelp_cli.errors import ExitCode
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def check_directory(console: Console, path: str) -> int:
+    """Print the infos and a summary; every error is raised as one InvalidFile."""
+    import os
+
+    from rich.text import Text
+
+    from selvhjelp_cli.directory import read_directory
+    from selvhjelp_cli.errors import UserError
+    from selvhjelp_cli.source import InvalidFile
+    from selvhjelp_cli.words import number_word
+
+    if os.path.isdir(path):
+        raise UserError("Dette er en mappe. Oppgi katalogfilen (YAML).", path=path)
+    directory, errors, infos = read_directory(path)
+    for info in infos:
+        where = ":".join(str(part) for part in (path, info.line, info.column) if part)
+        console.print(Text(f"{printable(where)}: info: {printable(info.message)}"))
+    if errors:
+        raise InvalidFile(path, errors)
+    from selvhjelp_cli.dates import plain_date
+
+    count = len(directory.contacts)
+    entries = "ett kontaktpunkt" if count == 1 else f"{number_word(count)} kontaktpunkter"
+    console.print(Text(f"Katalogen er i orden: {entries}, sist sjekket {plain_date(directory.as_of)}."))
+    return ExitCode.OK
