@@ -197,6 +197,9 @@ TodayOption = Annotated[Optional[str], typer.Option(
     "--today", metavar="ÅÅÅÅ-MM-DD", help="Vurder som om det var denne datoen.", show_default=False)]
 FormatOption = Annotated[str, typer.Option("--format", metavar="FORMAT", help="text eller json.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Skriv over en fil som finnes.")]
+DirectoryOption = Annotated[Optional[str], typer.Option(
+    "--directory", metavar="FIL", show_default=False,
+    help="Katalogfil med kontaktpunkter (standard: SELVHJELP_DIRECTORY, ellers listen fra 2019).")]
 GroupFileArgument = Annotated[Optional[str], typer.Argument(help="Gruppefilen (valgfri).", metavar="FIL",
                                                             show_default=False)]
 OutputOption = Annotated[Optional[str], typer.Option("--output", "-o", metavar="FIL", show_default=False,
@@ -237,18 +240,58 @@ def _root(
 def check(
     paths: Annotated[Optional[list[str]], typer.Argument(
         help="Gruppefiler eller mapper (standard: denne mappen).", metavar="STI", show_default=False)] = None,
-    output_format: FormatOption = "text",
+    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT",
+                                               help="text, json, csv eller concise.")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Advarsler som ikke er valgt bort, gir også exit 1.")] = False,
+    office: Annotated[Optional[str], typer.Option("--office", metavar="ID", show_default=False,
+                                                  help="Bare gruppene til dette kontoret (id i katalogen).")] = None,
+    directory: DirectoryOption = None,
     today: TodayOption = None,
 ) -> None:
     """Sjekk gruppefiler mot rammene for selvorganiserte selvhjelpsgrupper."""
     from selvhjelp_cli.checker import check_paths
+    from selvhjelp_cli.directory import active_directory
+    from selvhjelp_cli.overview import keep_office, rows, strict_reason
     from selvhjelp_cli.report import REPORTER_BY_NAME
 
     reporter = REPORTER_BY_NAME[_choice(output_format, tuple(REPORTER_BY_NAME), "--format")]
+    chosen = active_directory(directory)
     run = check_paths(paths or [], _today(today))
-    reporter(sys.stdout).report(run)
-    raise typer.Exit(run.exit_code(strict))
+    table = rows(run, chosen)
+    if office is not None:
+        run, table = keep_office(run, table, chosen, office)
+    reporter(sys.stdout).report(run, table)
+    code = run.exit_code(strict)
+    if strict and code == ExitCode.FINDINGS and (reason := strict_reason(run)):
+        print(reason, file=sys.stderr)
+    raise typer.Exit(code)
+
+
+@command()
+def publish(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Gruppefiler eller mapper (standard: denne mappen).", metavar="STI", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", help="json eller html.")] = "json",
+    output: OutputOption = None,
+    directory: DirectoryOption = None,
+    today: TodayOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Lag en offentlig liste over gruppene som tar imot nye deltakere (JSON eller en nettside)."""
+    from selvhjelp_cli import publish as listing
+    from selvhjelp_cli.checker import check_paths
+    from selvhjelp_cli.directory import active_directory
+    from selvhjelp_cli.files import STDOUT, write_output
+
+    output_format = _choice(output_format, ("json", "html"), "--format")
+    chosen = active_directory(directory)
+    day = _today(today)
+    selection = listing.select(check_paths(paths or [], day), chosen)
+    content = listing.to_json(selection) if output_format == "json" else listing.to_html(selection, day, chosen)
+    write_output(output or STDOUT, content, force=force)
+    from selvhjelp_cli.views.publish import print_summary
+
+    print_summary(selection, output if output and output != STDOUT else None)
 
 
 @command()
@@ -263,11 +306,6 @@ def rules(
         print_rules()
     else:
         print_rule(rule)
-
-
-DirectoryOption = Annotated[Optional[str], typer.Option(
-    "--directory", metavar="FIL", show_default=False,
-    help="Katalogfil med kontaktpunkter (standard: SELVHJELP_DIRECTORY, ellers listen fra 2019).")]
 
 
 @command("find-district")

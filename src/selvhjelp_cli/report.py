@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from selvhjelp_cli.checker import CheckRun, FileResult
+    from selvhjelp_cli.overview import Row
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 MODE_LABEL = {"physical": "fysisk", "digital": "digital"}
@@ -43,21 +44,65 @@ class JsonReporter:
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
-    def report(self, run: CheckRun) -> None:
+    def report(self, run: CheckRun, rows: list[Row]) -> None:
         document = {
             "files": [
                 {
                     "path": result.path,
                     "group": result.loaded.group.name if result.valid else None,
                     "valid": result.valid,
+                    **row.fields(),
                     "findings": [f.as_json() for f in result.findings],
                 }
-                for result in run.files
+                for result, row in zip(run.files, rows)
             ],
             "skipped": [s.path for s in run.skipped],
             "summary": summary_counts(run),
         }
         write_json(document, self.out)
+
+
+class CsvReporter:
+    """One row per group file for a spreadsheet: no participants, no notes.
+
+    UTF-8 with a byte order mark, so that Excel shows æøå right when it opens
+    the file; commas between fields, as RFC 4180 and scripts expect.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def report(self, run: CheckRun, rows: list[Row]) -> None:
+        import csv
+        import io
+
+        from selvhjelp_cli.overview import CSV_COLUMNS
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
+        for row in rows:
+            # A cell starting with = + - @ would be a formula in a spreadsheet.
+            writer.writerow(["'" + v if v[:1] in ("=", "+", "-", "@") else v for v in row.csv_values()])
+        self.out.write("\ufeff" + buffer.getvalue())
+
+
+class ConciseReporter:
+    """PATH:LINE:COL: SEVERITY RULE MESSAGE, one line per finding, as editors and CI read them."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def report(self, run: CheckRun, rows: list[Row]) -> None:
+        lines = []
+        for result in run.files:
+            for finding in result.findings:
+                if finding.acknowledged:
+                    continue
+                where = ":".join(str(part) for part in (result.path, finding.line, finding.column) if part)
+                message = " ".join(finding.message.split())
+                lines.append(printable(f"{where}: {finding.severity} {finding.rule} {message}"))
+        self.out.write("".join(line + "\n" for line in lines))
 
 
 class TextReporter:
@@ -67,7 +112,7 @@ class TextReporter:
         self.console = make_console()
         self.console.file = out
 
-    def report(self, run: CheckRun) -> None:
+    def report(self, run: CheckRun, rows: list[Row]) -> None:
         from rich.text import Text
 
         for skipped in run.skipped:
@@ -75,7 +120,7 @@ class TextReporter:
         for result in run.files:
             self._file(result)
         if len(run.files) > 1:
-            self._table(run)
+            self._table(rows)
         self.console.print(Text(self._summary_line(run), style="bold"))
 
     def _file(self, result: FileResult) -> None:
@@ -110,54 +155,29 @@ class TextReporter:
                          Text(printable(finding.message)))
         return grid
 
-    def _table(self, run: CheckRun) -> None:
-        # For a district office: which groups, where, and how they are doing.
-        # Participant names never appear here.
+    def _table(self, rows: list[Row]) -> None:
+        # For an office: which groups, where, and how they are doing.
+        # Participant names never appear here. Long words wrap between
+        # words, never inside one, down to 80 columns.
+        from rich import box
         from rich.table import Table
 
-        from selvhjelp_cli import districts
-        from selvhjelp_cli.meetings import next_meeting
-
-        from rich import box
-
-        table = Table(title="Oversikt", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column("Gruppe", overflow="fold", ratio=3)
-        table.add_column("Fylke", overflow="fold", ratio=2)
-        table.add_column("Kontor", overflow="fold", ratio=2)
+        table = Table(title="Oversikt", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+                      collapse_padding=True)
+        table.add_column("Gruppe", ratio=3, min_width=8)
+        table.add_column("Fylke", ratio=2, min_width=6)
+        table.add_column("Kontor", ratio=2, min_width=6)
         table.add_column("Form", no_wrap=True)
         table.add_column("Aktive", justify="right", no_wrap=True)
         table.add_column("Neste møte", no_wrap=True)
-        table.add_column("Status", no_wrap=True)
-        for result in run.files:
-            if not result.valid:
-                table.add_row(printable(result.path), "", "", "", "", "", "ugyldig fil")
+        table.add_column("Status", ratio=1, min_width=7)
+        for row in rows:
+            if row.status == "invalid":
+                table.add_row(printable(row.path), "", "", "", "", "", "ugyldig fil")
                 continue
-            group = result.loaded.group
-            found = districts.find_county(group.county)
-            offices = districts.offices_for_place(group.county, group.municipality)
-            table.add_row(
-                printable(group.name),
-                found[0].name if found else printable(group.county),
-                " / ".join(o.office for o in offices),
-                MODE_LABEL[group.mode],
-                str(len(group.active_participants(run.today))),
-                _next(next_meeting(group, run.today)),
-                self._status(result, run.today),
-            )
+            table.add_row(printable(row.group), printable(row.county or ""), printable(row.office_name or "–"),
+                          MODE_LABEL[row.mode], str(row.active), _next(row.next_meeting), _status(row))
         self.console.print(table)
-
-    @staticmethod
-    def _status(result: FileResult, today) -> str:
-        from selvhjelp_cli.meetings import status
-
-        state = status(result.loaded.group, today)
-        if state in ("ended", "paused"):
-            return {"ended": "avsluttet", "paused": "pause"}[state]
-        if result.count("error"):
-            return _plural(result.count("error"), "feil", "feil")
-        if result.count("warning"):
-            return _plural(result.count("warning"), "advarsel", "advarsler")
-        return "i orden"
 
     @staticmethod
     def _summary_line(run: CheckRun) -> str:
@@ -173,4 +193,14 @@ class TextReporter:
         return f"{checked}: " + ", ".join(parts) + "."
 
 
-REPORTER_BY_NAME = {"text": TextReporter, "json": JsonReporter}
+def _status(row: Row) -> str:
+    if row.status in ("ended", "paused"):
+        return {"ended": "avsluttet", "paused": "pause"}[row.status]
+    if row.errors:
+        return _plural(row.errors, "feil", "feil")
+    if row.warnings:
+        return _plural(row.warnings, "advarsel", "advarsler")
+    return "planlagt" if row.status == "planned" else "i orden"
+
+
+REPORTER_BY_NAME = {"text": TextReporter, "json": JsonReporter, "csv": CsvReporter, "concise": ConciseReporter}

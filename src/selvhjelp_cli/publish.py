@@ -1,0 +1,217 @@
+"""The public list of groups that take new participants, for a web page or a feed.
+
+JSON in the Code4Recovery Meeting Guide format (the open format meeting
+lists are shared in), and a self-contained HTML page. Only what a poster
+shows goes in: the group's name, theme, when and where it meets, the
+starter's contact and the office. Never a participant, a decision, a note –
+and never a video meeting's link, which would let anyone into the room: a
+digital group is listed as online, to be contacted first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from selvhjelp_cli.checker import CheckRun
+    from selvhjelp_cli.directory import Directory
+    from selvhjelp_cli.model import Group
+
+TIMEZONE = "Europe/Oslo"
+
+
+@dataclass(frozen=True)
+class Listing:
+    group: Group
+    path: str
+    starts: date | None  # the first meeting, if it lies ahead
+    next_day: date
+    region: str | None
+    office: dict | None  # the office or head office, as Meeting Guide entity fields
+    updated: datetime
+    untrue: frozenset[str] = frozenset()  # rules the group breaks: their promise is not made
+
+
+@dataclass
+class Selection:
+    listings: list[Listing]
+    left_out: dict[str, int]  # reason -> number of files
+
+
+def is_open(group: Group, today: date) -> bool:
+    """Open to new participants: not ended, and either not started yet or not closed."""
+    from selvhjelp_cli.meetings import status
+
+    state = status(group, today)
+    if state == "ended":
+        return False
+    return state == "planned" or not group.closed
+
+
+def select(run: CheckRun, directory: Directory) -> Selection:
+    import os
+
+    from selvhjelp_cli.meetings import next_meeting
+    from selvhjelp_cli.overview import row
+
+    listings: list[Listing] = []
+    left_out = {"invalid": 0, "ended": 0, "closed": 0, "no_meetings": 0}
+    for result in run.files:
+        if not result.valid:
+            left_out["invalid"] += 1
+            continue
+        group = result.loaded.group
+        if not is_open(group, run.today):
+            left_out["ended" if group.ended is not None and group.ended <= run.today else "closed"] += 1
+            continue
+        upcoming = next_meeting(group, run.today)
+        if upcoming is None:
+            left_out["no_meetings"] += 1
+            continue
+        overview = row(result, run.today, directory)
+        try:
+            stamp = datetime.fromtimestamp(os.stat(result.path).st_mtime, tz=timezone.utc)
+        except OSError:
+            stamp = datetime.now(tz=timezone.utc)
+        listings.append(Listing(
+            group=group, path=result.path,
+            starts=group.schedule.first_meeting if group.schedule.first_meeting >= run.today else None,
+            next_day=upcoming, region=group.municipality or overview.county,
+            office=_entity(directory, overview.office), updated=stamp.replace(microsecond=0),
+            untrue=frozenset(f.rule for f in result.findings if f.severity == "error" and not f.acknowledged)))
+    return Selection(listings, {k: v for k, v in left_out.items() if v})
+
+
+def _entity(directory: Directory, office_id: str | None) -> dict:
+    """The office as Meeting Guide's entity; the head office when the list is the closed 2019 one."""
+    contact = directory.contact(office_id) if office_id and not directory.builtin else None
+    if contact is None:
+        head = directory.head_office
+        return {"entity": head.name, "entity_email": head.email, "entity_url": _url(head.web),
+                "entity_phone": head.phone}
+    return {"entity": contact.office, "entity_email": contact.email, "entity_url": _url(contact.web),
+            "entity_phone": contact.phone}
+
+
+def _url(web: str | None) -> str | None:
+    if not web:
+        return None
+    return web if web.startswith(("http://", "https://")) else f"https://{web}"
+
+
+def slugs(listings: list[Listing]) -> list[str]:
+    from selvhjelp_cli.files import slug
+
+    seen: dict[str, int] = {}
+    result = []
+    for listing in listings:
+        base = slug(listing.group.name)
+        seen[base] = seen.get(base, 0) + 1
+        result.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return result
+
+
+def _contact(listing: Listing) -> dict:
+    for starter in listing.group.starters:
+        if starter.contact:
+            key = "contact_1_email" if "@" in starter.contact else "contact_1_phone"
+            return {"contact_1_name": starter.name, key: starter.contact}
+    return {}
+
+
+_EVERY = {2: "annenhver uke", 3: "hver tredje uke", 4: "hver fjerde uke"}
+
+
+def rhythm(listing: Listing) -> str | None:
+    every = listing.group.schedule.every_weeks
+    return None if every == 1 else _EVERY.get(every, f"hver {every}. uke")
+
+
+def promises(listing: Listing) -> str:
+    """What the framework promises, as far as this group keeps it (as on the poster)."""
+    kept = [text for rule, text in (("free-of-charge", "Gratis"), ("leaderless", "uten leder"))
+            if rule not in listing.untrue]
+    sentence = ", ".join([*kept, "med taushetsplikt"])
+    return sentence[0].upper() + sentence[1:] + ". Ta kontakt før du kommer."
+
+
+def _notes(listing: Listing) -> str:
+    from selvhjelp_cli.dates import plain_date
+
+    parts = []
+    if listing.group.theme:
+        parts.append(f"Tema: {listing.group.theme}.")
+    if listing.starts:
+        parts.append(f"Første møte {plain_date(listing.starts)}.")
+    if every := rhythm(listing):
+        parts.append(f"Møtes {every}.")
+    parts.append(promises(listing))
+    return " ".join(parts)
+
+
+def meeting_guide(selection: Selection) -> list[dict]:
+    """The listings in the Meeting Guide format."""
+    from selvhjelp_cli.meetings import typical
+
+    entries = []
+    for listing, slug in zip(selection.listings, slugs(selection.listings)):
+        group = listing.group
+        meeting = typical(group)
+        entry = {
+            "name": group.name,
+            "slug": slug,
+            "day": (listing.next_day.weekday() + 1) % 7,
+            "time": meeting.start.strftime("%H:%M"),
+            "end_time": meeting.end.strftime("%H:%M"),
+            "timezone": TIMEZONE,
+        }
+        if group.mode == "digital":
+            entry["attendance_option"] = "online"
+            entry["conference_url_notes"] = (f"Møtes på {group.online.platform}. Lenken får du av igangsetteren."
+                                             if group.online else "Lenken får du av igangsetteren.")
+        else:
+            entry["attendance_option"] = "in_person"
+            entry["location"] = group.venue.name if group.venue else None
+            if group.venue and group.venue.address:
+                entry["formatted_address"] = group.venue.address
+        entry["region"] = listing.region
+        entry["notes"] = _notes(listing)
+        entry |= _contact(listing)
+        entry |= {k: v for k, v in (listing.office or {}).items() if v}
+        entry["updated"] = listing.updated.strftime("%Y-%m-%d %H:%M:%S")
+        entries.append({k: v for k, v in entry.items() if v is not None})
+    return entries
+
+
+def to_json(selection: Selection) -> str:
+    import json
+
+    return json.dumps(meeting_guide(selection), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_html(selection: Selection, today: date, directory: Directory) -> str:
+    from selvhjelp_cli.dates import format_day, plain_date
+    from selvhjelp_cli.meetings import typical
+    from selvhjelp_cli.render import environment
+
+    groups = []
+    for entry, listing in zip(meeting_guide(selection), selection.listings):
+        meeting = typical(listing.group)
+        weekday = format_day(listing.next_day, "EEEE", "nb")
+        when = f"{weekday[0].upper()}{weekday[1:]}er kl. {meeting.start:%H.%M}–{meeting.end:%H.%M}"
+        if every := rhythm(listing):
+            when += f", {every}"
+        if listing.starts:
+            when += f", fra {plain_date(listing.starts)}"
+        else:
+            when += f", neste møte {plain_date(listing.next_day)}"
+        where = (entry.get("conference_url_notes") if listing.group.mode == "digital"
+                 else ", ".join(p for p in (entry.get("location"), entry.get("formatted_address")) if p))
+        contact = entry.get("contact_1_phone") or entry.get("contact_1_email")
+        groups.append({"entry": entry, "theme": listing.group.theme, "when": when, "where": where,
+                       "facts": promises(listing),
+                       "contact": contact, "digital": listing.group.mode == "digital"})
+    template = environment("html").get_template("publish.html.j2")
+    return template.render(groups=groups, today=plain_date(today), directory=directory)
