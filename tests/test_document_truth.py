@@ -122,11 +122,21 @@ def test_digital_groups_sign_on_video_and_get_no_coffee():
     assert "Taushetserklæringen på video" in text_of(pdf(handout("digital", DIGITAL)))
 
 
-def test_the_starters_plan_prints_the_offices_number():
-    assert "Ha telefonnummeret til distriktskontoret i Sandnes (981 02 067) for hånden" in \
+CONTACT_POINTS = FIXTURES / "directory" / "kontaktpunkter.yaml"
+
+
+def test_the_starters_plan_prints_the_contact_point_from_the_directory(monkeypatch):
+    monkeypatch.setenv("SELVHJELP_DIRECTORY", str(CONTACT_POINTS))
+    assert "Ha kontaktinformasjonen til Sandnes frivilligsentral (51 00 00 00) for hånden" in \
         text_of(pdf(handout("first-meeting", TORSDAG)))
-    assert "Ha telefonnummeret til distriktskontoret eller kontaktpunktet deres for hånden" in \
-        text_of(pdf(handout("first-meeting", None)))
+
+
+def test_no_document_prints_a_district_office_closed_in_2023():
+    for kind in ("first-meeting", "poster"):
+        text = " ".join(text_of(pdf(handout(kind, TORSDAG, today="2026-09-01"))).split())
+        assert "981 02 067" not in text and "Distriktskontoret" not in text, kind
+    assert "Ha kontaktinformasjonen til kontaktpunktet deres (eller Selvhjelp Norge, post@selvhjelp.no)" in \
+        " ".join(text_of(pdf(handout("first-meeting", TORSDAG))).split())
 
 
 # What they must do on paper
@@ -143,11 +153,13 @@ def sizes(reader: PdfReader) -> list[tuple[float, str]]:
     return found
 
 
-def test_the_poster_fills_one_page_and_reads_from_two_metres():
+def test_the_poster_fills_one_page_and_reads_from_two_metres(monkeypatch):
+    monkeypatch.setenv("SELVHJELP_DIRECTORY", str(CONTACT_POINTS))
     reader = pdf(handout("poster", TORSDAG, today="2026-09-01"))
     assert len(reader.pages) == 1
     found = sizes(reader)
-    for needle in ("Vi møtes hver torsdag", "Sted: Haugesund", "Kari Nilsen: 473 92 870", "Distriktskontoret i Sandnes"):
+    for needle in ("Vi møtes hver torsdag", "Sted: Haugesund", "Kari Nilsen: 473 92 870",
+                   "Sandnes frivilligsentral: 51 00 00 00"):
         assert any(size >= 24 and text.startswith(needle) for size, text in found), needle
     # The tear-off strips: the group and the first contact, eight times.
     text = text_of(reader)
@@ -162,7 +174,8 @@ def test_the_poster_leads_with_the_theme_and_who_it_is_for():
     assert any(text.startswith("En gruppe for deg som") for text in order[:6])
 
 
-def test_numbers_postcodes_and_addresses_never_break_across_lines():
+def test_numbers_postcodes_and_addresses_never_break_across_lines(monkeypatch):
+    monkeypatch.setenv("SELVHJELP_DIRECTORY", str(CONTACT_POINTS))
     reader = pdf(handout("poster", FOURTEEN, today="2026-11-01"))
     lines = [line.replace("\xa0", " ").replace("\u2011", "-") for line in reader.pages[0].extract_text().splitlines()]
     assert any("kari-margrethe.nordmann-hansen@frivilligsentralen-nordrefollo.no" in line for line in lines)

@@ -122,7 +122,7 @@ def test_interactive_prompts_reask_and_write(tmp_path):
     assert "Mente du «Rogaland»" in out
     assert "Svar f (fysisk) eller d (digital)." in out
     assert "Den datoen finnes ikke. Sjekk dag og måned." in out and "Det er torsdag 4. februar 2027." in out
-    assert "distriktskontoret i Sandnes" in out
+    assert "Distriktskontoret i Sandnes dekket stedet i 2019, men distriktskontorene ble lagt ned i 2023" in out
     group = load_group(target).group
     assert group.venue.name == "Biblioteket" and str(group.schedule.start) == "18:30:00"
     assert group.language == "nn" and group.starters[0].name == "Kari N."

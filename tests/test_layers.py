@@ -19,7 +19,7 @@ LAYERS = [
     {"dates", "files", "source", "districts"},
     {"model", "findings", "directory"},
     {"rules", "rules.*", "validation", "loader", "meetings", "render", "letterhead", "editor", "resolver"},
-    {"checker", "documents", "init_group", "schema", "life"},
+    {"checker", "documents", "init_group", "schema", "life", "overview", "publish"},
     {"report", "views", "views.*", "usage"},
     {"cli"},
     {"entry", "__main__"},

@@ -23,7 +23,7 @@ TORSDAG = str(EXAMPLES / "torsdagsgruppa.yaml")
     (["check", "--formt", "json"], "Ukjent valg --formt. Mente du «--format»? Se «selvhjelp check --help»."),
     (["calendar", TORSDAG, "Kari", "Ola"], "2 argumenter for mye. Se «selvhjelp calendar --help»."),
     (["rules", "adult", "Kari"], "Ett argument for mye. Se «selvhjelp rules --help»."),
-    (["check", "--format", "xml"], "Ugyldig verdi for --format. Gyldige verdier: text, json."),
+    (["check", "--format", "xml"], "Ugyldig verdi for --format. Gyldige verdier: text, json, csv, concise."),
     (["print-handout", "rammer"], "Ugyldig verdi for TYPE. Gyldige verdier: principles, framework, first-meeting, "
                                   "digital, registration, attendance, poster. Mente du «framework»?"),
     (["print-declaration", "--blank", "0"], "--blank må være et helt tall fra 1 til 200."),

@@ -437,14 +437,6 @@ def offices_for_place(county: str, municipality: str | None) -> list[Office]:
     return _office_list(found_counties[0].offices) if found_counties else []
 
 
-def office_sentence(offices: list[Office]) -> str:
-    """One sentence naming the office, or saying the county is shared."""
-    if len(offices) == 1:
-        return f"Gruppa hører til distriktskontoret i {offices[0].office} (telefon {offices[0].phone})."
-    names = join(f"{o.office} ({o.phone})" for o in offices)
-    return f"Fylket deles mellom distriktskontorene i {names}. Kommunen avgjør hvilket."
-
-
 # --- Places as people name them -------------------------------------------------
 #
 # A directory other than the built-in one covers places by county (of any

@@ -244,7 +244,8 @@ def first_meeting(group: Group | None, language: str, today: date) -> Document:
     if offices:
         from selvhjelp_cli.words import join
 
-        office = join((t["common"]["office"].format(office=o.office, phone=o.phone) for o in offices), style="or",
+        office = join((t["common"]["office"].format(office=o.office, reach=o.phone or o.email or o.web)
+                       for o in offices), style="or",
                       locale=BABEL_LOCALE[language])
         before.append(m["before_office"].format(office=office))
     else:
@@ -261,11 +262,14 @@ def first_meeting(group: Group | None, language: str, today: date) -> Document:
 
 
 def _offices(group: Group | None) -> list:
+    """The contact points a document may name: never the district offices of 2019, closed in 2023."""
     if group is None:
         return []
-    from selvhjelp_cli import districts
+    from selvhjelp_cli.directory import active_directory
+    from selvhjelp_cli.resolver import offices_for_group
 
-    return districts.offices_for_place(group.county, group.municipality)
+    directory = active_directory()
+    return [] if directory.builtin else offices_for_group(directory, group.county, group.municipality)
 
 
 def _five(minutes: float) -> int:
@@ -344,7 +348,6 @@ def unbreakable(text: str) -> str:
 
 def poster(group: Group | None, language: str, today: date) -> Document:
     """A recruitment poster: never anything about participants."""
-    from selvhjelp_cli import districts
     from selvhjelp_cli.meetings import typical
 
     t = texts(language)
@@ -372,8 +375,8 @@ def poster(group: Group | None, language: str, today: date) -> Document:
         for starter in group.starters:
             if starter.contact:
                 contacts.append((starter.name, unbreakable(starter.contact)))
-        offices = districts.offices_for_place(group.county, group.municipality)
-        contacts += [(p["contact_office"].format(office=o.office), unbreakable(o.phone)) for o in offices[:1]]
+        contacts += [(p["contact_office"].format(office=o.office), unbreakable(o.phone or o.email or o.web))
+                     for o in _offices(group)[:1]]
     untrue = {"free": "free-of-charge", "leaderless": "leaderless"}
     facts = [text for key, text in p["facts"].items() if untrue.get(key) not in firing]
     strip = [group.name, contacts[0][1]] if group is not None and contacts else []

@@ -218,17 +218,20 @@ def collect(given: dict[str, str | None], ask: Ask | None, today: date | None = 
 def _shared(county: str | None) -> bool:
     if not county:
         return False
-    from selvhjelp_cli import districts
+    from selvhjelp_cli.directory import active_directory
+    from selvhjelp_cli.resolver import resolve
 
-    return len(districts.resolve_county(county).offices) > 1
+    return len(resolve(active_directory(), "county", county).offices) > 1
 
 
 def confirmation(question: Question, value: Any, today: date) -> str | None:
     """What to tell the user after an answer: the office, the weekday."""
     if question.key == "county":
-        from selvhjelp_cli import districts
+        from selvhjelp_cli.directory import active_directory
+        from selvhjelp_cli.resolver import office_sentence, resolve
 
-        return districts.office_sentence(districts.resolve_county(value).offices)
+        directory = active_directory()
+        return office_sentence(directory, resolve(directory, "county", value).offices)
     if question.key == "first_meeting":
         ahead = "" if value >= today else " Datoen har passert."
         return f"Det er {long_date(value)}.{ahead}"

@@ -208,3 +208,21 @@ def offices_for_group(directory: Directory, county: str, municipality: str | Non
     reading = Reading("county", counties[0].name, tuple(sorted(districts.county_municipalities(counties[0]))),
                       county=counties[0])
     return _covering(directory, reading, [])
+
+
+def office_sentence(directory: Directory, offices: list[Contact]) -> str:
+    """One sentence for the starter: whom the group can turn to."""
+    head = directory.head_office
+    ask = f"Spør {head.name} ({head.reach}) om kontaktpunktet der dere bor."
+    if directory.builtin:
+        if not offices:
+            return ask
+        names = join(o.office for o in offices)
+        was = (f"Distriktskontoret i {names} dekket stedet i 2019" if len(offices) == 1
+               else f"I 2019 delte distriktskontorene i {names} fylket")
+        return f"{was}, men distriktskontorene ble lagt ned i 2023. {ask}"
+    if not offices:
+        return f"Ingen i katalogen dekker stedet. {ask}"
+    if len(offices) == 1:
+        return f"Kontaktpunktet for gruppa er {offices[0].office} ({offices[0].reach})."
+    return f"Stedet dekkes av {join(f'{o.office} ({o.reach})' for o in offices)}. Kommunen avgjør hvem."

@@ -17,13 +17,15 @@ def print_next_steps(console: Console, path: str, answers: dict) -> None:
     from rich.panel import Panel
     from rich.text import Text
 
-    from selvhjelp_cli import districts
+    from selvhjelp_cli.directory import active_directory
+    from selvhjelp_cli.resolver import office_sentence, offices_for_group
 
     shown = printable(path)
-    offices = districts.offices_for_place(answers["county"], answers.get("municipality"))
+    directory = active_directory()
+    offices = offices_for_group(directory, answers["county"], answers.get("municipality"))
     steps = Text()
     steps.append(f"Lagret {shown}. Bare du kan lese filen.\n", style="bold")
-    steps.append(districts.office_sentence(offices) + "\n\n")
+    steps.append(printable(office_sentence(directory, offices)) + "\n\n")
     steps.append("Neste steg:\n", style="bold")
     for number, (what, command) in enumerate((
         ("Legg inn deltakerne under «participants» (fornavn og initial er nok).", None),
