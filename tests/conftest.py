@@ -26,6 +26,12 @@ def _pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _builtin_directory(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A directory named in the developer's own environment must not change answers.
+    monkeypatch.delenv("SELVHJELP_DIRECTORY", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _bugs_fail_tests(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(entry, "RAISE_UNEXPECTED", True)
 

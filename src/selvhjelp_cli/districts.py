@@ -551,3 +551,18 @@ def read_place(text: str) -> list[Reading]:
         if not any(set(county.municipalities) == set(r.municipalities) for r in readings):
             readings.append(county)
     return readings
+
+
+def suggest_place(text: str) -> list[str]:
+    """Up to three names close to text: municipalities, counties and postal places."""
+    candidates: dict[str, str] = {}
+    for m in municipalities().values():
+        for name in (m.name, *m.other_names):
+            candidates.setdefault(fold(name), name)
+    for county in sorted(counties(), key=lambda c: ERA_ORDER[c.era]):
+        for name in (county.name, *county.other_names):
+            candidates.setdefault(fold(name), name)
+    rows = _postcode_rows()
+    for key, codes in _postal_place_index().items():
+        candidates.setdefault(key, rows[codes[0]][0].title())
+    return _suggest(text, candidates)

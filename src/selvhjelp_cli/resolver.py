@@ -129,8 +129,7 @@ def _reading_json(reading: Reading, offices) -> dict:
 def _suggest_place(text: str) -> list[str]:
     from selvhjelp_cli import districts
 
-    found = districts.suggest_municipality(text) + districts.suggest_county(text)
-    return list(dict.fromkeys(found))[:3]
+    return districts.suggest_place(text)
 
 
 def _offices_for(directory: Directory, reading: Reading, notes: list[str]) -> list[Contact]:

@@ -27,7 +27,7 @@ def check_directory(console: Console, path: str) -> int:
     directory, errors, infos = read_directory(path)
     for info in infos:
         where = ":".join(str(part) for part in (path, info.line, info.column) if part)
-        console.print(Text(f"{printable(where)}: info: {printable(info.message)}"))
+        console.print(Text(f"{printable(where)}: info: {printable(info.message)}"), soft_wrap=True)
     if errors:
         raise InvalidFile(path, errors)
     from selvhjelp_cli.dates import plain_date

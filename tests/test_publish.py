@@ -1,0 +1,95 @@
+"""`publish`: the groups open to new participants, as Meeting Guide JSON and as a web page."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from .conftest import EXAMPLES, FIXTURES, invoke
+
+CONTACT_POINTS = FIXTURES / "directory" / "kontaktpunkter.yaml"
+
+
+def folder_of_groups(tmp_path):
+    folder = tmp_path / "grupper"
+    folder.mkdir()
+    for name in ("torsdagsgruppa.yaml", "onsdagsgruppa-med-problemer.yaml", "nettgruppa-nord.yaml"):
+        shutil.copy(EXAMPLES / name, folder / name)
+    text = (EXAMPLES / "torsdagsgruppa.yaml").read_text(encoding="utf-8")
+    (folder / "ny.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Mandagsgruppa").replace(
+        "first_meeting: 2026-09-03", "first_meeting: 2027-01-04"), encoding="utf-8")
+    (folder / "slutt.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Ferdiggruppa\nended: 2026-11-01"),
+                                       encoding="utf-8")
+    return folder
+
+
+def published(tmp_path, *args) -> list[dict]:
+    result = invoke("publish", folder_of_groups(tmp_path), "--today", "2026-11-23", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_only_groups_open_to_new_participants_are_listed(tmp_path):
+    names = [g["name"] for g in published(tmp_path)]
+    # Torsdagsgruppa has started and is closed; Ferdiggruppa has ended.
+    assert sorted(names) == ["Mandagsgruppa", "Nettgruppa nord", "Onsdagsgruppa"]
+
+
+def test_the_entries_follow_the_meeting_guide_format(tmp_path):
+    entry = next(g for g in published(tmp_path, "--directory", CONTACT_POINTS) if g["name"] == "Mandagsgruppa")
+    assert entry["slug"] == "mandagsgruppa"
+    assert entry["day"] == 1  # Monday; 0 is Sunday
+    assert (entry["time"], entry["end_time"], entry["timezone"]) == ("18:00", "20:00", "Europe/Oslo")
+    assert entry["location"] == "Haugesund frivilligsentral"
+    assert entry["formatted_address"] == "Skåregata 1, 5528 Haugesund"
+    assert entry["region"] == "Haugesund"
+    assert entry["notes"].startswith("Tema: Sorg og tap. Første møte 4. januar 2027. Gratis, uten leder")
+    assert (entry["contact_1_name"], entry["contact_1_phone"]) == ("Kari Nilsen", "473 92 870")
+    assert (entry["entity"], entry["entity_phone"]) == ("Sandnes frivilligsentral", "51 00 00 00")
+    assert len(entry["updated"]) == 19
+    for us_only in ("address", "city", "state", "postal_code", "country"):
+        assert us_only not in entry
+
+
+def test_a_digital_group_is_online_without_its_room_link(tmp_path):
+    entry = next(g for g in published(tmp_path) if g["name"] == "Nettgruppa nord")
+    assert entry["attendance_option"] == "online" and "location" not in entry
+    assert "conference_url" not in entry and "Whereby" in entry["conference_url_notes"]
+    assert "http" not in json.dumps(entry).replace("https://selvhjelp.no", "")
+
+
+def test_the_built_in_list_never_publishes_a_closed_office(tmp_path):
+    for entry in published(tmp_path):
+        assert (entry["entity"], entry["entity_email"]) == ("Selvhjelp Norge", "post@selvhjelp.no")
+        assert "981 02 067" not in json.dumps(entry)
+
+
+def test_nothing_about_participants_or_decisions_or_notes(tmp_path):
+    text = json.dumps(published(tmp_path), ensure_ascii=False)
+    for private in ("Trine L.", "Kim S.", "Gunnar P.", "Anne M.", "Bjørn Haugland", "born", "decision", "rule"):
+        assert private not in text
+
+
+def test_a_group_that_breaks_a_requirement_is_not_promised_as_keeping_it(tmp_path):
+    entry = next(g for g in published(tmp_path) if g["name"] == "Onsdagsgruppa")
+    assert "Gratis" not in entry["notes"] and "uten leder" not in entry["notes"]
+    assert "hver tredje uke" in entry["notes"]
+
+
+def test_the_html_page_is_self_contained_and_escaped(tmp_path):
+    folder = folder_of_groups(tmp_path)
+    text = (folder / "ny.yaml").read_text(encoding="utf-8").replace("theme: Sorg og tap",
+                                                                    "theme: \"<script>alert(1)</script>\"")
+    (folder / "ny.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "grupper.html"
+    result = invoke("publish", folder, "--format", "html", "-o", out, "--today", "2026-11-23")
+    assert result.exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "src=" not in page and "href=" not in page and "@import" not in page
+    assert "Mandager kl. 18.00–20.00, fra 4. januar 2027" in page
+    assert "3 grupper tar imot nye deltakere. Skrev" in result.stderr
+    assert "Ikke med: 1 gruppe som har startet og er lukket." in result.stderr
+    assert "Ikke med: 1 gruppe som er avsluttet." in result.stderr
+    again = invoke("publish", folder, "--format", "html", "-o", out, "--today", "2026-11-23")
+    assert again.exit_code == 2 and "--force" in again.stderr
