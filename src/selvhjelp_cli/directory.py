@@ -50,7 +50,12 @@ class Coverage:
     postcodes: frozenset[str] = frozenset()
 
     def county_municipalities(self) -> frozenset[str]:
-        return frozenset().union(*(numbers for _, numbers in self.counties))
+        return _union(self.counties)
+
+
+@cache
+def _union(counties: tuple[tuple[str, frozenset[str]], ...]) -> frozenset[str]:
+    return frozenset().union(*(numbers for _, numbers in counties))
 
 
 @dataclass(frozen=True)
@@ -161,7 +166,7 @@ def active_directory(path: str | None = None) -> Directory:
 
 @cache
 def _load_cached(path: str, stamp: tuple[int, int]) -> Directory:
-    directory, errors, _ = read_directory(path)
+    directory, errors, _ = read_directory(path, infos=False)
     if errors:
         from selvhjelp_cli.source import InvalidFile
 
@@ -410,8 +415,12 @@ def _overlaps(checker: _Checker, contacts: list[tuple[int, Contact]]) -> None:
                              ("offices", later_index, "covers", "counties"))
 
 
-def read_directory(path: str):
-    """(Directory or None, errors, infos) for a directory file."""
+def read_directory(path: str, infos: bool = True):
+    """(Directory or None, errors, infos) for a directory file.
+
+    Overlaps are infos for `directory check`; a command that only uses the
+    directory skips looking for them.
+    """
     from selvhjelp_cli.source import parse, read_text
 
     data, source = parse(read_text(path), path)
@@ -462,7 +471,8 @@ def read_directory(path: str):
         contact = _office(checker, raw, index, seen)
         if contact is not None:
             contacts.append((index, contact))
-    _overlaps(checker, contacts)
+    if infos:
+        _overlaps(checker, contacts)
     checker.errors.sort(key=lambda p: (p.line or 0, p.column or 0))
     checker.infos.sort(key=lambda p: (p.line or 0, p.column or 0))
     if checker.errors or as_of is None or head is None or source_text is None:
