@@ -259,3 +259,9 @@ def test_short_last_lines_are_expensive_for_the_line_breaker():
 ])
 def test_what_must_stay_on_one_line_is_bound_together(text, kept):
     assert kept in documents.unbreakable(text)
+
+
+def test_a_contact_point_s_e_mail_is_never_hyphenated(monkeypatch):
+    monkeypatch.setenv("SELVHJELP_DIRECTORY", str(EXAMPLES / "kontor" / "kontaktpunkter.yaml"))
+    text = text_of(pdf(handout("first-meeting", TORSDAG, today="2026-08-01", language="nn")))
+    assert "(selvhjelp@haugaland.example.no) klar om nokon har spørsmål" in text

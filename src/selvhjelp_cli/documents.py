@@ -247,7 +247,7 @@ def first_meeting(group: Group | None, language: str, today: date) -> Document:
         office = join((t["common"]["office"].format(office=o.office, reach=o.phone or o.email or o.web)
                        for o in offices), style="or",
                       locale=BABEL_LOCALE[language])
-        before.append(m["before_office"].format(office=office))
+        before.append(m["before_office"].format(office=unbreakable(office)))
     else:
         before.append(m["before_office_general"])
     context = _base(group, language, m["title"]) | {
