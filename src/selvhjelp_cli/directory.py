@@ -17,7 +17,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 
 from selvhjelp_cli.errors import UserError, did_you_mean
 
@@ -117,7 +117,11 @@ class Directory:
         return {"as_of": self.as_of.isoformat(), "source": self.source, "notice": self.notice}
 
     def contact(self, contact_id: str) -> Contact | None:
-        return next((c for c in self.contacts if c.id == contact_id), None)
+        return self._by_id.get(contact_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Contact]:
+        return {c.id: c for c in self.contacts}
 
     @property
     def dated(self) -> str:

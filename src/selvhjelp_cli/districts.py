@@ -132,15 +132,6 @@ def raw_directory() -> dict:
     return _districts()
 
 
-def head_office() -> dict[str, str]:
-    return dict(_districts()["head_office"])
-
-
-def head_office_json() -> dict[str, str]:
-    h = head_office()
-    return {"name": h["name"], "phone": h["phone"], "email": h["email"]}
-
-
 @cache
 def offices() -> dict[str, Office]:
     return {
@@ -264,12 +255,18 @@ def find_county(text: str) -> list[County]:
     return sorted(found, key=lambda c: ERA_ORDER[c.era])
 
 
-def suggest_county(text: str) -> list[str]:
-    candidates = {}
+@cache
+def _county_names() -> dict[str, str]:
+    """Folded key -> display name of every county name, the newest generation's spelling first."""
+    candidates: dict[str, str] = {}
     for county in sorted(counties(), key=lambda c: ERA_ORDER[c.era]):
         for name in (county.name, *county.other_names):
             candidates.setdefault(fold(name), name)
-    return _suggest(text, candidates)
+    return candidates
+
+
+def suggest_county(text: str) -> list[str]:
+    return _suggest(text, _county_names())
 
 
 def resolve_county(text: str) -> Resolution:
@@ -326,15 +323,21 @@ def _split_qualifier(text: str) -> tuple[str, str | None]:
     return name.strip(), qualifier.strip()
 
 
-def suggest_municipality(text: str, county: str | None = None) -> list[str]:
-    """Up to three municipality names close to text; those in `county` (if given) first."""
-    candidates = {}
+@cache
+def _municipality_names() -> dict[str, str]:
+    """Folded key -> display name of every municipality name, current ones first."""
+    candidates: dict[str, str] = {}
     for m in municipalities().values():
         for name in (m.name, *m.other_names):
             candidates.setdefault(fold(name), name)
     for m in _former_municipalities():
         candidates.setdefault(fold(m.name), m.name)
-    suggestions = _suggest(text, candidates)
+    return candidates
+
+
+def suggest_municipality(text: str, county: str | None = None) -> list[str]:
+    """Up to three municipality names close to text; those in `county` (if given) first."""
+    suggestions = _suggest(text, _municipality_names())
     if county and find_county(county):
         wanted = {c.number for c in find_county(county) if c.era == "2024"}
         in_county = {name for m in municipalities().values() if m.county in wanted for name in (m.name, *m.other_names)}
@@ -475,6 +478,7 @@ class Reading:
         return f"{self.name} (poststed i {places})"
 
 
+@cache
 def county_municipalities(county: County) -> frozenset[str]:
     """The 2024 municipalities whose area lay, wholly or partly, in the county."""
     if county.era == "2024":
@@ -522,9 +526,13 @@ def _postal_place(text: str) -> Reading | None:
     return Reading("postal-place", rows[codes[0]][0].title(), numbers, tuple(codes))
 
 
-def _municipality_reading(m: Municipality) -> Reading:
+def municipality_reading(m: Municipality) -> Reading:
     kind = "former-municipality" if m.former else "municipality"
     return Reading(kind, m.name, m.numbers_2024, municipality=m)
+
+
+def county_reading(county: County) -> Reading:
+    return Reading("county", county.name, tuple(sorted(county_municipalities(county))), county=county)
 
 
 def read_place(text: str) -> list[Reading]:
@@ -538,7 +546,7 @@ def read_place(text: str) -> list[Reading]:
         return []
     name, qualifier = _split_qualifier(text)
     found = find_municipality(text) if qualifier else _municipality_index().get(fold(name), [])
-    places = [_municipality_reading(m) for m in sorted(found, key=lambda m: m.former)]
+    places = [municipality_reading(m) for m in sorted(found, key=lambda m: m.former)]
     readings: list[Reading] = []
     postal = None if qualifier else _postal_place(text)
     if postal and not any(set(postal.municipalities) == set(r.municipalities) for r in places):
@@ -546,8 +554,7 @@ def read_place(text: str) -> list[Reading]:
     readings += places
     counties = [] if qualifier else find_county(text)
     if counties:
-        county = Reading("county", counties[0].name, tuple(sorted(county_municipalities(counties[0]))),
-                         county=counties[0])
+        county = county_reading(counties[0])
         if not any(set(county.municipalities) == set(r.municipalities) for r in readings):
             readings.append(county)
     return readings
@@ -555,14 +562,11 @@ def read_place(text: str) -> list[Reading]:
 
 def suggest_place(text: str) -> list[str]:
     """Up to three names close to text: municipalities, counties and postal places."""
-    candidates: dict[str, str] = {}
-    for m in municipalities().values():
-        for name in (m.name, *m.other_names):
-            candidates.setdefault(fold(name), name)
-    for county in sorted(counties(), key=lambda c: ERA_ORDER[c.era]):
-        for name in (county.name, *county.other_names):
-            candidates.setdefault(fold(name), name)
-    rows = _postcode_rows()
-    for key, codes in _postal_place_index().items():
-        candidates.setdefault(key, rows[codes[0]][0].title())
+    candidates = {**_postal_place_names(), **_county_names(), **_municipality_names()}
     return _suggest(text, candidates)
+
+
+@cache
+def _postal_place_names() -> dict[str, str]:
+    rows = _postcode_rows()
+    return {key: rows[codes[0]][0].title() for key, codes in _postal_place_index().items()}

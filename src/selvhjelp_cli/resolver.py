@@ -49,21 +49,19 @@ def resolve(directory: Directory, kind: str, text: str) -> Resolution:
         if not found:
             result.suggestions = districts.suggest_county(text)
             return result
-        readings = [Reading("county", found[0].name, tuple(sorted(districts.county_municipalities(found[0]))),
-                            county=found[0])]
+        readings = [districts.county_reading(found[0])]
     else:
         found = districts.find_municipality(text)
         if not found:
             result.suggestions = districts.suggest_municipality(text)
             return result
-        readings = [Reading("former-municipality" if m.former else "municipality", m.name, m.numbers_2024,
-                            municipality=m) for m in found]
+        readings = [districts.municipality_reading(m) for m in found]
     return _answer(directory, result, readings, text)
 
 
 def _contacts(directory: Directory, offices) -> list[Contact]:
     """The built-in answer's offices as the directory's entries."""
-    return [directory.contact(o.id) for o in offices if directory.contact(o.id)]
+    return [contact for o in offices if (contact := directory.contact(o.id))]
 
 
 def _resolve_place(directory: Directory, text: str) -> Resolution:
@@ -199,14 +197,11 @@ def offices_for_group(directory: Directory, county: str, municipality: str | Non
     if municipality:
         found = districts.find_municipality(municipality)
         if len(found) == 1:
-            reading = Reading("municipality", found[0].name, found[0].numbers_2024, municipality=found[0])
-            return _covering(directory, reading, [])
+            return _covering(directory, districts.municipality_reading(found[0]), [])
     counties = districts.find_county(county)
     if not counties:
         return []
-    reading = Reading("county", counties[0].name, tuple(sorted(districts.county_municipalities(counties[0]))),
-                      county=counties[0])
-    return _covering(directory, reading, [])
+    return _covering(directory, districts.county_reading(counties[0]), [])
 
 
 def office_sentence(directory: Directory, offices: list[Contact]) -> str:
