@@ -257,7 +257,7 @@ def check(
     reporter = REPORTER_BY_NAME[_choice(output_format, tuple(REPORTER_BY_NAME), "--format")]
     chosen = active_directory(directory)
     run = check_paths(paths or [], _today(today))
-    table = rows(run, chosen)
+    table = rows(run, chosen) if reporter.uses_overview or office is not None else []
     if office is not None:
         run, table = keep_office(run, table, chosen, office)
     reporter(sys.stdout).report(run, table)

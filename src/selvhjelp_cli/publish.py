@@ -40,37 +40,26 @@ class Selection:
     left_out: dict[str, int]  # reason -> number of files
 
 
-def is_open(group: Group, today: date) -> bool:
-    """Open to new participants: not ended, and either not started yet or not closed."""
-    from selvhjelp_cli.meetings import status
-
-    state = status(group, today)
-    if state == "ended":
-        return False
-    return state == "planned" or not group.closed
-
-
 def select(run: CheckRun, directory: Directory) -> Selection:
+    """The groups open to new participants: not ended, and either not started yet or not closed."""
     import os
 
-    from selvhjelp_cli.meetings import next_meeting
     from selvhjelp_cli.overview import row
 
     listings: list[Listing] = []
     left_out = {"invalid": 0, "ended": 0, "closed": 0, "no_meetings": 0}
     for result in run.files:
-        if not result.valid:
-            left_out["invalid"] += 1
+        overview = row(result, run.today, directory)
+        if overview.status in ("invalid", "ended"):
+            left_out[overview.status] += 1
             continue
         group = result.loaded.group
-        if not is_open(group, run.today):
-            left_out["ended" if group.ended is not None and group.ended <= run.today else "closed"] += 1
+        if overview.status != "planned" and group.closed:
+            left_out["closed"] += 1
             continue
-        upcoming = next_meeting(group, run.today)
-        if upcoming is None:
+        if overview.next_meeting is None:
             left_out["no_meetings"] += 1
             continue
-        overview = row(result, run.today, directory)
         try:
             stamp = datetime.fromtimestamp(os.stat(result.path).st_mtime, tz=timezone.utc)
         except OSError:
@@ -78,7 +67,7 @@ def select(run: CheckRun, directory: Directory) -> Selection:
         listings.append(Listing(
             group=group, path=result.path,
             starts=group.schedule.first_meeting if group.schedule.first_meeting >= run.today else None,
-            next_day=upcoming, region=group.municipality or overview.county,
+            next_day=overview.next_meeting, region=group.municipality or overview.county,
             office=_entity(directory, overview.office), updated=stamp.replace(microsecond=0),
             untrue=frozenset(f.rule for f in result.findings if f.severity == "error" and not f.acknowledged)))
     return Selection(listings, {k: v for k, v in left_out.items() if v})

@@ -41,6 +41,8 @@ def summary_counts(run: CheckRun) -> dict[str, int]:
 
 
 class JsonReporter:
+    uses_overview = True
+
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
@@ -69,6 +71,8 @@ class CsvReporter:
     the file; commas between fields, as RFC 4180 and scripts expect.
     """
 
+    uses_overview = True
+
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
@@ -90,6 +94,8 @@ class CsvReporter:
 class ConciseReporter:
     """PATH:LINE:COL: SEVERITY RULE MESSAGE, one line per finding, as editors and CI read them."""
 
+    uses_overview = False  # findings only: no office, county or next meeting to work out
+
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
@@ -106,6 +112,8 @@ class ConciseReporter:
 
 
 class TextReporter:
+    uses_overview = True  # the table, when there are several files
+
     def __init__(self, out: TextIO) -> None:
         from selvhjelp_cli.console import make_console
 
