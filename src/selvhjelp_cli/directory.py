@@ -213,19 +213,12 @@ class _Checker:
         self.infos.append(self._problem(message, *self.at(loc)))
 
     def keys(self, data: dict, allowed: tuple[str, ...], loc: tuple, where: str) -> None:
-        import difflib
+        from selvhjelp_cli.source import unknown_key_message
 
         for key in data:
-            if key in allowed:
-                continue
-            shown = str(key) if len(str(key)) <= 40 else str(key)[:40] + "…"
-            english = _NORWEGIAN_KEYS.get(str(key).casefold().replace(" ", "_"))
-            if english in allowed:
-                self.error(f"Ukjent nøkkel «{shown}»{where}. Nøklene i katalogen er engelske: denne heter «{english}».",
-                           (*loc, key), key=True)
-            else:
-                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.5)
-                self.error(f"Ukjent nøkkel «{shown}»{where}.{did_you_mean(close)}", (*loc, key), key=True)
+            if key not in allowed:
+                self.error(unknown_key_message(str(key), allowed, where, _NORWEGIAN_KEYS, "katalogen"), (*loc, key),
+                           key=True)
 
     def text(self, data: dict, key: str, loc: tuple, label: str, required: bool = False,
              limit: int = MAX_TEXT) -> str | None:

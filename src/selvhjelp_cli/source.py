@@ -46,6 +46,23 @@ class Problem:
     column: int | None = None
 
 
+def unknown_key_message(key: str, allowed, where: str, norwegian_keys: dict[str, str], document: str) -> str:
+    """«Ukjent nøkkel …»: with the English key when a Norwegian word was used, else the closest key.
+
+    `where` is "" or " under …"; `document` names the file kind («gruppefilen», «katalogen»).
+    """
+    import difflib
+
+    from selvhjelp_cli.errors import did_you_mean
+
+    shown = key if len(key) <= 40 else key[:40] + "…"
+    english = norwegian_keys.get(key.casefold().replace(" ", "_"))
+    if english in allowed:
+        return f"Ukjent nøkkel «{shown}»{where}. Nøklene i {document} er engelske: denne heter «{english}»."
+    close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.5)
+    return f"Ukjent nøkkel «{shown}»{where}.{did_you_mean(close)}"
+
+
 class InvalidFile(UserError):
     """A file that is not a usable group file; holds every problem found."""
 

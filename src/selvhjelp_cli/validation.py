@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from selvhjelp_cli.errors import did_you_mean
-from selvhjelp_cli.source import InvalidFile, Path_, Problem, SourceMap
+from selvhjelp_cli.source import InvalidFile, Path_, Problem, SourceMap, unknown_key_message
 
 # The keys are English; people who write by hand often use the Norwegian word.
 _NORWEGIAN_KEYS = {
@@ -128,19 +128,11 @@ def _problem_for(error: dict, source: SourceMap, root, fields: frozenset[str]) -
     loc = tuple(p for p in error["loc"] if isinstance(p, int) or p in fields)
     if kind == "extra_forbidden":
         key = str(error["loc"][-1])
-        allowed = list(_model_for(loc, root).model_fields)
-        import difflib
-
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
-        shown = key if len(key) <= 40 else key[:40] + "…"
         where = _describe_key(loc)
         where = "" if where == "Filen" else f" under {where}"
         line = source.keys.get((*loc, key), source.position(loc) or (None, None))
-        english = _NORWEGIAN_KEYS.get(key.casefold().replace(" ", "_"))
-        if english in allowed:
-            return Problem(f"Ukjent nøkkel «{shown}»{where}. Nøklene i gruppefilen er engelske: "
-                           f"denne heter «{english}».", *line)
-        return Problem(f"Ukjent nøkkel «{shown}»{where}.{did_you_mean(close)}", *line)
+        return Problem(unknown_key_message(key, list(_model_for(loc, root).model_fields), where, _NORWEGIAN_KEYS,
+                                           "gruppefilen"), *line)
     if kind == "missing":
         pos = source.position(loc[:-1]) or (None, None)
         return Problem(_TYPE_MESSAGES["missing"].format(key=_describe_key(loc)), *pos)
