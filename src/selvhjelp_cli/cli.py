@@ -541,10 +541,16 @@ def schema(
     force: ForceOption = False,
 ) -> None:
     """Skriv ut JSON Schema for gruppefilen (for redigeringsprogrammer)."""
-    from selvhjelp_cli.files import STDOUT, write_output
-    from selvhjelp_cli.schema import schema_json
+    from selvhjelp_cli.schema import group_schema
 
-    write_output(output or STDOUT, schema_json(), force=force)
+    _write_schema(group_schema(), output, force)
+
+
+def _write_schema(schema: dict, output: str | None, force: bool) -> None:
+    from selvhjelp_cli.files import STDOUT, write_output
+    from selvhjelp_cli.schema import schema_text
+
+    write_output(output or STDOUT, schema_text(schema), force=force)
     if output and output != STDOUT:
         _wrote(output)
 
@@ -581,12 +587,9 @@ def directory_schema(
     force: ForceOption = False,
 ) -> None:
     """Skriv ut JSON Schema for katalogfilen (for redigeringsprogrammer)."""
-    from selvhjelp_cli.files import STDOUT, write_output
-    from selvhjelp_cli.schema import directory_schema_json
+    from selvhjelp_cli.schema import directory_schema
 
-    write_output(output or STDOUT, directory_schema_json(), force=force)
-    if output and output != STDOUT:
-        _wrote(output)
+    _write_schema(directory_schema(), output, force)
 
 GroupFile = Annotated[str, typer.Argument(help="Gruppefilen.", metavar="FIL", show_default=False)]
 NameArgument = Annotated[Optional[str], typer.Argument(help="Deltakeren (navnet, eller starten av det).",

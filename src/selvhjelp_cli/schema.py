@@ -21,8 +21,9 @@ def group_schema() -> dict:
     }
 
 
-def schema_json() -> str:
-    return json.dumps(group_schema(), ensure_ascii=False, indent=2) + "\n"
+def schema_text(schema: dict) -> str:
+    """A schema as the file editors read: UTF-8 JSON, indented, ending in a newline."""
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def directory_schema() -> dict:
@@ -74,7 +75,3 @@ def directory_schema() -> dict:
             },
         },
     }
-
-
-def directory_schema_json() -> str:
-    return json.dumps(directory_schema(), ensure_ascii=False, indent=2) + "\n"
