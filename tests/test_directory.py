@@ -85,6 +85,15 @@ def test_overlapping_coverage_at_the_same_level_is_an_info_with_its_line():
      "   web: w\n   covers: {counties: [Sør-Trøndelag]}\n", "verktøyet vet ikke hvilke kommuner"),
     ("version: 1\nas_of: 2026-11-01\nsource: \"a\\u0007b\"\nhead_office: {name: N, web: w}\noffices: []\n",
      "kontrolltegn"),
+    ("version: 1\nas_of: 2026-11-01\nsource: x\nhead_office: N\noffices: []\n",
+     "4:14: «head_office» må være en tabell"),
+    ("version: 1\nas_of: 2026-11-01\nsource: x\nhead_office: {name: N, web: w}\noffices: {a: b}\n",
+     "5:1: «offices» må være en liste"),
+    ("version: 1\nas_of: 2026-11-01\nsource: x\nhead_office: {name: N, web: w}\noffices:\n - id: a\n   name: A\n"
+     "   web: w\n   covers: {municipalities: [Askøy, [Bergen], \"\"]}\n",
+     "9:37: Hver oppføring i listen må være en enkelt verdi"),
+    ("version: 1\nas_of: 2026-11-01\nsource: x\nhead_office: {name: N, web: w}\noffices:\n - id: a\n   name: A\n"
+     "   web: w\n   covers: {municipalities: [Askøy, \"\"]}\n", "9:37: Tom oppføring i listen."),
 ])
 def test_bad_directories(tmp_path, text, message):
     path = tmp_path / "katalog.yaml"
@@ -146,3 +155,9 @@ def test_the_example_directory_is_valid():
     from .conftest import EXAMPLES
 
     assert invoke("directory", "check", EXAMPLES / "kontor" / "kontaktpunkter.yaml").exit_code == 0
+
+
+def test_a_folder_is_not_a_directory_file(tmp_path):
+    for args in (("directory", "check", tmp_path), ("find-district", "Bergen", "--directory", tmp_path)):
+        result = invoke(*args)
+        assert result.exit_code == 2 and "Dette er en mappe. Oppgi katalogfilen (YAML)." in result.stderr, args

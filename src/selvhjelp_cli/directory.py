@@ -180,8 +180,6 @@ def _load_cached(path: str, stamp: tuple[int, int]) -> Directory:
 
 def load_directory(path: str) -> Directory:
     """The directory in a file, or InvalidFile with every error (infos are left to `directory check`)."""
-    if os.path.isdir(path):
-        raise UserError("Dette er en mappe. Oppgi katalogfilen (YAML).", path=path)
     try:
         info = os.stat(path)
     except OSError:
@@ -420,6 +418,8 @@ def read_directory(path: str, infos: bool = True):
     """
     from selvhjelp_cli.source import parse, read_text
 
+    if os.path.isdir(path):
+        raise UserError("Dette er en mappe. Oppgi katalogfilen (YAML).", path=path)
     data, source = parse(read_text(path), path)
     checker = _Checker(source)
     if data is None:

@@ -13,17 +13,12 @@ if TYPE_CHECKING:
 
 def check_directory(console: Console, path: str) -> int:
     """Print the infos and a summary; every error is raised as one InvalidFile."""
-    import os
-
     from rich.text import Text
 
     from selvhjelp_cli.directory import read_directory
-    from selvhjelp_cli.errors import UserError
     from selvhjelp_cli.source import InvalidFile
     from selvhjelp_cli.words import number_word
 
-    if os.path.isdir(path):
-        raise UserError("Dette er en mappe. Oppgi katalogfilen (YAML).", path=path)
     directory, errors, infos = read_directory(path)
     for info in infos:
         where = ":".join(str(part) for part in (path, info.line, info.column) if part)
