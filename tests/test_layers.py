@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).parent.parent / "src" / "selvhjelp_cli"
 
 # Lowest first. A module may import from its own layer or any layer below it.
 LAYERS = [
-    {"selvhjelp_cli", "errors", "words", "language", "console", "resources"},
+    {"selvhjelp_cli", "i18n", "errors", "words", "language", "console", "resources"},
     {"dates", "files", "source", "districts"},
     {"model", "findings", "directory"},
     {"rules", "rules.*", "validation", "loader", "meetings", "render", "letterhead", "editor", "resolver"},

@@ -58,7 +58,7 @@ def test_a_png_logo_reaches_the_pdf(tmp_path):
     ("version: 1\nname: Kontoret\nadresse: Storgata 1\n", 3, "Ukjent nøkkel «adresse»."),
     ("version: 1\nnavn: Kontoret\n", 1, "«name» mangler."),
     ("version: 1\nname: Kontoret\nlines: [a, b, c, d, e]\n", 3, "«lines» har for mange oppføringer."),
-    ("version: 2\nname: Kontoret\n", 1, "«version» må være en av disse: 1."),
+    ("version: 2\nname: Kontoret\n", 1, "«version» må være 1."),
     ("version: 1\nname: Kontoret\nlogo: finnes-ikke.png\n", 3, "Fant ikke logofilen."),
     ("version: 1\nname: Kontoret\nlogo: ../utenfor.png\n", 3, "Logoen må ligge i samme mappe som brevhodefilen"),
     ("version: 1\nname: Kontoret\nlogo: /etc/passwd\n", 3, "Logoen må ligge i samme mappe som brevhodefilen"),

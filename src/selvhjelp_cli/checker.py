@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -83,8 +85,8 @@ def _apply_decisions(findings: list[Finding], ctx: Context) -> None:
         if get_rule(decision.rule).SEVERITY == "error":
             findings.append(Finding(
                 decision.rule, "info",
-                f"Gruppa har registrert en beslutning om «{decision.rule}», men dette er et krav i rammene "
-                "og kan ikke settes til side.",
+                _("Gruppa har registrert en beslutning om «{rule}», men dette er et krav i rammene "
+                "og kan ikke settes til side.").format(rule=decision.rule),
                 line=ctx.line("decisions", index, "rule"),
             ))
 
@@ -122,12 +124,12 @@ class Skipped:
     reason: str
 
 
-_NOT_A_GROUP = "ikke en gruppefil"
+_NOT_A_GROUP = N_("ikke en gruppefil")
 
 
 def _unreadable(path: str) -> FileResult:
-    return FileResult(path, findings=[Finding("invalid", "error", "Mappen kan ikke leses, så filene i den er "
-                                                                  "ikke sjekket.")])
+    return FileResult(path, findings=[Finding("invalid", "error", _("Mappen kan ikke leses, så filene i den er "
+                                                                  "ikke sjekket."))])
 
 
 def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Skipped]) -> None:
@@ -139,7 +141,7 @@ def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Ski
         try:
             info = os.stat(current)
             if (info.st_dev, info.st_ino) in seen:
-                skipped.append(Skipped(current, "en snarvei fører tilbake til en mappe som alt er sjekket"))
+                skipped.append(Skipped(current, _("en snarvei fører tilbake til en mappe som alt er sjekket")))
                 continue
             seen.add((info.st_dev, info.st_ino))
             with os.scandir(current) as listing:
@@ -160,17 +162,17 @@ def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Ski
                     continue
                 if depth >= MAX_FOLDER_DEPTH:
                     results.append(FileResult(entry.path, findings=[Finding(
-                        "invalid", "error", f"Mappene ligger dypere enn {MAX_FOLDER_DEPTH} nivåer; det som "
-                        "ligger her og under, er ikke sjekket.")]))
+                        "invalid", "error", _("Mappene ligger dypere enn {MAX_FOLDER_DEPTH} nivåer; det som "
+                        "ligger her og under, er ikke sjekket.").format(MAX_FOLDER_DEPTH=MAX_FOLDER_DEPTH))]))
                     continue
                 folders.append(entry.path)
             elif entry.name.lower().endswith((".yaml", ".yml")):
                 if not is_file and os.path.exists(entry.path):
-                    skipped.append(Skipped(entry.path, "ikke en vanlig fil"))
+                    skipped.append(Skipped(entry.path, _("ikke en vanlig fil")))
                     continue
                 result = check_file(entry.path, today, only_groups=True)
                 if result is None:
-                    skipped.append(Skipped(entry.path, _NOT_A_GROUP))
+                    skipped.append(Skipped(entry.path, _(_NOT_A_GROUP)))
                 else:
                     results.append(result)
         stack.extend((path, depth + 1) for path in reversed(folders))

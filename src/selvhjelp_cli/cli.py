@@ -8,6 +8,8 @@ alone turns errors into messages and exit codes.
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 import os
 import sys
 from datetime import date
@@ -135,8 +137,8 @@ def _choice(value: str, choices: tuple[str, ...], option: str) -> str:
         from selvhjelp_cli.errors import did_you_mean
 
         close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-        raise UserError(f"Ugyldig verdi for {option}. Gyldige verdier: {', '.join(choices)}."
-                        f"{did_you_mean(close)}")
+        raise UserError(_("Ugyldig verdi for {option}. Gyldige verdier: {items}."
+                        "{suggestion}").format(option=option, items=', '.join(choices), suggestion=did_you_mean(close)))
     return value
 
 
@@ -145,7 +147,7 @@ def _whole_number(value: str | None, option: str, low: int, high: int) -> int | 
         return None
     text = value.strip()
     if not text.isdigit() or not low <= int(text) <= high:
-        raise UserError(f"{option} må være et helt tall fra {low} til {high}.")
+        raise UserError(_("{option} må være et helt tall fra {low} til {high}.").format(option=option, low=low, high=high))
     return int(text)
 
 
@@ -158,11 +160,11 @@ def _date(value: str | None, option: str, *, strict: bool = False, today: date |
     try:
         return parse_date(value, today, strict=strict)
     except DateOutOfRange:
-        raise UserError(f"{option} må være en dato mellom 1900 og 2100.") from None
+        raise UserError(_("{option} må være en dato mellom 1900 og 2100.").format(option=option)) from None
     except DateDoesNotExist:
-        raise UserError(f"{option}: den datoen finnes ikke. Sjekk dag og måned.") from None
+        raise UserError(_("{option}: den datoen finnes ikke. Sjekk dag og måned.").format(option=option)) from None
     except ValueError:
-        raise UserError(f"{option} må være en dato, for eksempel 2027-01-07 (ÅÅÅÅ-MM-DD) eller 7.1.2027.") from None
+        raise UserError(_("{option} må være en dato, for eksempel 2027-01-07 (ÅÅÅÅ-MM-DD) eller 7.1.2027.").format(option=option)) from None
 
 
 def _today(value: str | None) -> date:
@@ -217,8 +219,8 @@ OldTemplatesOption = Annotated[Optional[str], typer.Option("--templates", hidden
 
 def _no_templates(value: str | None) -> None:
     if value is not None:
-        raise UserError("--templates finnes ikke lenger. Bruk --letterhead FIL med et brevhode i YAML "
-                        "(se README, «Brevhode»).")
+        raise UserError(_("--templates finnes ikke lenger. Bruk --letterhead FIL med et brevhode i YAML "
+                        "(se README, «Brevhode»)."))
 
 
 def _version(value: bool) -> None:
@@ -328,8 +330,8 @@ def find_district(
     output_format = _choice(output_format, ("text", "json"), "--format")
     given = [v is not None for v in (place, county, municipality, postcode)] + [show_all]
     if sum(given) != 1:
-        raise UserError("Oppgi ett sted (for eksempel «selvhjelp find-district Bryne»), eller nøyaktig én av "
-                        "--county, --municipality, --postcode og --all.")
+        raise UserError(_("Oppgi ett sted (for eksempel «selvhjelp find-district Bryne»), eller nøyaktig én av "
+                        "--county, --municipality, --postcode og --all."))
     if show_all:
         from selvhjelp_cli.directory import active_directory
 
@@ -389,9 +391,9 @@ def init_group(
     from selvhjelp_cli.views.init_group import TerminalAsker, print_next_steps
 
     if venue is not None and (digital or platform is not None):
-        raise UserError("Velg enten --venue (fysisk gruppe) eller --digital med --platform.")
+        raise UserError(_("Velg enten --venue (fysisk gruppe) eller --digital med --platform."))
     if file == STDOUT:
-        raise UserError("En gruppefil skrives alltid til en fil, slik at bare du kan lese den. Oppgi et filnavn.")
+        raise UserError(_("En gruppefil skrives alltid til en fil, slik at bare du kan lese den. Oppgi et filnavn."))
     mode = "d" if digital or platform is not None or url is not None else ("f" if venue is not None else None)
     given = {
         "name": name, "theme": theme, "county": county, "municipality": municipality, "mode": mode,
@@ -405,12 +407,12 @@ def init_group(
     if file:
         refuse_existing(file, force)  # before the questions, not after them
     if not no_input:
-        console.print("Ny gruppefil. Trykk Enter for å bruke forslaget i [hakeparentes]; Ctrl+C avbryter "
-                      "uten å lagre noe.")
+        console.print(_("Ny gruppefil. Trykk Enter for å bruke forslaget i [hakeparentes]; Ctrl+C avbryter "
+                      "uten å lagre noe."))
     try:
         answers = setup.collect(given, None if no_input else TerminalAsker(console, day), day)
     except EOFError:
-        raise UserError("Fikk ikke flere svar. Ingenting er lagret.") from None
+        raise UserError(_("Fikk ikke flere svar. Ingenting er lagret.")) from None
     path = file or setup.free_file_name(answers["name"], force)
     setup.write_group_file(path, answers, today=day, force=force)
     print_next_steps(console, path, answers)
@@ -431,7 +433,7 @@ def _write_document(document, output: str | None, output_format: str, letterhead
     for note in notes:
         print(printable(note), file=sys.stderr)
     if target != STDOUT:
-        _wrote(target, " Bare du kan lese den, fordi den inneholder navn." if document.private else "")
+        _wrote(target, _(" Bare du kan lese den, fordi den inneholder navn.") if document.private else "")
 
 
 _DOC_FORMATS = ("pdf", "html", "md")
@@ -456,9 +458,9 @@ def print_declaration(
     output_format = _choice(output_format, _DOC_FORMATS, "--format")
     copies = _whole_number(blank, "--blank", 1, 200)
     if sheet and copies is not None:
-        raise UserError("Bruk enten --sheet eller --blank, ikke begge.")
+        raise UserError(_("Bruk enten --sheet eller --blank, ikke begge."))
     if file is None and copies is None:
-        raise UserError("Oppgi en gruppefil, eller --blank N for erklæringer uten navn.")
+        raise UserError(_("Oppgi en gruppefil, eller --blank N for erklæringer uten navn."))
     day = _today(today)
     group = _load(file) if file else None
     from selvhjelp_cli.documents import declaration
@@ -510,7 +512,7 @@ def calendar(
     """Vis møteplanen med norske helligdager, og lag kalenderfil (.ics)."""
     how_many = _whole_number(count, "--count", 1, 500)
     if how_many is not None and until is not None:
-        raise UserError("Bruk enten --count eller --until, ikke begge.")
+        raise UserError(_("Bruk enten --count eller --until, ikke begge."))
     day = _today(today)
     last = _date(until, "--until", today=day)
     group = _load(file)
@@ -527,7 +529,7 @@ def calendar(
         write_output(ics, to_ics(group, meetings, stamp=datetime.now(timezone.utc)), force=force)
         if ics != STDOUT:
             held = sum(not m.cancelled for m in meetings)
-            print(f"Skrev {held} møter til {printable(ics)}.", file=sys.stderr)
+            print(_("Skrev {held} møter til {ics}.").format(held=held, ics=printable(ics)), file=sys.stderr)
         return
     from selvhjelp_cli.console import make_console
     from selvhjelp_cli.views.calendar import print_calendar
@@ -613,7 +615,7 @@ def _ask(value: str | None, *, prompt: str, parse, flag: str, no_input: bool, de
             raise UserError(f"{flag}: {error}") from None
     if no_input:
         if required and default is None:
-            raise UserError(f"Mangler {flag}. Med --no-input må den oppgis som valg.")
+            raise UserError(_("Mangler {flag}. Med --no-input må den oppgis som valg.").format(flag=flag))
         return parse(default) if default is not None else None
     from selvhjelp_cli.console import make_console
     from selvhjelp_cli.views.init_group import TerminalAsker
@@ -622,7 +624,7 @@ def _ask(value: str | None, *, prompt: str, parse, flag: str, no_input: bool, de
     try:
         return TerminalAsker(make_console(), today or date.today())(question, {})
     except EOFError:
-        raise UserError("Fikk ikke flere svar. Ingenting er endret.") from None
+        raise UserError(_("Fikk ikke flere svar. Ingenting er endret.")) from None
 
 
 def _day_parser(today: date):
@@ -644,7 +646,7 @@ def _optional(parse):
 
 
 def _done(path: str, said: str) -> None:
-    print(f"{printable(said)} ({printable(path)} er oppdatert.)")
+    print(_("{said} ({path} er oppdatert.)").format(said=printable(said), path=printable(path)))
 
 
 @participant_app.command("add", cls=_Command)
@@ -667,21 +669,21 @@ def participant_add(
 
     day = _today(today)
     if adult and born is not None:
-        raise UserError("Oppgi enten fødselsår eller --adult, ikke begge.")
+        raise UserError(_("Oppgi enten fødselsår eller --adult, ikke begge."))
     editor = Editor(file)
     # Without a name the command interviews; with one, what the flags left out stays out.
     interview = name is None and not no_input
     who = _ask(name, prompt="Navn", parse=parsers._text, flag="--name", no_input=no_input)
-    birth = None if adult else _ask(born, prompt="Fødselsår eller fødselsdato (tomt: bare bekreft 18 år)",
+    birth = None if adult else _ask(born, prompt=_("Fødselsår eller fødselsdato (tomt: bare bekreft 18 år)"),
                                     parse=_optional(_birth), flag="--born", no_input=not interview, default="",
                                     required=False)
     is_adult = adult or (interview and birth is None and born is None)
     starts = editor.group.schedule.first_meeting
     # Someone added after the start is offered today as the day they joined.
     offered = f"{day.day}.{day.month}.{day.year}" if interview and day > starts else ""
-    joined_day = _ask(joined, prompt="Første møte for deltakeren", parse=_optional(_day_parser(day)),
+    joined_day = _ask(joined, prompt=_("Første møte for deltakeren"), parse=_optional(_day_parser(day)),
                       flag="--joined", no_input=not interview, default=offered, required=False)
-    signed_day = _ask(signed, prompt="Signert taushetserklæringen (dato, tomt hvis ikke ennå)",
+    signed_day = _ask(signed, prompt=_("Signert taushetserklæringen (dato, tomt hvis ikke ennå)"),
                       parse=_optional(_day_parser(day)), flag="--signed", no_input=not interview, default="",
                       required=False)
     _done(file, life.add_participant(editor, who, born=birth, adult=is_adult, joined=joined_day, signed=signed_day,
@@ -714,7 +716,7 @@ def participant_sign(
     """Registrer at en deltaker har signert taushetserklæringen."""
     from selvhjelp_cli import life
 
-    _participant_event(file, name, when, no_input, today, "Hvem har signert", life.sign)
+    _participant_event(file, name, when, no_input, today, _("Hvem har signert"), life.sign)
 
 
 @participant_app.command("leave", cls=_Command)
@@ -728,7 +730,7 @@ def participant_leave(
     """Registrer at en deltaker har sluttet (siste møte)."""
     from selvhjelp_cli import life
 
-    _participant_event(file, name, when, no_input, today, "Hvem har sluttet", life.leave)
+    _participant_event(file, name, when, no_input, today, _("Hvem har sluttet"), life.leave)
 
 
 def _participant_event(file: str, name, when, no_input: bool, today, prompt: str, event) -> None:
@@ -772,7 +774,7 @@ def decision_add(
     now = _today(today)
     day = _date(when, "--date", today=now) or now
     editor = Editor(file)
-    which = _ask(rule, prompt="Hvilken anbefaling (for eksempel group-size)", parse=_name, flag="REGEL",
+    which = _ask(rule, prompt=_("Hvilken anbefaling (for eksempel group-size)"), parse=_name, flag="REGEL",
                  no_input=no_input, today=day)
     _done(file, life.add_decision(editor, which, day, note))
 
@@ -791,7 +793,7 @@ def meeting_cancel(
 
     now = _today(today)
     editor = Editor(file)
-    which = _ask(day, prompt="Hvilket møte (dato)", parse=_day_parser(now), flag="DATO", no_input=no_input, today=now)
+    which = _ask(day, prompt=_("Hvilket møte (dato)"), parse=_day_parser(now), flag="DATO", no_input=no_input, today=now)
     _done(file, life.cancel(editor, which, reason))
 
 
@@ -812,8 +814,8 @@ def meeting_move(
 
     now = _today(today)
     editor = Editor(file)
-    which = _ask(day, prompt="Hvilket møte (dato)", parse=_day_parser(now), flag="DATO", no_input=no_input, today=now)
-    to = _ask(new_day, prompt="Ny dato", parse=_day_parser(now), flag="NY_DATO", no_input=no_input, today=now)
+    which = _ask(day, prompt=_("Hvilket møte (dato)"), parse=_day_parser(now), flag="DATO", no_input=no_input, today=now)
+    to = _ask(new_day, prompt=_("Ny dato"), parse=_day_parser(now), flag="NY_DATO", no_input=no_input, today=now)
     begins = _ask(start, prompt="", parse=parsers._clock, flag="--start", no_input=True, required=False)
     _done(file, life.move(editor, which, to, begins))
 
@@ -835,9 +837,9 @@ def meeting_pause(
 
     now = _today(today)
     editor = Editor(file)
-    start = _ask(first, prompt="Første dag uten møter", parse=_day_parser(now), flag="FRA", no_input=no_input,
+    start = _ask(first, prompt=_("Første dag uten møter"), parse=_day_parser(now), flag="FRA", no_input=no_input,
                  today=now)
-    end = _ask(last, prompt="Siste dag uten møter", parse=_day_parser(now), flag="TIL", no_input=no_input, today=now)
+    end = _ask(last, prompt=_("Siste dag uten møter"), parse=_day_parser(now), flag="TIL", no_input=no_input, today=now)
     _done(file, life.pause(editor, start, end, reason))
 
 

@@ -13,6 +13,8 @@ the whole answer. Every problem names its file and line.
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 import os
 import re
 from dataclasses import dataclass, field
@@ -55,7 +57,7 @@ class Coverage:
 
 @cache
 def _union(counties: tuple[tuple[str, frozenset[str]], ...]) -> frozenset[str]:
-    return frozenset().union(*(numbers for _, numbers in counties))
+    return frozenset().union(*(numbers for _unused, numbers in counties))
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ class Directory:
         """«Kontaktlisten er fra 1. juli 2019 (kilde: …).»"""
         from selvhjelp_cli.dates import plain_date
 
-        return f"Listen er fra {plain_date(self.as_of)} (kilde: {self.source})."
+        return _("Listen er fra {as_of} (kilde: {source}).").format(as_of=plain_date(self.as_of), source=self.source)
 
 
 @cache
@@ -161,8 +163,8 @@ def active_directory(path: str | None = None) -> Directory:
     if path is None:
         path = os.environ.get(ENVIRONMENT_VARIABLE) or None
         if path is not None and not os.path.exists(path):
-            raise UserError(f"{ENVIRONMENT_VARIABLE} viser til en fil som ikke finnes. Rett variabelen, "
-                            "eller fjern den for å bruke den innebygde listen fra 2019.", path=path)
+            raise UserError(_("{ENVIRONMENT_VARIABLE} viser til en fil som ikke finnes. Rett variabelen, "
+                            "eller fjern den for å bruke den innebygde listen fra 2019.").format(ENVIRONMENT_VARIABLE=ENVIRONMENT_VARIABLE), path=path)
     if path is None:
         return builtin_directory()
     return load_directory(path)
@@ -170,7 +172,7 @@ def active_directory(path: str | None = None) -> Directory:
 
 @cache
 def _load_cached(path: str, stamp: tuple[int, int]) -> Directory:
-    directory, errors, _ = read_directory(path, infos=False)
+    directory, errors, _unused = read_directory(path, infos=False)
     if errors:
         from selvhjelp_cli.source import InvalidFile
 
@@ -226,15 +228,15 @@ class _Checker:
                 self.error(f"{label} mangler.", loc if key not in data else (*loc, key))
             return None
         if not isinstance(value, str):
-            self.error(f"{label} må være tekst, ikke en liste eller tabell.", (*loc, key))
+            self.error(_("{label} må være tekst, ikke en liste eller tabell.").format(label=label), (*loc, key))
             return None
         value = value.strip()
         if any(ord(c) < 32 or ord(c) == 127 for c in value):
-            self.error(f"{label} inneholder et linjeskift eller et annet kontrolltegn. Skriv verdien på én linje.",
+            self.error(_("{label} inneholder et linjeskift eller et annet kontrolltegn. Skriv verdien på én linje.").format(label=label),
                        (*loc, key))
             return None
         if len(value) > limit:
-            self.error(f"{label} er for lang (høyst {limit} tegn).", (*loc, key))
+            self.error(_("{label} er for lang (høyst {limit} tegn).").format(label=label, limit=limit), (*loc, key))
             return None
         return value
 
@@ -244,7 +246,7 @@ class _Checker:
             self.error(f"{label} mangler.", loc if key not in data else (*loc, key))
             return None
         if not isinstance(value, dict):
-            self.error(f"{label} må være en tabell med nøkler og verdier (nøkkel: verdi).", (*loc, key))
+            self.error(_("{label} må være en tabell med nøkler og verdier (nøkkel: verdi).").format(label=label), (*loc, key))
             return None
         return value
 
@@ -255,7 +257,7 @@ class _Checker:
         if isinstance(value, str):
             return [value]  # "counties: Vestland" is one county
         if not isinstance(value, list):
-            self.error(f"{label} må være en liste (linjer som begynner med «- »).", (*loc, key))
+            self.error(_("{label} må være en liste (linjer som begynner med «- »).").format(label=label), (*loc, key))
             return []
         return value
 
@@ -265,12 +267,12 @@ def _county_coverage(checker: _Checker, name: str, loc: tuple) -> tuple[str, fro
 
     found = _find_county_with_era(name)
     if not found:
-        checker.error(f"Fylket «{_short(name)}» er ukjent.{did_you_mean(districts.suggest_county(name))}", loc)
+        checker.error(_("Fylket «{short}» er ukjent.{suggestion}").format(short=_short(name), suggestion=did_you_mean(districts.suggest_county(name))), loc)
         return None
     county = found[0]
     if county.era == "pre2018":
-        checker.error(f"{county.name} ble en del av Trøndelag i 2018, og verktøyet vet ikke hvilke kommuner som lå i "
-                      "hvilket av de to fylkene. Skriv «Trøndelag», eller list kommunene under «municipalities».", loc)
+        checker.error(_("{name} ble en del av Trøndelag i 2018, og verktøyet vet ikke hvilke kommuner som lå i "
+                      "hvilket av de to fylkene. Skriv «Trøndelag», eller list kommunene under «municipalities».").format(name=county.name), loc)
         return None
     return (name, districts.county_municipalities(county))
 
@@ -295,11 +297,11 @@ def _municipality_coverage(checker: _Checker, name: str, loc: tuple) -> frozense
 
     found = districts.find_municipality(name)
     if not found:
-        checker.error(f"Kommunen «{_short(name)}» er ukjent.{did_you_mean(districts.suggest_municipality(name))}", loc)
+        checker.error(_("Kommunen «{short}» er ukjent.{suggestion}").format(short=_short(name), suggestion=did_you_mean(districts.suggest_municipality(name))), loc)
         return None
     if len(found) > 1:
         choices = [f"{m.name} ({districts.county_2024(m.county).name})" for m in found if not m.former]
-        checker.error(f"Det finnes flere kommuner som heter {found[0].name}. Skriv for eksempel «{choices[0]}».", loc)
+        checker.error(_("Det finnes flere kommuner som heter {name}. Skriv for eksempel «{choices}».").format(name=found[0].name, choices=choices[0]), loc)
         return None
     return frozenset(found[0].numbers_2024)
 
@@ -313,62 +315,62 @@ def _office(checker: _Checker, data, index: int, seen_ids: dict[str, int]) -> Co
 
     loc = ("offices", index)
     if not isinstance(data, dict):
-        checker.error(f"Kontor nr. {index + 1} må være en tabell med nøklene id, name, covers …", loc)
+        checker.error(_("Kontor nr. {value} må være en tabell med nøklene id, name, covers …").format(value=index + 1), loc)
         return None
-    where = f" under kontor nr. {index + 1}"
+    where = _(" under kontor nr. {value}").format(value=index + 1)
     checker.keys(data, OFFICE_KEYS, loc, where)
-    office_id = checker.text(data, "id", loc, f"«id» for kontor nr. {index + 1}", required=True)
+    office_id = checker.text(data, "id", loc, _("«id» for kontor nr. {value}").format(value=index + 1), required=True)
     if office_id is not None:
         if not _ID.fullmatch(office_id):
-            checker.error(f"«id» for kontor nr. {index + 1} kan bare ha små bokstaver a–z, sifre og bindestrek, "
-                          "for eksempel «link-bergen».", (*loc, "id"))
+            checker.error(_("«id» for kontor nr. {value} kan bare ha små bokstaver a–z, sifre og bindestrek, "
+                          "for eksempel «link-bergen».").format(value=index + 1), (*loc, "id"))
         elif office_id in seen_ids:
-            checker.error(f"«id» «{office_id}» er brukt før, av kontor nr. {seen_ids[office_id] + 1}. "
-                          "Hvert kontor trenger sin egen id.", (*loc, "id"))
+            checker.error(_("«id» «{office_id}» er brukt før, av kontor nr. {value}. "
+                          "Hvert kontor trenger sin egen id.").format(office_id=office_id, value=seen_ids[office_id] + 1), (*loc, "id"))
         else:
             seen_ids[office_id] = index
-    label = f"kontor nr. {index + 1}"
-    name = checker.text(data, "name", loc, f"«name» for {label}", required=True)
-    values = {key: checker.text(data, key, loc, f"«{key}» for {label}") for key in ("kind", "phone", "email", "web",
+    label = _("kontor nr. {value}").format(value=index + 1)
+    name = checker.text(data, "name", loc, _("«name» for {label}").format(label=label), required=True)
+    values = {key: checker.text(data, key, loc, _("«{key}» for {label}").format(key=key, label=label)) for key in ("kind", "phone", "email", "web",
                                                                                      "address")}
     if not any(values[key] for key in ("phone", "email", "web")) and not any(
             isinstance(data.get(key), (list, dict)) for key in ("phone", "email", "web")):
-        checker.error(f"{label[0].upper() + label[1:]} trenger minst én av «phone», «email» og «web», "
-                      "så folk kan ta kontakt.", loc)
-    covers = checker.mapping(data, "covers", loc, f"«covers» for {label}")
+        checker.error(_("{value} trenger minst én av «phone», «email» og «web», "
+                      "så folk kan ta kontakt.").format(value=label[0].upper() + label[1:]), loc)
+    covers = checker.mapping(data, "covers", loc, _("«covers» for {label}").format(label=label))
     shown: list[str] = []
     counties: list[tuple[str, frozenset[str]]] = []
     municipalities: set[str] = set()
     postcodes: set[str] = set()
     if covers is not None:
         cloc = (*loc, "covers")
-        checker.keys(covers, COVERS_KEYS, cloc, f" under «covers» for {label}")
-        for i, value in enumerate(checker.listing(covers, "counties", cloc, f"«counties» for {label}")):
+        checker.keys(covers, COVERS_KEYS, cloc, _(" under «covers» for {label}").format(label=label))
+        for i, value in enumerate(checker.listing(covers, "counties", cloc, _("«counties» for {label}").format(label=label))):
             if (text := _entry(checker, value, (*cloc, "counties", i))) and (got := _county_coverage(
                     checker, text, (*cloc, "counties", i))):
                 counties.append(got)
                 shown.append(text)
-        for i, value in enumerate(checker.listing(covers, "municipalities", cloc, f"«municipalities» for {label}")):
+        for i, value in enumerate(checker.listing(covers, "municipalities", cloc, _("«municipalities» for {label}").format(label=label))):
             if (text := _entry(checker, value, (*cloc, "municipalities", i))) and (got := _municipality_coverage(
                     checker, text, (*cloc, "municipalities", i))):
                 municipalities |= got
                 shown.append(text)
-        for i, value in enumerate(checker.listing(covers, "postcodes", cloc, f"«postcodes» for {label}")):
+        for i, value in enumerate(checker.listing(covers, "postcodes", cloc, _("«postcodes» for {label}").format(label=label))):
             text = _entry(checker, value, (*cloc, "postcodes", i))
             if text is None:
                 continue
             code = text.replace(" ", "")
             if not re.fullmatch(r"[0-9]{4}", code):
-                checker.error(f"«{_short(text)}» er ikke et postnummer. Et postnummer har fire sifre, for eksempel "
-                              "0364 eller 5003.", (*cloc, "postcodes", i))
+                checker.error(_("«{short}» er ikke et postnummer. Et postnummer har fire sifre, for eksempel "
+                              "0364 eller 5003.").format(short=_short(text)), (*cloc, "postcodes", i))
             elif districts.postcode_reading(code) is None:
-                checker.error(f"Postnummeret {code} finnes ikke i postnummerregisteret verktøyet har.",
+                checker.error(_("Postnummeret {code} finnes ikke i postnummerregisteret verktøyet har.").format(code=code),
                               (*cloc, "postcodes", i))
             else:
                 postcodes.add(code)
                 shown.append(code)
         if not any(covers.get(key) for key in COVERS_KEYS):
-            checker.error(f"«covers» for {label} må ha minst én av «counties», «municipalities» og «postcodes».",
+            checker.error(_("«covers» for {label} må ha minst én av «counties», «municipalities» og «postcodes».").format(label=label),
                           cloc)
     if office_id is None or name is None:
         return None
@@ -380,9 +382,9 @@ def _entry(checker: _Checker, value, loc: tuple) -> str | None:
     if isinstance(value, str) and value.strip():
         return value.strip()
     if value is None or isinstance(value, str):
-        checker.error("Tom oppføring i listen.", loc)
+        checker.error(_("Tom oppføring i listen."), loc)
     else:
-        checker.error("Hver oppføring i listen må være en enkelt verdi, ikke en liste eller tabell.", loc)
+        checker.error(_("Hver oppføring i listen må være en enkelt verdi, ikke en liste eller tabell."), loc)
     return None
 
 
@@ -395,18 +397,18 @@ def _overlaps(checker: _Checker, contacts: list[tuple[int, Contact]]) -> None:
         for earlier_index, earlier in contacts[:later_at]:
             shared = sorted(earlier.coverage.postcodes & later.coverage.postcodes)
             if shared:
-                checker.info(f"Postnummer {', '.join(shared[:5])} dekkes både av «{earlier.id}» og «{later.id}». "
-                             "Begge blir oppgitt.", ("offices", later_index, "covers", "postcodes"))
+                checker.info(_("Postnummer {items} dekkes både av «{id}» og «{id2}». "
+                             "Begge blir oppgitt.").format(items=', '.join(shared[:5]), id=earlier.id, id2=later.id), ("offices", later_index, "covers", "postcodes"))
             shared = sorted(earlier.coverage.municipalities & later.coverage.municipalities)
             if shared:
                 places = ", ".join(names[n].name for n in shared[:5])
-                checker.info(f"{places} dekkes både av «{earlier.id}» og «{later.id}». Begge blir oppgitt.",
+                checker.info(_("{places} dekkes både av «{id}» og «{id2}». Begge blir oppgitt.").format(places=places, id=earlier.id, id2=later.id),
                              ("offices", later_index, "covers", "municipalities"))
             shared = sorted(earlier.coverage.county_municipalities() & later.coverage.county_municipalities())
             if shared:
                 places = ", ".join(names[n].name for n in shared[:3]) + (" …" if len(shared) > 3 else "")
-                checker.info(f"Fylkene til «{earlier.id}» og «{later.id}» overlapper ({len(shared)} kommuner: "
-                             f"{places}). Begge blir oppgitt for disse kommunene.",
+                checker.info(_("Fylkene til «{id}» og «{id2}» overlapper ({count} kommuner: "
+                             "{places}). Begge blir oppgitt for disse kommunene.").format(id=earlier.id, id2=later.id, count=len(shared), places=places),
                              ("offices", later_index, "covers", "counties"))
 
 
@@ -419,51 +421,51 @@ def read_directory(path: str, infos: bool = True):
     from selvhjelp_cli.source import parse, read_text
 
     if os.path.isdir(path):
-        raise UserError("Dette er en mappe. Oppgi katalogfilen (YAML).", path=path)
+        raise UserError(_("Dette er en mappe. Oppgi katalogfilen (YAML)."), path=path)
     data, source = parse(read_text(path), path)
     checker = _Checker(source)
     if data is None:
-        checker.error("Filen er tom.", ())
+        checker.error(_("Filen er tom."), ())
         return None, checker.errors, checker.infos
     if not isinstance(data, dict):
-        checker.error("En katalog er en tabell med nøklene version, as_of, source, head_office og offices.", ())
+        checker.error(_("En katalog er en tabell med nøklene version, as_of, source, head_office og offices."), ())
         return None, checker.errors, checker.infos
     checker.keys(data, TOP_KEYS, (), "")
     for key in _REQUIRED_TOP:
         if key not in data:
-            checker.error(f"«{key}» mangler.", ())
+            checker.error(_("«{key}» mangler.").format(key=key), ())
     version = data.get("version")
     if version is not None and str(version).strip() != "1":
-        checker.error("Denne utgaven av selvhjelp leser katalogfiler av versjon 1 («version: 1»).", ("version",))
+        checker.error(_("Denne utgaven av selvhjelp leser katalogfiler av versjon 1 («version: 1»)."), ("version",))
     as_of = None
     if "as_of" in data and data["as_of"] is None:
-        checker.error("«as_of» mangler: datoen listen sist ble sjekket, for eksempel 2026-11-01.", ("as_of",))
+        checker.error(_("«as_of» mangler: datoen listen sist ble sjekket, for eksempel 2026-11-01."), ("as_of",))
     if data.get("as_of") is not None:
         from selvhjelp_cli.dates import parse_date
 
         try:
             as_of = parse_date(str(data["as_of"]), strict=True)
         except ValueError:
-            checker.error("«as_of» må være datoen listen sist ble sjekket, for eksempel 2026-11-01.", ("as_of",))
-    source_text = checker.text(data, "source", (), "«source»", required="source" in data)
-    notice = checker.text(data, "notice", (), "«notice»", limit=MAX_NOTICE) or ""
+            checker.error(_("«as_of» må være datoen listen sist ble sjekket, for eksempel 2026-11-01."), ("as_of",))
+    source_text = checker.text(data, "source", (), _("«source»"), required="source" in data)
+    notice = checker.text(data, "notice", (), _("«notice»"), limit=MAX_NOTICE) or ""
     head = None
     if "head_office" in data:
-        raw = checker.mapping(data, "head_office", (), "«head_office»")
+        raw = checker.mapping(data, "head_office", (), _("«head_office»"))
         if raw is not None:
             hloc = ("head_office",)
-            checker.keys(raw, HEAD_OFFICE_KEYS, hloc, " under «head_office»")
-            values = {key: checker.text(raw, key, hloc, f"«head_office.{key}»", required=key == "name")
+            checker.keys(raw, HEAD_OFFICE_KEYS, hloc, _(" under «head_office»"))
+            values = {key: checker.text(raw, key, hloc, _("«head_office.{key}»").format(key=key), required=key == "name")
                       for key in HEAD_OFFICE_KEYS}
             if not values["email"] and not values["web"] and not values["phone"]:
-                checker.error("«head_office» trenger minst én av «email», «web» og «phone».", hloc)
+                checker.error(_("«head_office» trenger minst én av «email», «web» og «phone»."), hloc)
             if values["name"]:
                 head = HeadOffice(**values)
     contacts: list[tuple[int, Contact]] = []
     seen: dict[str, int] = {}
     offices = data.get("offices")
     if offices is not None and not isinstance(offices, list):
-        checker.error("«offices» må være en liste (linjer som begynner med «- »).", ("offices",))
+        checker.error(_("«offices» må være en liste (linjer som begynner med «- »)."), ("offices",))
     for index, raw in enumerate(offices if isinstance(offices, list) else []):
         contact = _office(checker, raw, index, seen)
         if contact is not None:
@@ -474,5 +476,5 @@ def read_directory(path: str, infos: bool = True):
     checker.infos.sort(key=lambda p: (p.line or 0, p.column or 0))
     if checker.errors or as_of is None or head is None or source_text is None:
         return None, checker.errors, checker.infos
-    directory = Directory(as_of, source_text, notice, head, tuple(c for _, c in contacts), path=path)
+    directory = Directory(as_of, source_text, notice, head, tuple(c for _unused, c in contacts), path=path)
     return directory, checker.errors, checker.infos

@@ -9,6 +9,8 @@ agree.
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 import csv
 import io
 import json
@@ -23,14 +25,14 @@ from selvhjelp_cli.words import join
 
 ERA_ORDER = {"2024": 0, "2020-2023": 1, "2018-2019": 2, "pre2020": 3, "pre2018": 4}
 ERA_LABEL = {
-    "2024": "fra 2024",
+    "2024": N_("fra 2024"),
     "2020-2023": "2020–2023",
     "2018-2019": "2018–2019",
-    "pre2020": "før 2020",
-    "pre2018": "før 2018",
+    "pre2020": N_("før 2020"),
+    "pre2018": N_("før 2018"),
 }
 
-_ERA_PHRASE = {"2020-2023": "I 2020–2023", "2018-2019": "I 2018–2019", "pre2020": "Før 2020", "pre2018": "Før 2018"}
+_ERA_PHRASE = {"2020-2023": N_("I 2020–2023"), "2018-2019": N_("I 2018–2019"), "pre2020": N_("Før 2020"), "pre2018": N_("Før 2018")}
 _FILLER_WORDS = {"og", "and", "fylke", "fylkeskommune", "county", "kommune", "kommun", "municipality"}
 _DIGRAPHS = (("aa", "a"), ("oe", "o"), ("ae", "a"))
 
@@ -75,7 +77,7 @@ class County:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({ERA_LABEL[self.era]})"
+        return f"{self.name} ({_(ERA_LABEL[self.era])})"
 
 
 @dataclass(frozen=True)
@@ -283,11 +285,11 @@ def resolve_county(text: str) -> Resolution:
         if older.name == chosen.name and set(older.offices) != set(chosen.offices):
             whole = "hele " if len(older.offices) == 1 else ""
             result.notes.append(
-                f"Svaret gjelder {chosen.name} slik fylket er avgrenset {ERA_LABEL[chosen.era]}. "
-                f"{_ERA_PHRASE[older.era]} hørte {whole}{older.name} til {_office_names(older.offices)}."
+                _("Svaret gjelder {name} slik fylket er avgrenset {era}. "
+                "{older_era} hørte {whole}{name2} til {office_names}.").format(name=chosen.name, era=_(ERA_LABEL[chosen.era]), older_era=_(_ERA_PHRASE[older.era]), whole=whole, name2=older.name, office_names=_office_names(older.offices))
             )
     if fold(text) in {chosen.number, chosen.number.lstrip("0")} and chosen.era != "2024":
-        result.notes.append(f"Fylkesnummer {chosen.number} er nummeret {chosen.name} hadde {ERA_LABEL[chosen.era]}.")
+        result.notes.append(_("Fylkesnummer {number} er nummeret {name} hadde {era}.").format(number=chosen.number, name=chosen.name, era=_(ERA_LABEL[chosen.era])))
     return result
 
 
@@ -313,7 +315,7 @@ def _split_qualifier(text: str) -> tuple[str, str | None]:
     if text.endswith(")") and "(" in text:
         name, qualifier = text[: text.index("(")], text[text.index("(") + 1 : -1]
     elif "," in text:
-        name, _, qualifier = text.partition(",")
+        name, _unused, qualifier = text.partition(",")
     else:
         parts = re.split(r"\s+i\s+", text, maxsplit=1)
         if len(parts) == 2:
@@ -356,9 +358,9 @@ def resolve_municipality(text: str) -> Resolution:
         result.offices = _office_list(o for m in found for o in m.offices)
         places = [f"{m.name} i {county_2024(m.county).name} ({_office_names(m.offices)})" for m in found]
         result.notes.append(
-            f"Det finnes {len(found)} kommuner som heter {found[0].name}: "
+            _("Det finnes {count} kommuner som heter {name}: ").format(count=len(found), name=found[0].name)
             + join(places)
-            + f". Skriv for eksempel «{found[0].name}, {county_2024(found[0].county).name}» for å velge én."
+            + _(". Skriv for eksempel «{name}, {name2}» for å velge én.").format(name=found[0].name, name2=county_2024(found[0].county).name)
         )
         return result
     m = found[0]
@@ -367,8 +369,8 @@ def resolve_municipality(text: str) -> Resolution:
     if m.former:
         now = join(municipalities()[n].name for n in m.now)
         result.notes.append(
-            f"{m.name} er ikke lenger en egen kommune; området hører nå til {now}. "
-            f"Det hørte til {_office_names(m.offices)} etter fylkesinndelingen fra før 2020."
+            _("{name} er ikke lenger en egen kommune; området hører nå til {now}. "
+            "Det hørte til {office_names} etter fylkesinndelingen fra før 2020.").format(name=m.name, now=now, office_names=_office_names(m.offices))
         )
     elif len(m.offices) > 1:
         result.notes.extend(_shared_municipality_note(m))
@@ -379,8 +381,8 @@ def _shared_municipality_note(m: Municipality) -> list[str]:
     county = county_2024(m.county)
     notes = [n for n in county.notes if m.name in n]
     if not notes:
-        notes = [f"{m.name} deles mellom {_office_names(m.offices)}."]
-    return notes + ["Oppgi postnummer for å finne kontoret for din del av kommunen."]
+        notes = [_("{name} deles mellom {office_names}.").format(name=m.name, office_names=_office_names(m.offices))]
+    return notes + [_("Oppgi postnummer for å finne kontoret for din del av kommunen.")]
 
 
 @cache
@@ -395,35 +397,35 @@ def _postcode_row(code: str) -> dict[str, str] | None:
     at = text.find(f"\n{code},")
     if at < 0:
         return None
-    _, place, municipality, office = text[at + 1 : text.find("\n", at + 1)].split(",")
+    _unused, place, municipality, office = text[at + 1 : text.find("\n", at + 1)].split(",")
     return {"poststed": place, "kommunenummer": municipality, "kontor": office}
 
 
 def resolve_postcode(text: str) -> Resolution:
     code = text.strip().replace(" ", "")
     if not re.fullmatch(r"[0-9]{4}", code):
-        raise UserError("Et postnummer har fire sifre, for eksempel 0364 eller 5501.")
+        raise UserError(_("Et postnummer har fire sifre, for eksempel 0364 eller 5501."))
     result = Resolution(query={"postcode": code})
     row = _postcode_row(code)
     if row is None:
-        result.notes.append(f"Postnummeret {code} finnes ikke i postnummerregisteret verktøyet har.")
+        result.notes.append(_("Postnummeret {code} finnes ikke i postnummerregisteret verktøyet har.").format(code=code))
         return result
     place = row["poststed"].title()
     m = municipalities().get(row["kommunenummer"])
     if m is None:
         result.matched = f"{code} {place}"
         result.notes.append(
-            f"{place} hører ikke til noe fylke, og intet distriktskontor har området. "
-            "Ta kontakt med hovedkontoret."
+            _("{place} hører ikke til noe fylke, og intet distriktskontor har området. "
+            "Ta kontakt med hovedkontoret.").format(place=place)
         )
         return result
     result.matched = f"{code} {place} ({m.name})"
     if row["kontor"]:
         result.offices = _office_list([row["kontor"]])
         result.notes.append(
-            f"{m.name} deles mellom {_office_names(m.offices)}. Postnummeret {code} hørte før 2020 til "
-            f"den delen som {_office_names([row['kontor']])} dekker. Postnumre følger ikke kommunegrensene "
-            "helt, så spør kontoret hvis du er i tvil."
+            _("{name} deles mellom {office_names}. Postnummeret {code} hørte før 2020 til "
+            "den delen som {office_names2} dekker. Postnumre følger ikke kommunegrensene "
+            "helt, så spør kontoret hvis du er i tvil.").format(name=m.name, office_names=_office_names(m.offices), code=code, office_names2=_office_names([row['kontor']]))
         )
     else:
         result.offices = _office_list(m.offices)
@@ -468,14 +470,14 @@ class Reading:
             county = next((c.name for c in counties() if c.era in eras and c.number == m.county), None)
             now = join(municipalities()[n].name for n in m.now)
             where = f" i {county}" if county else ""
-            return f"{m.name}{where} (kommune {was}, nå en del av {now})"
+            return _("{name}{where} (kommune {was}, nå en del av {now})").format(name=m.name, where=where, was=was, now=now)
         if self.kind == "municipality":
             county = county_2024(self.municipality.county).name
             return self.name if county == self.name else f"{self.name} i {county}"
         places = join(municipalities()[n].name for n in self.municipalities if n in municipalities())
         if self.kind == "postcode":
             return f"{self.postcodes[0]} {self.name} ({places})" if places else f"{self.postcodes[0]} {self.name}"
-        return f"{self.name} (poststed i {places})"
+        return _("{name} (poststed i {places})").format(name=self.name, places=places)
 
 
 @cache
@@ -496,7 +498,7 @@ def county_municipalities(county: County) -> frozenset[str]:
 def _postcode_rows() -> dict[str, tuple[str, str]]:
     rows = {}
     for line in _postcode_text().splitlines()[1:]:
-        code, place, municipality, _ = line.split(",")
+        code, place, municipality, _unused = line.split(",")
         rows[code] = (place, municipality)
     return rows
 
@@ -504,7 +506,7 @@ def _postcode_rows() -> dict[str, tuple[str, str]]:
 @cache
 def _postal_place_index() -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
-    for code, (place, _) in _postcode_rows().items():
+    for code, (place, _unused) in _postcode_rows().items():
         index.setdefault(fold(place), []).append(code)
     return index
 

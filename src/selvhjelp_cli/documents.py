@@ -6,6 +6,8 @@ which apply and fills in the group's own facts (dates by Babel, times, place).
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -66,7 +68,7 @@ def _firing(group: Group | None, today: date) -> dict[str, list]:
 
 
 def _requirement_notes(firing: dict[str, list], skip: tuple[str, ...] = ()) -> list[str]:
-    return [f"Merk: Gruppefilen bryter et krav i rammene ({rule}): {finding.message} Dokumentet er skrevet likevel."
+    return [_("Merk: Gruppefilen bryter et krav i rammene ({rule}): {message} Dokumentet er skrevet likevel.").format(rule=rule, message=finding.message)
             for rule in _REQUIREMENTS if rule not in skip for finding in firing.get(rule, [])]
 
 
@@ -103,7 +105,7 @@ def _rhythm(group: Group, t: dict, language: str) -> str:
 def _participants(group: Group | None, today: date) -> list[str]:
     if group is None:
         return []
-    return [p.name for _, p in group.active_participants(today)]
+    return [p.name for _unused, p in group.active_participants(today)]
 
 
 def _base(group: Group | None, language: str, title: str) -> dict[str, Any]:
@@ -130,8 +132,8 @@ def declaration(group: Group | None, language: str, today: date, *, blank: int |
     else:
         people = list(_participants(group, today))
         if not people and not sheet:
-            raise UserError("Gruppa har ingen aktive deltakere ennå. Legg dem inn i gruppefilen, "
-                            "eller bruk --blank N for N erklæringer uten navn.")
+            raise UserError(_("Gruppa har ingen aktive deltakere ennå. Legg dem inn i gruppefilen, "
+                            "eller bruk --blank N for N erklæringer uten navn."))
     if sheet:
         people = people + [None] * max(2, 8 - len(people))  # room for someone not yet in the file
     title = t["declaration"]["sheet_title"] if sheet else t["declaration"]["title"]
@@ -150,7 +152,7 @@ def _schedule_block(group: Group, t: dict, language: str, today: date) -> dict[s
     from selvhjelp_cli.meetings import listing
 
     f = t["framework"]
-    meetings, _ = listing(group, today=today, count=_MEETINGS_LISTED)
+    meetings, _unused = listing(group, today=today, count=_MEETINGS_LISTED)
     first = meetings[0] if meetings else None
     time_text = _time_span(first.start, first.end, language) if first else ""
     return {
@@ -306,8 +308,8 @@ def attendance(group: Group | None, language: str, today: date) -> Document:
 
     title = texts(language)["attendance"]["title"]
     if group is None:
-        raise UserError("Oppmøtelisten trenger en gruppefil for å finne møtedatoene.")
-    meetings, _ = listing(group, today=today, count=_ATTENDANCE_COLUMNS * 2)
+        raise UserError(_("Oppmøtelisten trenger en gruppefil for å finne møtedatoene."))
+    meetings, _unused = listing(group, today=today, count=_ATTENDANCE_COLUMNS * 2)
     chunks = []
     for start in range(0, len(meetings), _ATTENDANCE_COLUMNS):
         chunk = meetings[start:start + _ATTENDANCE_COLUMNS]
@@ -364,8 +366,8 @@ def poster(group: Group | None, language: str, today: date) -> Document:
             # Nothing new starts: say when the group meets now, never "from" a date gone by.
             when = unbreakable(p["when_started"].format(rhythm=_rhythm(group, t, language), time=time_span))
             if group.closed:
-                notes.append("Merk: Gruppa har startet og er lukket. En lukket gruppe tar bare inn nye deltakere "
-                             "hvis den bestemmer det sammen. Plakaten er skrevet likevel.")
+                notes.append(_("Merk: Gruppa har startet og er lukket. En lukket gruppe tar bare inn nye deltakere "
+                             "hvis den bestemmer det sammen. Plakaten er skrevet likevel."))
         else:
             when = unbreakable(p["when"].format(rhythm=_rhythm(group, t, language), time=time_span,
                                                date=format_day(group.schedule.first_meeting,

@@ -10,6 +10,8 @@ atomically and keeps its mode.
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 import io
 import os
 import re
@@ -32,7 +34,7 @@ def _indents(text: str) -> tuple[int, int, int]:
     sequence, offset = mapping + 2, mapping  # "  - name:", as init-group writes (and its examples show)
     if any(re.match(r"\s*- ", line) for line in lines):
         try:
-            _, guessed, guessed_offset = load_yaml_guess_indent(text)
+            _unused, guessed, guessed_offset = load_yaml_guess_indent(text)
         except Exception:  # noqa: BLE001 - a guess only; the house style stands
             guessed = None
         if guessed:
@@ -120,8 +122,8 @@ class GroupFile:
             data, source = parse(text, self.path)
             validate(data, source)
         except InvalidFile as error:
-            raise UserError(f"Endringen ville gjort filen ugyldig, så ingenting er skrevet: "
-                            f"{error.problems[0].message}", path=self.path) from None
+            raise UserError(_("Endringen ville gjort filen ugyldig, så ingenting er skrevet: "
+                            "{message}").format(message=error.problems[0].message), path=self.path) from None
         mode = os.stat(self.path).st_mode & 0o777
         write_output(self.path, text, force=True, private=True, mode=mode)
 

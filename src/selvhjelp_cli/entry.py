@@ -11,6 +11,8 @@ signal, output that cannot be written, or, as a last line of defence, a bug.
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 import errno
 import os
 import sys
@@ -44,8 +46,8 @@ def _plain_find_district(args: list[str]) -> dict[str, str] | None:
             options["place"] = args[index]
             index += 1
             continue
-        name, _, value = args[index].partition("=")
-        if not _:
+        name, equals, value = args[index].partition("=")
+        if not equals:
             if index + 1 >= len(args):
                 return None
             value = args[index + 1]
@@ -85,15 +87,15 @@ def _refuse_undecodable(argv: list[str]) -> None:
     # fail later, in a file or a terminal, far from their cause.
     for number, arg in enumerate(argv, start=1):
         if any("\udc80" <= char <= "\udcff" for char in arg):
-            raise UserError(f"Argument nr. {number} på kommandolinjen er ikke gyldig UTF-8-tekst. "
-                            "Sjekk tegnsettingen i terminalen (den skal være UTF-8).")
+            raise UserError(_("Argument nr. {number} på kommandolinjen er ikke gyldig UTF-8-tekst. "
+                            "Sjekk tegnsettingen i terminalen (den skal være UTF-8).").format(number=number))
 
 
 _OUTPUT_ERRORS = {
-    errno.ENOSPC: "Disken er full.",
-    errno.EBADF: "Standard ut er lukket.",
-    errno.EIO: "Det oppsto en inn/ut-feil.",
-    errno.EACCES: "Du har ikke lov til å skrive dit.",
+    errno.ENOSPC: N_("Disken er full."),
+    errno.EBADF: N_("Standard ut er lukket."),
+    errno.EIO: N_("Det oppsto en inn/ut-feil."),
+    errno.EACCES: N_("Du har ikke lov til å skrive dit."),
 }
 
 
@@ -122,8 +124,8 @@ def _output_failed(error: OSError) -> int:
         _silence_stdout()
         return ExitCode.BROKEN_PIPE
     _silence_stdout()
-    reason = _OUTPUT_ERRORS.get(error.errno, "Noe hindret skrivingen.")
-    _error(f"Kunne ikke skrive til standard ut. {reason}")
+    reason = _(_OUTPUT_ERRORS.get(error.errno, N_("Noe hindret skrivingen.")))
+    _error(_("Kunne ikke skrive til standard ut. {reason}").format(reason=reason))
     return ExitCode.USAGE
 
 
@@ -138,7 +140,7 @@ def run(argv: list[str]) -> int:
 
                 code = invoke(argv)
             if code == ExitCode.INTERRUPTED:  # Typer's answer to Ctrl+C
-                _error("Avbrutt. Ingenting er lagret.")
+                _error(_("Avbrutt. Ingenting er lagret."))
             sys.stdout.flush()  # a full disk or a closed pipe shows here, while we can still say so
             return int(code)
         except UserError as error:
@@ -146,10 +148,10 @@ def run(argv: list[str]) -> int:
                 _error(line)
             return ExitCode.USAGE
         except KeyboardInterrupt:
-            _error("Avbrutt. Ingenting er lagret.")
+            _error(_("Avbrutt. Ingenting er lagret."))
             return ExitCode.INTERRUPTED
         except Terminated as signal:
-            _error("Avbrutt. Ingenting er lagret.")
+            _error(_("Avbrutt. Ingenting er lagret."))
             return 128 + signal.signum
         except OutputFailed as failure:
             return _output_failed(failure.error)
@@ -161,8 +163,8 @@ def run(argv: list[str]) -> int:
         if RAISE_UNEXPECTED:
             raise
         # Only the kind of error is shown: its text could hold data from a group file.
-        _error(f"selvhjelp stoppet uventet ({type(error).__name__}). Ingen filer er endret. "
-               "Meld gjerne fra om hva du gjorde.")
+        _error(_("selvhjelp stoppet uventet ({__name__}). Ingen filer er endret. "
+               "Meld gjerne fra om hva du gjorde.").format(__name__=type(error).__name__))
         return ExitCode.USAGE
 
 

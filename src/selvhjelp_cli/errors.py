@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 from enum import IntEnum
 
 
@@ -19,7 +21,7 @@ def did_you_mean(names: list[str]) -> str:
         return ""
     from selvhjelp_cli.words import join
 
-    return f" Mente du {join((f'«{name}»' for name in names), style='or')}?"
+    return _(" Mente du {items}?").format(items=join((f'«{name}»' for name in names), style='or'))
 
 
 class UserError(Exception):

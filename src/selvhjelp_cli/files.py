@@ -4,6 +4,8 @@ alone when the file holds names."""
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 import errno
 import os
 import re
@@ -25,9 +27,9 @@ def slug(text: str, fallback: str = "gruppe") -> str:
     return text[:60].rstrip("-") or fallback
 
 
-_EXISTS = "Filen finnes allerede. Bruk --force hvis du vil skrive over den."
-_FOLDER = "Dette er en mappe. Oppgi et filnavn."
-_SPECIAL = "Dette er ikke en vanlig fil (men for eksempel en enhet eller en rørledning). Oppgi et annet filnavn."
+_EXISTS = N_("Filen finnes allerede. Bruk --force hvis du vil skrive over den.")
+_FOLDER = N_("Dette er en mappe. Oppgi et filnavn.")
+_SPECIAL = N_("Dette er ikke en vanlig fil (men for eksempel en enhet eller en rørledning). Oppgi et annet filnavn.")
 
 
 def refuse_existing(path: str, force: bool) -> None:
@@ -39,32 +41,32 @@ def refuse_existing(path: str, force: bool) -> None:
     except FileNotFoundError:
         return
     except OSError:
-        raise UserError("Kan ikke se om filen finnes.", path=path) from None
+        raise UserError(_("Kan ikke se om filen finnes."), path=path) from None
     if stat.S_ISDIR(mode):
-        raise UserError(_FOLDER, path=path)
+        raise UserError(_(_FOLDER), path=path)
     if not force:
-        raise UserError(_EXISTS, path=path)
+        raise UserError(_(_EXISTS), path=path)
     if not stat.S_ISREG(mode):
         # --force means "replace my file", never "write into this device".
-        raise UserError(_SPECIAL, path=path)
+        raise UserError(_(_SPECIAL), path=path)
 
 
 _WRITE_ERRORS = {
     getattr(errno, name): message
     for name, message in (
-        ("ENOSPC", "Disken er full, så filen ble ikke skrevet."),
-        ("EDQUOT", "Du har brukt opp lagringsplassen din, så filen ble ikke skrevet."),
-        ("EACCES", "Du har ikke lov til å skrive i denne mappen."),
-        ("EPERM", "Du har ikke lov til å skrive i denne mappen."),
-        ("EROFS", "Mappen ligger på en disk som bare kan leses."),
-        ("ENAMETOOLONG", "Filnavnet er for langt."),
+        ("ENOSPC", N_("Disken er full, så filen ble ikke skrevet.")),
+        ("EDQUOT", N_("Du har brukt opp lagringsplassen din, så filen ble ikke skrevet.")),
+        ("EACCES", N_("Du har ikke lov til å skrive i denne mappen.")),
+        ("EPERM", N_("Du har ikke lov til å skrive i denne mappen.")),
+        ("EROFS", N_("Mappen ligger på en disk som bare kan leses.")),
+        ("ENAMETOOLONG", N_("Filnavnet er for langt.")),
     )
     if hasattr(errno, name)  # Windows lacks some of them
 }
 
 
 def _write_error(error: OSError, path: str) -> UserError:
-    return UserError(_WRITE_ERRORS.get(error.errno, "Kunne ikke skrive filen."), path=path)
+    return UserError(_(_WRITE_ERRORS.get(error.errno, N_("Kunne ikke skrive filen."))), path=path)
 
 
 def write_output(path: str, content: bytes | str, *, force: bool = False, private: bool = False,
@@ -85,7 +87,7 @@ def write_output(path: str, content: bytes | str, *, force: bool = False, privat
     folder = os.path.dirname(target)
     refuse_existing(path, force)
     if not os.path.isdir(folder):
-        raise UserError("Mappen finnes ikke.", path=path)
+        raise UserError(_("Mappen finnes ikke."), path=path)
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".selvhjelp-", suffix=".tmp")
     except OSError as error:
@@ -121,8 +123,8 @@ def _move_into_place(tmp: str, target: str, *, force: bool, shown: str) -> None:
     try:
         os.link(tmp, target)
     except FileExistsError:
-        raise UserError(_EXISTS, path=shown) from None
+        raise UserError(_(_EXISTS), path=shown) from None
     except OSError:
         if os.path.lexists(target):
-            raise UserError(_EXISTS, path=shown) from None
+            raise UserError(_(_EXISTS), path=shown) from None
         os.replace(tmp, target)  # file systems without hard links

@@ -7,6 +7,8 @@ the same parsers, so a value is checked the same way however it is given.
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -47,7 +49,7 @@ def _county(raw: str) -> str:
 
     value = _text(raw)
     if not districts.find_county(value):
-        raise Unknown("Kjenner ikke det fylket.", districts.suggest_county(value))
+        raise Unknown(_("Kjenner ikke det fylket."), districts.suggest_county(value))
     return value
 
 
@@ -56,7 +58,7 @@ def _municipality(raw: str, county: str | None = None) -> str | None:
 
     value = _optional_text(raw)
     if value and not districts.find_municipality(value):
-        raise Unknown("Kjenner ikke den kommunen.", districts.suggest_municipality(value, county=county))
+        raise Unknown(_("Kjenner ikke den kommunen."), districts.suggest_municipality(value, county=county))
     return value
 
 
@@ -73,7 +75,7 @@ def choices(question: Question, answers: dict) -> list[str]:
     if question.key == "mode":
         return ["f (fysisk)", "d (digital)"]
     if question.key == "language":
-        return ["nb (bokmål)", "nn (nynorsk)", "en (engelsk)"]
+        return [_("nb (bokmål)"), _("nn (nynorsk)"), _("en (engelsk)")]
     return []
 
 
@@ -151,32 +153,32 @@ def _digital(answers: dict) -> bool:
 
 
 QUESTIONS = (
-    Question("name", "--name", "Gruppas navn", _text, required=True),
-    Question("theme", "--theme", "Tema (valgfritt)", _optional_text, default=""),
+    Question("name", "--name", N_("Gruppas navn"), _text, required=True),
+    Question("theme", "--theme", N_("Tema (valgfritt)"), _optional_text, default=""),
     Question("county", "--county", "Fylke", _county, required=True),
-    Question("municipality", "--municipality", "Kommune (valgfritt)", _municipality, default=""),
-    Question("mode", "--digital", "Fysisk eller digital gruppe? (f/d)", _mode, default="f"),
-    Question("venue_name", "--venue", "Møtested", _text, required=True, when=_physical,
-             note="Frivilligsentraler, bibliotek og kommunale lokaler har ofte gratis rom."),
-    Question("venue_address", "--address", "Adresse (valgfritt)", _optional_text, default="", when=_physical),
-    Question("platform", "--platform", "Videoverktøy (for eksempel Whereby)", _text, required=True, when=_digital),
-    Question("url", "--url", "Lenke til møterommet (valgfritt)", _optional_text, default="", when=_digital),
-    Question("first_meeting", "--first-meeting", "Dato for første møte (for eksempel 7.1.2027)", _date,
+    Question("municipality", "--municipality", N_("Kommune (valgfritt)"), _municipality, default=""),
+    Question("mode", "--digital", N_("Fysisk eller digital gruppe? (f/d)"), _mode, default="f"),
+    Question("venue_name", "--venue", N_("Møtested"), _text, required=True, when=_physical,
+             note=N_("Frivilligsentraler, bibliotek og kommunale lokaler har ofte gratis rom.")),
+    Question("venue_address", "--address", N_("Adresse (valgfritt)"), _optional_text, default="", when=_physical),
+    Question("platform", "--platform", N_("Videoverktøy (for eksempel Whereby)"), _text, required=True, when=_digital),
+    Question("url", "--url", N_("Lenke til møterommet (valgfritt)"), _optional_text, default="", when=_digital),
+    Question("first_meeting", "--first-meeting", N_("Dato for første møte (for eksempel 7.1.2027)"), _date,
              required=True),
     Question("start", "--start", "Klokkeslett", _clock, default="18:00"),
-    Question("duration", "--duration", "Lengde i minutter", _number("duration_minutes"), default="120",
-             note="To timer er anbefalt: det gir tid til alle, og møtet blir forutsigbart."),
-    Question("break_minutes", "--break", "Pause i minutter", _number("break_minutes"), default="15",
-             note="En pause midt i møtet gir hvile fra samtalen."),
-    Question("every_weeks", "--every-weeks", "Hvor mange uker mellom møtene", _number("every_weeks"), default="1",
-             note="Hver uke er anbefalt, særlig i starten; annenhver uke er vanlig senere."),
-    Question("starter_name", "--starter", "Igangsetterens navn (valgfritt)", _optional_text, default=""),
-    Question("starter_contact", "--starter-contact", "Igangsetterens telefon eller e-post (valgfritt)",
+    Question("duration", "--duration", N_("Lengde i minutter"), _number("duration_minutes"), default="120",
+             note=N_("To timer er anbefalt: det gir tid til alle, og møtet blir forutsigbart.")),
+    Question("break_minutes", "--break", N_("Pause i minutter"), _number("break_minutes"), default="15",
+             note=N_("En pause midt i møtet gir hvile fra samtalen.")),
+    Question("every_weeks", "--every-weeks", N_("Hvor mange uker mellom møtene"), _number("every_weeks"), default="1",
+             note=N_("Hver uke er anbefalt, særlig i starten; annenhver uke er vanlig senere.")),
+    Question("starter_name", "--starter", N_("Igangsetterens navn (valgfritt)"), _optional_text, default=""),
+    Question("starter_contact", "--starter-contact", N_("Igangsetterens telefon eller e-post (valgfritt)"),
              _optional_text, default="", when=lambda a: bool(a.get("starter_name"))),
-    Question("starter_meetings", "--starter-meetings", "Hvor mange av de første møtene er igangsetteren med på",
+    Question("starter_meetings", "--starter-meetings", N_("Hvor mange av de første møtene er igangsetteren med på"),
              _number("meetings", "Starter"), default="3", when=lambda a: bool(a.get("starter_name")),
-             note="En igangsetter er vanligvis med på 2–5 møter og trekker seg så ut."),
-    Question("language", "--language", "Språk for utskrifter (nb, nn eller en)", parse_language, default="nb"),
+             note=N_("En igangsetter er vanligvis med på 2–5 møter og trekker seg så ut.")),
+    Question("language", "--language", N_("Språk for utskrifter (nb, nn eller en)"), parse_language, default="nb"),
 )
 
 Ask = Callable[[Question, dict], Any]
@@ -207,9 +209,9 @@ def collect(given: dict[str, str | None], ask: Ask | None, today: date | None = 
             while question.required and not answers[question.key]:
                 answers[question.key] = ask(question, answers)
         elif question.required:
-            reason = " Fylket deles mellom flere kontorer, og kommunen avgjør hvilket." if question.key == \
+            reason = _(" Fylket deles mellom flere kontorer, og kommunen avgjør hvilket.") if question.key == \
                 "municipality" else ""
-            raise UserError(f"Mangler {question.flag}.{reason} Med --no-input må den oppgis som valg.")
+            raise UserError(_("Mangler {flag}.{reason} Med --no-input må den oppgis som valg.").format(flag=question.flag, reason=reason))
         else:
             answers[question.key] = question.parse(question.default or "")
     return answers
@@ -233,8 +235,8 @@ def confirmation(question: Question, value: Any, today: date) -> str | None:
         directory = active_directory()
         return office_sentence(directory, resolve(directory, "county", value).offices)
     if question.key == "first_meeting":
-        ahead = "" if value >= today else " Datoen har passert."
-        return f"Det er {long_date(value)}.{ahead}"
+        ahead = "" if value >= today else _(" Datoen har passert.")
+        return _("Det er {value}.{ahead}").format(value=long_date(value), ahead=ahead)
     return None
 
 

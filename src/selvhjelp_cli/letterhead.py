@@ -9,6 +9,8 @@ PNG, JPEG or self-contained SVG; nothing is ever fetched from the network.
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 import os
 import re
 from dataclasses import dataclass
@@ -75,27 +77,27 @@ def _logo(path: str, given: str, source: SourceMap) -> Logo:
     folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
     target = os.path.realpath(os.path.join(folder, given))
     if os.path.commonpath([folder, target]) != folder or target == folder:
-        raise refuse("Logoen må ligge i samme mappe som brevhodefilen (eller i en mappe under den).")
+        raise refuse(_("Logoen må ligge i samme mappe som brevhodefilen (eller i en mappe under den)."))
     try:
         info = os.stat(target)
     except OSError:
-        raise refuse("Fant ikke logofilen.") from None
+        raise refuse(_("Fant ikke logofilen.")) from None
     import stat
 
     if not stat.S_ISREG(info.st_mode):
-        raise refuse("Logoen må være en vanlig fil.")
+        raise refuse(_("Logoen må være en vanlig fil."))
     if info.st_size > MAX_LOGO_BYTES:
-        raise refuse(f"Logofilen er for stor (høyst {MAX_LOGO_BYTES // 1_000_000} MB).")
+        raise refuse(_("Logofilen er for stor (høyst {value} MB).").format(value=MAX_LOGO_BYTES // 1000000))
     try:
         with open(target, "rb") as handle:
             data = handle.read(MAX_LOGO_BYTES + 1)
     except OSError:
-        raise refuse("Logofilen kan ikke leses.") from None
+        raise refuse(_("Logofilen kan ikke leses.")) from None
     kind = _image_kind(data)
     if kind is None:
-        raise refuse("Logoen må være et bilde i formatet PNG, JPEG eller SVG.")
+        raise refuse(_("Logoen må være et bilde i formatet PNG, JPEG eller SVG."))
     if kind == "svg" and _SVG_EXTERNAL.search(data):
-        raise refuse("SVG-logoen viser til andre filer eller nettadresser. Bruk en SVG der alt ligger i filen.")
+        raise refuse(_("SVG-logoen viser til andre filer eller nettadresser. Bruk en SVG der alt ligger i filen."))
     return Logo(kind, data)
 
 
@@ -105,7 +107,7 @@ def load_letterhead(path: str) -> Letterhead:
 
     data, source = parse(read_text(path), path)
     if not isinstance(data, dict):
-        raise InvalidFile(path, [Problem("Et brevhode er en tabell med nøklene version, name, lines og logo.",
+        raise InvalidFile(path, [Problem(_("Et brevhode er en tabell med nøklene version, name, lines og logo."),
                                          *(source.position(()) or (1, 1)))])
     if isinstance(data.get("version"), str) and data["version"].strip().isdigit():
         data = {**data, "version": int(data["version"])}
@@ -118,5 +120,5 @@ def letterhead_from_option(path: str | None) -> Letterhead | None:
     if path is None:
         return None
     if os.path.isdir(path):
-        raise UserError("Dette er en mappe. Oppgi brevhodefilen (YAML).", path=path)
+        raise UserError(_("Dette er en mappe. Oppgi brevhodefilen (YAML)."), path=path)
     return load_letterhead(path)

@@ -9,6 +9,8 @@ returns one sentence saying what changed.
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 import difflib
 from datetime import date, time
 
@@ -29,20 +31,20 @@ def find_participant(group, name: str) -> int:
     if len(starts) == 1:
         return starts[0]
     if len(exact) > 1 or len(starts) > 1:
-        both = join((f"«{names[i]}»" for i in (exact or starts)))
-        raise UserError(f"Flere deltakere passer: {both}. Skriv mer av navnet.")
+        both = join((_("«{names}»").format(names=names[i]) for i in (exact or starts)))
+        raise UserError(_("Flere deltakere passer: {both}. Skriv mer av navnet.").format(both=both))
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
     if not names:
-        raise UserError("Gruppa har ingen deltakere ennå. Legg dem til med «selvhjelp participant add».")
-    raise UserError(f"Ingen deltaker heter «{name}».{did_you_mean(close)}")
+        raise UserError(_("Gruppa har ingen deltakere ennå. Legg dem til med «selvhjelp participant add»."))
+    raise UserError(_("Ingen deltaker heter «{name}».{suggestion}").format(name=name, suggestion=did_you_mean(close)))
 
 
 def _in_groups_time(group, day: date, what: str) -> None:
     if day < group.schedule.first_meeting:
-        raise UserError(f"{what} ({short_date(day)}) er før gruppas første møte "
-                        f"({short_date(group.schedule.first_meeting)}).")
+        raise UserError(_("{what} ({day}) er før gruppas første møte "
+                        "({first_meeting}).").format(what=what, day=short_date(day), first_meeting=short_date(group.schedule.first_meeting)))
     if group.ended is not None and day > group.ended:
-        raise UserError(f"{what} ({short_date(day)}) er etter at gruppa ble avsluttet ({short_date(group.ended)}).")
+        raise UserError(_("{what} ({day}) er etter at gruppa ble avsluttet ({ended}).").format(what=what, day=short_date(day), ended=short_date(group.ended)))
 
 
 def add_participant(file: GroupFile, name: str, *, born: int | date | None = None, adult: bool = False,
@@ -50,19 +52,19 @@ def add_participant(file: GroupFile, name: str, *, born: int | date | None = Non
     group = file.group
     name = " ".join(name.split())
     if any(p.name.casefold() == name.casefold() for p in group.participants):
-        raise UserError(f"Det finnes alt en deltaker som heter «{name}». Bruk et annet navn, for eksempel med initial.")
+        raise UserError(_("Det finnes alt en deltaker som heter «{name}». Bruk et annet navn, for eksempel med initial.").format(name=name))
     if born is not None and adult:
-        raise UserError("Oppgi enten fødselsår eller --adult, ikke begge.")
+        raise UserError(_("Oppgi enten fødselsår eller --adult, ikke begge."))
     if joined is not None:
-        _in_groups_time(group, joined, "Datoen deltakeren begynner")
+        _in_groups_time(group, joined, _("Datoen deltakeren begynner"))
     starts = joined or group.schedule.first_meeting
     if signed is not None and signed < starts:
-        raise UserError(f"Taushetserklæringen kan ikke være signert ({short_date(signed)}) før deltakeren begynner "
-                        f"({short_date(starts)}).")
+        raise UserError(_("Taushetserklæringen kan ikke være signert ({signed}) før deltakeren begynner "
+                        "({starts}).").format(signed=short_date(signed), starts=short_date(starts)))
     file.append("participants", entry=file.entry(name=name, born=born, adult=True if adult else None, joined=joined,
                                                  declaration_signed=signed, role=role))
     file.save()
-    return f"La til «{name}» i gruppa."
+    return _("La til «{name}» i gruppa.").format(name=name)
 
 
 def sign(file: GroupFile, name: str, day: date) -> str:
@@ -70,7 +72,7 @@ def sign(file: GroupFile, name: str, day: date) -> str:
     index = find_participant(group, name)
     person = group.participants[index]
     if day < group.joined_on(person):
-        raise UserError(f"{person.name} begynner {short_date(group.joined_on(person))} og kan ikke signere før det.")
+        raise UserError(_("{name} begynner {joined_on} og kan ikke signere før det.").format(name=person.name, joined_on=short_date(group.joined_on(person))))
     if person.left is not None and day > person.left:
         raise UserError(f"{person.name} sluttet {short_date(person.left)}.")
     again = person.declaration_signed is not None
@@ -84,9 +86,9 @@ def leave(file: GroupFile, name: str, day: date) -> str:
     index = find_participant(group, name)
     person = group.participants[index]
     if person.left is not None:
-        raise UserError(f"{person.name} sluttet alt {short_date(person.left)}.")
+        raise UserError(_("{name} sluttet alt {left}.").format(name=person.name, left=short_date(person.left)))
     if day < group.joined_on(person):
-        raise UserError(f"{person.name} begynte {short_date(group.joined_on(person))} og kan ikke slutte før det.")
+        raise UserError(_("{name} begynte {joined_on} og kan ikke slutte før det.").format(name=person.name, joined_on=short_date(group.joined_on(person))))
     file.set(file.data["participants"][index], "left", day)
     file.save()
     return f"{person.name} sluttet {short_date(day)}."
@@ -98,15 +100,15 @@ def add_decision(file: GroupFile, rule_id: str, day: date, note: str | None) -> 
     rule = get_rule(rule_id)
     if rule is None:
         close = difflib.get_close_matches(rule_id, RULE_IDS, n=1)
-        raise UserError(f"Det finnes ingen regel som heter «{rule_id}».{did_you_mean(close)}")
+        raise UserError(_("Det finnes ingen regel som heter «{rule_id}».{suggestion}").format(rule_id=rule_id, suggestion=did_you_mean(close)))
     if rule.SEVERITY == "error":
-        raise UserError(f"«{rule_id}» er et krav i rammene og kan ikke velges bort.")
+        raise UserError(_("«{rule_id}» er et krav i rammene og kan ikke velges bort.").format(rule_id=rule_id))
     if file.group.ended is not None and day > file.group.ended:
-        raise UserError(f"Datoen for beslutningen ({short_date(day)}) er etter at gruppa ble avsluttet "
-                        f"({short_date(file.group.ended)}).")
+        raise UserError(_("Datoen for beslutningen ({day}) er etter at gruppa ble avsluttet "
+                        "({ended}).").format(day=short_date(day), ended=short_date(file.group.ended)))
     file.append("decisions", entry=file.entry(rule=rule_id, date=day, note=note))
     file.save()
-    return f"Gruppa har valgt bort anbefalingen «{rule_id}» fra {short_date(day)}."
+    return _("Gruppa har valgt bort anbefalingen «{rule_id}» fra {day}.").format(rule_id=rule_id, day=short_date(day))
 
 
 def _meeting_days(group, around: date) -> str:
@@ -122,45 +124,45 @@ def _a_planned_meeting(group, day: date) -> None:
     schedule = group.schedule
     if not schedule.is_planned(day) or any(p.from_ <= day <= p.to for p in schedule.pauses) or (
             group.ended is not None and day > group.ended):
-        raise UserError(f"Gruppa har ikke møte {short_date(day)}. Møter i nærheten: {_meeting_days(group, day)}.")
+        raise UserError(_("Gruppa har ikke møte {day}. Møter i nærheten: {meeting_days}.").format(day=short_date(day), meeting_days=_meeting_days(group, day)))
     if any(c.date == day for c in schedule.cancelled):
-        raise UserError(f"Møtet {short_date(day)} er alt avlyst.")
+        raise UserError(_("Møtet {day} er alt avlyst.").format(day=short_date(day)))
     if any(m.from_ == day for m in schedule.moved):
-        raise UserError(f"Møtet {short_date(day)} er alt flyttet.")
+        raise UserError(_("Møtet {day} er alt flyttet.").format(day=short_date(day)))
 
 
 def cancel(file: GroupFile, day: date, reason: str | None) -> str:
     _a_planned_meeting(file.group, day)
     file.append("schedule", "cancelled", entry=file.entry(date=day, reason=reason))
     file.save()
-    return f"Møtet {short_date(day)} er avlyst."
+    return _("Møtet {day} er avlyst.").format(day=short_date(day))
 
 
 def move(file: GroupFile, day: date, new_day: date, start: time | None) -> str:
     group = file.group
     _a_planned_meeting(group, day)
-    _in_groups_time(group, new_day, "Den nye datoen")
+    _in_groups_time(group, new_day, _("Den nye datoen"))
     if new_day != day and group.schedule.is_planned(new_day):
-        raise UserError(f"Gruppa har alt møte {short_date(new_day)}. Velg en annen dag.")
+        raise UserError(_("Gruppa har alt møte {new_day}. Velg en annen dag.").format(new_day=short_date(new_day)))
     file.append("schedule", "moved", entry=file.entry(from_=day, to=new_day, start=start))
     file.save()
     at = f" kl. {start.hour:02d}.{start.minute:02d}" if start else ""
-    return f"Møtet {short_date(day)} er flyttet til {short_date(new_day)}{at}."
+    return _("Møtet {day} er flyttet til {new_day}{at}.").format(day=short_date(day), new_day=short_date(new_day), at=at)
 
 
 def pause(file: GroupFile, first: date, last: date, reason: str | None) -> str:
     if last < first:
-        raise UserError(f"Pausen slutter ({short_date(last)}) før den begynner ({short_date(first)}).")
+        raise UserError(_("Pausen slutter ({last}) før den begynner ({first}).").format(last=short_date(last), first=short_date(first)))
     file.append("schedule", "pauses", entry=file.entry(from_=first, to=last, reason=reason))
     file.save()
-    return f"Pause fra {short_date(first)} til {short_date(last)}."
+    return _("Pause fra {first} til {last}.").format(first=short_date(first), last=short_date(last))
 
 
 def end(file: GroupFile, day: date) -> str:
     group = file.group
     if group.ended is not None:
-        raise UserError(f"Gruppa ble alt avsluttet {short_date(group.ended)}.")
-    _in_groups_time(group, day, "Datoen gruppa avsluttes")
+        raise UserError(_("Gruppa ble alt avsluttet {ended}.").format(ended=short_date(group.ended)))
+    _in_groups_time(group, day, _("Datoen gruppa avsluttes"))
     file.set(file.data, "ended", day)
     file.save()
-    return f"Gruppa er avsluttet {short_date(day)}."
+    return _("Gruppa er avsluttet {day}.").format(day=short_date(day))

@@ -7,6 +7,8 @@ the CSV file of `check` all come from these rows.
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -94,10 +96,10 @@ def keep_office(run: CheckRun, table: list[Row], directory: Directory, office: s
         ids = [c.id for c in directory.contacts]
         close = difflib.get_close_matches(office, ids, n=3, cutoff=0.5)
         shown = office if len(office) <= 40 else office[:40] + "…"
-        raise UserError(f"Det finnes ikke noe kontor med id-en «{shown}» i katalogen.{did_you_mean(close)} "
-                        "Se «selvhjelp find-district --all».")
+        raise UserError(_("Det finnes ikke noe kontor med id-en «{shown}» i katalogen.{suggestion} "
+                        "Se «selvhjelp find-district --all».").format(shown=shown, suggestion=did_you_mean(close)))
     kept = [(result, row) for result, row in zip(run.files, table) if row.office == office]
-    return replace(run, files=[result for result, _ in kept]), [row for _, row in kept]
+    return replace(run, files=[result for result, _unused in kept]), [row for _unused, row in kept]
 
 
 def strict_reason(run: CheckRun) -> str | None:
@@ -108,5 +110,5 @@ def strict_reason(run: CheckRun) -> str | None:
     if not warnings:
         return None
     what = "én advarsel" if warnings == 1 else f"{warnings} advarsler"
-    return (f"Exit 1 fordi --strict er valgt og det er {what} som gruppa ikke har valgt bort. "
-            "Rett dem, eller legg inn en beslutning («selvhjelp decision add»).")
+    return (_("Exit 1 fordi --strict er valgt og det er {what} som gruppa ikke har valgt bort. "
+            "Rett dem, eller legg inn en beslutning («selvhjelp decision add»).").format(what=what))

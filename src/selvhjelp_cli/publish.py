@@ -10,6 +10,8 @@ digital group is listed as online, to be contacted first.
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
@@ -110,20 +112,20 @@ def _contact(listing: Listing) -> dict:
     return {}
 
 
-_EVERY = {2: "annenhver uke", 3: "hver tredje uke", 4: "hver fjerde uke"}
+_EVERY = {2: N_("annenhver uke"), 3: N_("hver tredje uke"), 4: N_("hver fjerde uke")}
 
 
 def rhythm(listing: Listing) -> str | None:
     every = listing.group.schedule.every_weeks
-    return None if every == 1 else _EVERY.get(every, f"hver {every}. uke")
+    return None if every == 1 else (_(_EVERY[every]) if every in _EVERY else _("hver {every}. uke").format(every=every))
 
 
 def promises(listing: Listing) -> str:
     """What the framework promises, as far as this group keeps it (as on the poster)."""
-    kept = [text for rule, text in (("free-of-charge", "Gratis"), ("leaderless", "uten leder"))
+    kept = [text for rule, text in (("free-of-charge", "Gratis"), ("leaderless", _("uten leder")))
             if rule not in listing.untrue]
-    sentence = ", ".join([*kept, "med taushetsplikt"])
-    return sentence[0].upper() + sentence[1:] + ". Ta kontakt før du kommer."
+    sentence = ", ".join([*kept, _("med taushetsplikt")])
+    return sentence[0].upper() + sentence[1:] + _(". Ta kontakt før du kommer.")
 
 
 def _notes(listing: Listing) -> str:
@@ -133,9 +135,9 @@ def _notes(listing: Listing) -> str:
     if listing.group.theme:
         parts.append(f"Tema: {listing.group.theme}.")
     if listing.starts:
-        parts.append(f"Første møte {plain_date(listing.starts)}.")
+        parts.append(_("Første møte {starts}.").format(starts=plain_date(listing.starts)))
     if every := rhythm(listing):
-        parts.append(f"Møtes {every}.")
+        parts.append(_("Møtes {every}.").format(every=every))
     parts.append(promises(listing))
     return " ".join(parts)
 
@@ -158,8 +160,8 @@ def meeting_guide(selection: Selection) -> list[dict]:
         }
         if group.mode == "digital":
             entry["attendance_option"] = "online"
-            entry["conference_url_notes"] = (f"Møtes på {group.online.platform}. Lenken får du av igangsetteren."
-                                             if group.online else "Lenken får du av igangsetteren.")
+            entry["conference_url_notes"] = (_("Møtes på {platform}. Lenken får du av igangsetteren.").format(platform=group.online.platform)
+                                             if group.online else _("Lenken får du av igangsetteren."))
         else:
             entry["attendance_option"] = "in_person"
             entry["location"] = group.venue.name if group.venue else None
@@ -189,13 +191,13 @@ def to_html(selection: Selection, today: date, directory: Directory) -> str:
     for entry, listing in zip(meeting_guide(selection), selection.listings):
         meeting = typical(listing.group)
         weekday = format_day(listing.next_day, "EEEE", "nb")
-        when = f"{weekday[0].upper()}{weekday[1:]}er kl. {meeting.start:%H.%M}–{meeting.end:%H.%M}"
+        when = _("{upper}{weekday}er kl. {start:%H.%M}–{end:%H.%M}").format(upper=weekday[0].upper(), weekday=weekday[1:], start=meeting.start, end=meeting.end)
         if every := rhythm(listing):
             when += f", {every}"
         if listing.starts:
             when += f", fra {plain_date(listing.starts)}"
         else:
-            when += f", neste møte {plain_date(listing.next_day)}"
+            when += _(", neste møte {next_day}").format(next_day=plain_date(listing.next_day))
         where = (entry.get("conference_url_notes") if listing.group.mode == "digital"
                  else ", ".join(p for p in (entry.get("location"), entry.get("formatted_address")) if p))
         contact = entry.get("contact_1_phone") or entry.get("contact_1_email")

@@ -11,6 +11,8 @@ the machine are never used, so a file prints the same everywhere.
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 import json
 import re
 from functools import cache
@@ -204,8 +206,8 @@ def typst_to_pdf(source: str, *, logo=None) -> bytes:
         return compile_with(typst.Compiler(root=root, font_paths=_fonts(), ignore_system_fonts=True))
 
 
-NOT_ALL_PRINTABLE = ("Merk: Noen tegn (for eksempel kinesiske tegn eller emoji) finnes ikke i skriften selvhjelp "
-                     "bruker, og vises som tomme ruter. Skriv dem gjerne med latinske bokstaver i gruppefilen.")
+NOT_ALL_PRINTABLE = (N_("Merk: Noen tegn (for eksempel kinesiske tegn eller emoji) finnes ikke i skriften selvhjelp "
+                     "bruker, og vises som tomme ruter. Skriv dem gjerne med latinske bokstaver i gruppefilen."))
 
 
 def render_document(document, output_format: str, *, letterhead: Letterhead | None = None,
@@ -220,17 +222,17 @@ def render_document(document, output_format: str, *, letterhead: Letterhead | No
             return render_html(document, letterhead).encode("utf-8")
         source = render_typst(document, letterhead)
     except jinja2.TemplateError as error:  # a bug of ours: our own templates are broken
-        raise UserError(f"Kunne ikke lage «{document.title}»: en mal i selvhjelp har en feil "
-                        f"({type(error).__name__}). Ingenting er skrevet.") from None
+        raise UserError(_("Kunne ikke lage «{title}»: en mal i selvhjelp har en feil "
+                        "({__name__}). Ingenting er skrevet.").format(title=document.title, __name__=type(error).__name__)) from None
     import typst
 
     try:
         return typst_to_pdf(source, logo=letterhead.logo if letterhead else None)
     except NotAllPrintable as partial:
         if notes is not None:
-            notes.append(NOT_ALL_PRINTABLE)
+            notes.append(_(NOT_ALL_PRINTABLE))
         return partial.pdf
     except typst.TypstError:
         # Never for any group file: every value reaches Typst as a string literal.
-        raise UserError(f"Kunne ikke lage PDF-en «{document.title}» (Typst meldte en feil). Ingenting er "
-                        "skrevet. Prøv --format html, og meld gjerne fra om feilen.") from None
+        raise UserError(_("Kunne ikke lage PDF-en «{title}» (Typst meldte en feil). Ingenting er "
+                        "skrevet. Prøv --format html, og meld gjerne fra om feilen.").format(title=document.title)) from None

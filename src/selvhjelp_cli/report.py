@@ -7,6 +7,8 @@ Rich markup, and with control characters made visible, so a name like
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 from typing import TYPE_CHECKING, TextIO
 
 from selvhjelp_cli.console import printable, write_json
@@ -124,7 +126,7 @@ class TextReporter:
         from rich.text import Text
 
         for skipped in run.skipped:
-            self.console.print(Text(f"Hoppet over {printable(skipped.path)}: {skipped.reason}.", style="dim"))
+            self.console.print(Text(_("Hoppet over {path}: {reason}.").format(path=printable(skipped.path), reason=skipped.reason), style="dim"))
         for result in run.files:
             self._file(result)
         if len(run.files) > 1:
@@ -138,10 +140,10 @@ class TextReporter:
         if result.valid:
             title.append(f"  {printable(result.loaded.group.name)}", style="")
         elif result.findings:
-            title.append("  ugyldig fil", style="bold red")
+            title.append(_("  ugyldig fil"), style="bold red")
         self.console.print(title)
         if not result.findings:
-            self.console.print(Text("  Ingen funn. Gruppa følger rammene.", style="green"))
+            self.console.print(Text(_("  Ingen funn. Gruppa følger rammene."), style="green"))
         if result.findings:
             self.console.print(self._findings_grid(result))
         self.console.print()
@@ -157,7 +159,7 @@ class TextReporter:
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(overflow="fold")
         for finding in result.findings:
-            label = "valgt bort" if finding.acknowledged else SEVERITY_LABEL[finding.severity]
+            label = _("valgt bort") if finding.acknowledged else SEVERITY_LABEL[finding.severity]
             style = "green" if finding.acknowledged else SEVERITY_STYLE[finding.severity]
             grid.add_row(str(finding.line or "-"), Text(label, style=style), finding.rule,
                          Text(printable(finding.message)))
@@ -177,11 +179,11 @@ class TextReporter:
         table.add_column("Kontor", ratio=2, min_width=6)
         table.add_column("Form", no_wrap=True)
         table.add_column("Aktive", justify="right", no_wrap=True)
-        table.add_column("Neste møte", no_wrap=True)
+        table.add_column(_("Neste møte"), no_wrap=True)
         table.add_column("Status", ratio=1, min_width=7)
         for row in rows:
             if row.status == "invalid":
-                table.add_row(printable(row.path), "", "", "", "", "", "ugyldig fil")
+                table.add_row(printable(row.path), "", "", "", "", "", _("ugyldig fil"))
                 continue
             table.add_row(printable(row.group), printable(row.county or ""), printable(row.office_name or "–"),
                           MODE_LABEL[row.mode], str(row.active), _next(row.next_meeting), _status(row))
@@ -196,8 +198,8 @@ class TextReporter:
             _plural(counts["infos"], "info", "info"),
         ]
         if counts["acknowledged"]:
-            parts.append(f"{counts['acknowledged']} valgt bort av gruppa")
-        checked = _plural(counts["files"], "fil sjekket", "filer sjekket")
+            parts.append(_("{acknowledged} valgt bort av gruppa").format(acknowledged=counts['acknowledged']))
+        checked = _plural(counts["files"], _("fil sjekket"), _("filer sjekket"))
         return f"{checked}: " + ", ".join(parts) + "."
 
 

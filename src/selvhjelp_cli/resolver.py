@@ -9,6 +9,8 @@ listed in the order of the file.
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 import re
 from typing import TYPE_CHECKING
 
@@ -93,19 +95,19 @@ def _answer(directory: Directory, result: Resolution, readings: list[Reading], t
         notes: list[str] = []
         offices = _offices_for(directory, reading, notes)
         per_reading.append((reading, offices, notes))
-    result.matched = readings[0].label if len(readings) == 1 else f"{text.strip()} (flere steder)"
-    for _, offices, _ in per_reading:
+    result.matched = readings[0].label if len(readings) == 1 else _("{strip} (flere steder)").format(strip=text.strip())
+    for _unused, offices, _unused in per_reading:
         result.offices += [o for o in offices if o not in result.offices]
     if len(readings) == 1:
         result.notes += per_reading[0][2]
     else:
-        result.notes.append(f"«{text.strip()}» kan bety flere steder. Svaret gjelder alle:")
+        result.notes.append(_("«{strip}» kan bety flere steder. Svaret gjelder alle:").format(strip=text.strip()))
         for reading, offices, notes in per_reading:
-            who = join(o.office for o in offices) if offices else "ingen i listen"
+            who = join(o.office for o in offices) if offices else _("ingen i listen")
             result.notes.append(f"– {reading.label}: {who}." + "".join(f" {n}" for n in notes))
         result.notes.append(_how_to_choose(readings))
     if "place" in result.query:
-        result.readings = [_reading_json(r, o) for r, o, _ in per_reading]
+        result.readings = [_reading_json(r, o) for r, o, _unused in per_reading]
     return result
 
 
@@ -115,8 +117,8 @@ def _how_to_choose(readings: list[Reading]) -> str:
     for reading in readings:
         if reading.kind == "municipality":
             county = districts.county_2024(reading.municipality.county).name
-            return f"Skriv kommunen med fylket, for eksempel «{reading.name}, {county}», eller postnummeret ditt."
-    return "Skriv postnummeret ditt for å få ett svar."
+            return _("Skriv kommunen med fylket, for eksempel «{name}, {county}», eller postnummeret ditt.").format(name=reading.name, county=county)
+    return _("Skriv postnummeret ditt for å få ett svar.")
 
 
 def _reading_json(reading: Reading, offices) -> dict:
@@ -156,7 +158,7 @@ def _covering(directory: Directory, reading: Reading, notes: list[str]) -> list[
         whole = [c for c in contacts if places <= c.coverage.county_municipalities()]
         part = [c for c in contacts if c not in whole and places & c.coverage.county_municipalities()]
         for c in part:
-            notes.append(f"{c.office} dekker bare en del av {reading.name}.")
+            notes.append(_("{office} dekker bare en del av {name}.").format(office=c.office, name=reading.name))
         local = []
         for c in contacts:
             if c in whole or c in part:
@@ -181,8 +183,8 @@ def _covering(directory: Directory, reading: Reading, notes: list[str]) -> list[
         local = [c for c in contacts if c not in found and any(
             set(districts.postcode_reading(p).municipalities) & places for p in c.coverage.postcodes)]
         for c in local:
-            notes.append(f"{c.office} dekker noen av postnumrene her. Søk på postnummeret ditt for å se om det "
-                         "gjelder deg.")
+            notes.append(_("{office} dekker noen av postnumrene her. Søk på postnummeret ditt for å se om det "
+                         "gjelder deg.").format(office=c.office))
         if not found:
             return local
     return found
@@ -207,16 +209,16 @@ def offices_for_group(directory: Directory, county: str, municipality: str | Non
 def office_sentence(directory: Directory, offices: list[Contact]) -> str:
     """One sentence for the starter: whom the group can turn to."""
     head = directory.head_office
-    ask = f"Spør {head.name} ({head.reach}) om kontaktpunktet der dere bor."
+    ask = _("Spør {name} ({reach}) om kontaktpunktet der dere bor.").format(name=head.name, reach=head.reach)
     if directory.builtin:
         if not offices:
             return ask
         names = join(o.office for o in offices)
-        was = (f"Distriktskontoret i {names} dekket stedet i 2019" if len(offices) == 1
-               else f"I 2019 delte distriktskontorene i {names} fylket")
-        return f"{was}, men distriktskontorene ble lagt ned i 2023. {ask}"
+        was = (_("Distriktskontoret i {names} dekket stedet i 2019").format(names=names) if len(offices) == 1
+               else _("I 2019 delte distriktskontorene i {names} fylket").format(names=names))
+        return _("{was}, men distriktskontorene ble lagt ned i 2023. {ask}").format(was=was, ask=ask)
     if not offices:
-        return f"Ingen i katalogen dekker stedet. {ask}"
+        return _("Ingen i katalogen dekker stedet. {ask}").format(ask=ask)
     if len(offices) == 1:
-        return f"Kontaktpunktet for gruppa er {offices[0].office} ({offices[0].reach})."
-    return f"Stedet dekkes av {join(f'{o.office} ({o.reach})' for o in offices)}. Kommunen avgjør hvem."
+        return _("Kontaktpunktet for gruppa er {office} ({reach}).").format(office=offices[0].office, reach=offices[0].reach)
+    return _("Stedet dekkes av {items}. Kommunen avgjør hvem.").format(items=join((f'{o.office} ({o.reach})' for o in offices)))

@@ -22,3 +22,7 @@ def data_file(name: str) -> Traversable:
 
 def templates_dir() -> Traversable:
     return _folder("templates")
+
+
+def locale_dir() -> Traversable:
+    return _folder("locale")

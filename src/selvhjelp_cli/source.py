@@ -11,6 +11,8 @@ data into the model and pydantic's errors into Norwegian problems).
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 import os
 import re
 from dataclasses import dataclass, field
@@ -58,9 +60,9 @@ def unknown_key_message(key: str, allowed, where: str, norwegian_keys: dict[str,
     shown = key if len(key) <= 40 else key[:40] + "…"
     english = norwegian_keys.get(key.casefold().replace(" ", "_"))
     if english in allowed:
-        return f"Ukjent nøkkel «{shown}»{where}. Nøklene i {document} er engelske: denne heter «{english}»."
+        return _("Ukjent nøkkel «{shown}»{where}. Nøklene i {document} er engelske: denne heter «{english}».").format(shown=shown, where=where, document=document, english=english)
     close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.5)
-    return f"Ukjent nøkkel «{shown}»{where}.{did_you_mean(close)}"
+    return _("Ukjent nøkkel «{shown}»{where}.{suggestion}").format(shown=shown, where=where, suggestion=did_you_mean(close))
 
 
 class InvalidFile(UserError):
@@ -118,49 +120,49 @@ def read_text(path: str) -> str:
         # A FIFO or a device would block or never end; only regular files are read.
         if not stat.S_ISREG(os.stat(path).st_mode):
             if os.path.isdir(path):
-                raise UserError("Dette er en mappe, ikke en fil.", path=path)
-            raise UserError("Dette er ikke en vanlig fil (men for eksempel en enhet eller en rørledning).",
+                raise UserError(_("Dette er en mappe, ikke en fil."), path=path)
+            raise UserError(_("Dette er ikke en vanlig fil (men for eksempel en enhet eller en rørledning)."),
                             path=path)
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise UserError("Filen finnes ikke.", path=path) from None
+        raise UserError(_("Filen finnes ikke."), path=path) from None
     except PermissionError:
-        raise UserError("Du har ikke lov til å lese filen.", path=path) from None
+        raise UserError(_("Du har ikke lov til å lese filen."), path=path) from None
     except OSError:
-        raise UserError("Filen kan ikke leses.", path=path) from None
+        raise UserError(_("Filen kan ikke leses."), path=path) from None
     if len(raw) > MAX_BYTES:
-        raise UserError("Filen er for stor til å være en gruppefil (over 1 MB).", path=path)
+        raise UserError(_("Filen er for stor til å være en gruppefil (over 1 MB)."), path=path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InvalidFile(path, [Problem(
-            "Filen er ikke lagret som UTF-8. I Notisblokk (Windows): Fil > Lagre som, og velg Koding: UTF-8. "
-            "I TextEdit (Mac): Format > Lag ren tekst, og velg Unicode (UTF-8) når du lagrer.", line)]) from None
+            _("Filen er ikke lagret som UTF-8. I Notisblokk (Windows): Fil > Lagre som, og velg Koding: UTF-8. "
+            "I TextEdit (Mac): Format > Lag ren tekst, og velg Unicode (UTF-8) når du lagrer."), line)]) from None
 
 
 # libyaml's words for a syntax error (lower case), and what we say instead;
 # tests/test_source.py holds a file that produces each of them.
 _SYNTAX_MESSAGES = (
-    ("tab", "Tabulatortegn kan ikke brukes til innrykk i YAML. Bruk mellomrom."),
-    ("mapping values are not allowed", "Et kolon står på feil sted. Mangler det mellomrom etter kolonet, "
-     "eller bør verdien stå i anførselstegn?"),
-    ("could not find expected ':'", "Det mangler et kolon etter en nøkkel."),
-    ("did not find expected key", "Innrykket stemmer ikke med linjene over. Rykk inn med like mange mellomrom "
-     "som linjene som hører sammen med denne."),
-    ("did not find expected '-' indicator", "Innrykket stemmer ikke med listen over."),
-    ("did not find expected ',' or ']'", "En liste i [hakeparenteser] er ikke lukket riktig."),
-    ("did not find expected ',' or '}'", "En {krøllparentes} er ikke lukket riktig."),
-    ("found unexpected end of stream", "Filen slutter midt i en verdi. Mangler et avsluttende anførselstegn?"),
-    ("found unknown escape character", "En verdi i doble anførselstegn har en ukjent \\-kode."),
-    ("block sequence entries are not allowed", "Et listepunkt (-) står på feil sted."),
-    ("did not find expected node content", "Det mangler en verdi her."),
-    ("found incompatible yaml document", "Filen oppgir en YAML-versjon verktøyet ikke kan lese."),
-    ("did not find expected alphabetic or numeric character", "Et anker eller alias (&navn, *navn) mangler navnet."),
-    ("did not find expected comment or line break", "Etter | eller > kan bare en kommentar stå på samme linje."),
-    ("found unknown directive name", "Linjer som begynner med % er ikke tillatt i en gruppefil."),
-    ("found character that cannot start any token", "Et tegn her kan ikke begynne en verdi. Sett verdien i anførselstegn."),
+    ("tab", N_("Tabulatortegn kan ikke brukes til innrykk i YAML. Bruk mellomrom.")),
+    ("mapping values are not allowed", N_("Et kolon står på feil sted. Mangler det mellomrom etter kolonet, "
+     "eller bør verdien stå i anførselstegn?")),
+    ("could not find expected ':'", N_("Det mangler et kolon etter en nøkkel.")),
+    ("did not find expected key", N_("Innrykket stemmer ikke med linjene over. Rykk inn med like mange mellomrom "
+     "som linjene som hører sammen med denne.")),
+    ("did not find expected '-' indicator", N_("Innrykket stemmer ikke med listen over.")),
+    ("did not find expected ',' or ']'", N_("En liste i [hakeparenteser] er ikke lukket riktig.")),
+    ("did not find expected ',' or '}'", N_("En {krøllparentes} er ikke lukket riktig.")),
+    ("found unexpected end of stream", N_("Filen slutter midt i en verdi. Mangler et avsluttende anførselstegn?")),
+    ("found unknown escape character", N_("En verdi i doble anførselstegn har en ukjent \\-kode.")),
+    ("block sequence entries are not allowed", N_("Et listepunkt (-) står på feil sted.")),
+    ("did not find expected node content", N_("Det mangler en verdi her.")),
+    ("found incompatible yaml document", N_("Filen oppgir en YAML-versjon verktøyet ikke kan lese.")),
+    ("did not find expected alphabetic or numeric character", N_("Et anker eller alias (&navn, *navn) mangler navnet.")),
+    ("did not find expected comment or line break", N_("Etter | eller > kan bare en kommentar stå på samme linje.")),
+    ("found unknown directive name", N_("Linjer som begynner med % er ikke tillatt i en gruppefil.")),
+    ("found character that cannot start any token", N_("Et tegn her kan ikke begynne en verdi. Sett verdien i anførselstegn.")),
 )
 
 
@@ -179,17 +181,17 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
         line, column = _pos(mark)
         # A tab at or before the spot PyYAML complains about is the likely cause.
         if "\t" in _line_text(text, mark.line)[: mark.column + 1]:
-            return Problem(_SYNTAX_MESSAGES[0][1], line, column)
+            return Problem(_(_SYNTAX_MESSAGES[0][1]), line, column)
         # "name:Ola" is one word to YAML; the error shows on that line or the next.
         for index in (mark.line, mark.line - 1):
             if _NO_SPACE_AFTER_COLON.match(_line_text(text, index)):
-                return Problem("Det mangler et mellomrom etter kolonet: skriv «nøkkel: verdi», ikke «nøkkel:verdi».",
+                return Problem(_("Det mangler et mellomrom etter kolonet: skriv «nøkkel: verdi», ikke «nøkkel:verdi»."),
                                index + 1, None)
     problem = (exc.problem or "").lower()  # libyaml names the trouble here; its context never adds a needle
     for needle, message in _SYNTAX_MESSAGES:
         if needle in problem:
-            return Problem(message, line, column)
-    return Problem("YAML-syntaksen er ugyldig her.", line, column)
+            return Problem(_(message), line, column)
+    return Problem(_("YAML-syntaksen er ugyldig her."), line, column)
 
 
 class _Builder:
@@ -207,7 +209,7 @@ class _Builder:
     def _count(self, n: int, mark) -> None:
         self.nodes += n
         if self.nodes > MAX_NODES:
-            raise _Stop(Problem("Filen er for stor eller bruker for mange alias (*navn) til å være en gruppefil.",
+            raise _Stop(Problem(_("Filen er for stor eller bruker for mange alias (*navn) til å være en gruppefil."),
                                 *_pos(mark)))
 
     def _place(self, value: Any, mark) -> Path_ | None:
@@ -225,9 +227,9 @@ class _Builder:
             return loc
         if frame[2] is None:
             if not isinstance(value, str):
-                raise _Stop(Problem("En nøkkel må være et enkelt ord, ikke en liste eller en tabell.", *_pos(mark)))
+                raise _Stop(Problem(_("En nøkkel må være et enkelt ord, ikke en liste eller en tabell."), *_pos(mark)))
             if value in container:
-                raise _Stop(Problem(f"Nøkkelen «{value}» står to ganger.", *_pos(mark)))
+                raise _Stop(Problem(_("Nøkkelen «{value}» står to ganger.").format(value=value), *_pos(mark)))
             frame[2] = value
             self.source.keys[(*path, value)] = _pos(mark)
             return None
@@ -254,11 +256,11 @@ class _Builder:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise _Stop(Problem("Filen inneholder mer enn ett YAML-dokument (---). "
-                                    "En gruppefil har bare ett.", *_pos(event.start_mark)))
+                raise _Stop(Problem(_("Filen inneholder mer enn ett YAML-dokument (---). "
+                                    "En gruppefil har bare ett."), *_pos(event.start_mark)))
         elif isinstance(event, yaml.ScalarEvent):
             if event.tag not in _STR_TAGS:
-                raise _Stop(Problem("YAML-tagger (som !!python/… eller !!binary) er ikke tillatt i en gruppefil.",
+                raise _Stop(Problem(_("YAML-tagger (som !!python/… eller !!binary) er ikke tillatt i en gruppefil."),
                                     *_pos(event.start_mark)))
             self._count(1, event.start_mark)
             plain = event.implicit[0] and event.tag is None
@@ -270,14 +272,14 @@ class _Builder:
                 self.anchors[event.anchor] = (value, 1)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if event.tag not in _CONTAINER_TAGS:
-                raise _Stop(Problem("YAML-tagger (som !!python/… eller !!set) er ikke tillatt i en gruppefil.",
+                raise _Stop(Problem(_("YAML-tagger (som !!python/… eller !!set) er ikke tillatt i en gruppefil."),
                                     *_pos(event.start_mark)))
             if len(self.stack) >= MAX_DEPTH:
-                raise _Stop(Problem("Filen er nøstet for dypt til å være en gruppefil.", *_pos(event.start_mark)))
+                raise _Stop(Problem(_("Filen er nøstet for dypt til å være en gruppefil."), *_pos(event.start_mark)))
             self._count(1, event.start_mark)
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
-                raise _Stop(Problem("En nøkkel må være et enkelt ord, ikke en liste eller en tabell.",
+                raise _Stop(Problem(_("En nøkkel må være et enkelt ord, ikke en liste eller en tabell."),
                                     *_pos(event.start_mark)))
             path = self._path_for_child()
             self._place(container, event.start_mark)
@@ -288,7 +290,7 @@ class _Builder:
                 self.anchors[anchor] = (container, self.nodes - started + 1)
         elif isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
-                raise _Stop(Problem("Et alias (*navn) viser til et anker som ikke finnes.", *_pos(event.start_mark)))
+                raise _Stop(Problem(_("Et alias (*navn) viser til et anker som ikke finnes."), *_pos(event.start_mark)))
             value, size = self.anchors[event.anchor]
             self._count(size, event.start_mark)
             self._place(value, event.start_mark)
@@ -309,7 +311,7 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
         raise InvalidFile(path, [stop.problem]) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
-        raise InvalidFile(path, [Problem("Filen inneholder et kontrolltegn som ikke er tillatt.", line)]) from None
+        raise InvalidFile(path, [Problem(_("Filen inneholder et kontrolltegn som ikke er tillatt."), line)]) from None
     except yaml.MarkedYAMLError as exc:
         raise InvalidFile(path, [_syntax_problem(exc, text)]) from None
     finally:

@@ -12,6 +12,8 @@ option, a missing argument, an option without its value, too many arguments.
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 import difflib
 
 from typer._click import exceptions as click_errors
@@ -56,33 +58,33 @@ def describe(error: click_errors.UsageError) -> str:
     """One Norwegian sentence for a usage error."""
     ctx = error.ctx
     if isinstance(error, UnknownCommand):
-        return f"Ukjent kommando «{printable(error.name)}».{did_you_mean(error.suggestions)}"
+        return _("Ukjent kommando «{name}».{suggestion}").format(name=printable(error.name), suggestion=did_you_mean(error.suggestions))
     if isinstance(error, ExtraArguments):
         if error.count == 1:
-            return "Ett argument for mye."
-        return f"{error.count} argumenter for mye."
+            return _("Ett argument for mye.")
+        return _("{count} argumenter for mye.").format(count=error.count)
     if isinstance(error, click_errors.NoSuchOption):
         possible = sorted(error.possibilities or [])
-        return f"Ukjent valg {printable(error.option_name)}.{did_you_mean(possible)}"
+        return _("Ukjent valg {option_name}.{suggestion}").format(option_name=printable(error.option_name), suggestion=did_you_mean(possible))
     if isinstance(error, click_errors.MissingParameter):
         param = error.param
         if param is None:
-            return "Det mangler et argument."
+            return _("Det mangler et argument.")
         if param.param_type_name == "argument":
             return f"Mangler {_metavar(param)}."
-        return f"Mangler valget {param.opts[0]}."
+        return _("Mangler valget {opts}.").format(opts=param.opts[0])
     if isinstance(error, click_errors.BadOptionUsage):
         name = printable(error.option_name)
         if _option_takes_value(ctx, error.option_name):
-            return f"{name} må ha en verdi."
-        return f"{name} tar ingen verdi."
+            return _("{name} må ha en verdi.").format(name=name)
+        return _("{name} tar ingen verdi.").format(name=name)
     if isinstance(error, click_errors.BadParameter):
         param = error.param
-        hint = (param.opts[0] if getattr(param, "opts", None) else _metavar(param)) if param else "et argument"
-        return f"Ugyldig verdi for {hint}."
+        hint = (param.opts[0] if getattr(param, "opts", None) else _metavar(param)) if param else _("et argument")
+        return _("Ugyldig verdi for {hint}.").format(hint=hint)
     if ctx is not None and ctx.invoked_subcommand is None and ctx.command.name == "selvhjelp":
-        return "Oppgi en kommando."
-    return "Kommandolinjen kan ikke brukes slik."
+        return _("Oppgi en kommando.")
+    return _("Kommandolinjen kan ikke brukes slik.")
 
 
 def as_user_error(error: click_errors.UsageError) -> CommandLineError:

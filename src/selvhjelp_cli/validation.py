@@ -4,6 +4,8 @@ told in Norwegian: one problem per error, each at the line of its key or value.
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 from typing import Any
 
 from selvhjelp_cli.errors import did_you_mean
@@ -23,48 +25,49 @@ _NORWEGIAN_KEYS = {
     "organisasjon": "organisation", "avlyst": "cancelled", "flyttet": "moved", "pauser": "pauses", "avsluttet": "ended",
 }
 
-_LIST_NOUNS = {"participants": "deltaker", "starters": "igangsetter", "decisions": "beslutning"}
+_LIST_NOUNS = {"participants": N_("deltaker nr. {number}"), "starters": N_("igangsetter nr. {number}"),
+               "decisions": N_("beslutning nr. {number}")}
 
 _TYPE_MESSAGES = {
-    "int_parsing": "{key} må være et helt tall.",
-    "int_type": "{key} må være et helt tall.",
-    "int_from_float": "{key} må være et helt tall.",
-    "greater_than_equal": "{key} må være minst {ge}.",
-    "greater_than": "{key} må være større enn {gt}.",
-    "less_than_equal": "{key} kan være høyst {le}.",
-    "bool_parsing": "{key} må være true eller false (eller ja/nei).",
-    "bool_type": "{key} må være true eller false (eller ja/nei).",
-    "date_text": "{key} må være en gyldig dato, for eksempel 2027-01-07.",
-    "date_range": "{key} må være en dato mellom 1900 og 2100.",
-    "control_character": "{key} inneholder et linjeskift eller et annet kontrolltegn. Skriv verdien på én linje.",
-    "date_parsing": "{key} må være en gyldig dato, for eksempel 2027-01-07.",
-    "date_from_datetime_parsing": "{key} må være en gyldig dato, for eksempel 2027-01-07.",
-    "date_type": "{key} må være en gyldig dato, for eksempel 2027-01-07.",
-    "time_text": "{key} må være et klokkeslett, for eksempel 18:00.",
-    "time_parsing": "{key} må være et klokkeslett, for eksempel 18:00.",
-    "time_type": "{key} må være et klokkeslett, for eksempel 18:00.",
-    "string_too_short": "{key} kan ikke være tom.",
-    "string_too_long": "{key} er for lang.",
-    "string_type": "{key} må være tekst, ikke en liste eller tabell.",
-    "model_type": "{key} må være en tabell med nøkler og verdier (nøkkel: verdi).",
-    "dict_type": "{key} må være en tabell med nøkler og verdier (nøkkel: verdi).",
-    "model_attributes_type": "{key} må være en tabell med nøkler og verdier (nøkkel: verdi).",
-    "list_type": "{key} må være en liste (linjer som begynner med «- »).",
-    "too_long": "{key} har for mange oppføringer.",
-    "missing": "{key} mangler.",
-    "unknown_county": "Fylket er ukjent. Skriv det slik det heter i dag, for eksempel «Vestland», "
-                      "eller med nummer.",
-    "unknown_municipality": "Kommunen er ukjent.",
-    "unknown_rule": "Det finnes ingen regel med denne id-en (se «selvhjelp rules»).",
-    "venue_required": "En fysisk gruppe trenger «venue» med navnet på stedet (eller sett «mode: digital»).",
-    "online_required": "En digital gruppe trenger «online» med plattformen dere bruker.",
-    "break_too_long": "Pausen må være kortere enn møtet.",
-    "left_before_joined": "«left» er tidligere enn «joined».",
-    "pause_backwards": "Pausen slutter før den begynner («to» er tidligere enn «from»).",
-    "not_a_meeting": "Datoen er ikke en møtedato i gruppas plan.",
-    "moved_onto_meeting": "Møtet kan ikke flyttes til en dag der gruppa alt har møte.",
-    "ended_before_start": "«ended» er tidligere enn det første møtet.",
-    "municipality_elsewhere": "{place} ligger i {actual}, ikke i {given}. Rett fylket eller kommunen.",
+    "int_parsing": N_("{key} må være et helt tall."),
+    "int_type": N_("{key} må være et helt tall."),
+    "int_from_float": N_("{key} må være et helt tall."),
+    "greater_than_equal": N_("{key} må være minst {ge}."),
+    "greater_than": N_("{key} må være større enn {gt}."),
+    "less_than_equal": N_("{key} kan være høyst {le}."),
+    "bool_parsing": N_("{key} må være true eller false (eller ja/nei)."),
+    "bool_type": N_("{key} må være true eller false (eller ja/nei)."),
+    "date_text": N_("{key} må være en gyldig dato, for eksempel 2027-01-07."),
+    "date_range": N_("{key} må være en dato mellom 1900 og 2100."),
+    "control_character": N_("{key} inneholder et linjeskift eller et annet kontrolltegn. Skriv verdien på én linje."),
+    "date_parsing": N_("{key} må være en gyldig dato, for eksempel 2027-01-07."),
+    "date_from_datetime_parsing": N_("{key} må være en gyldig dato, for eksempel 2027-01-07."),
+    "date_type": N_("{key} må være en gyldig dato, for eksempel 2027-01-07."),
+    "time_text": N_("{key} må være et klokkeslett, for eksempel 18:00."),
+    "time_parsing": N_("{key} må være et klokkeslett, for eksempel 18:00."),
+    "time_type": N_("{key} må være et klokkeslett, for eksempel 18:00."),
+    "string_too_short": N_("{key} kan ikke være tom."),
+    "string_too_long": N_("{key} er for lang."),
+    "string_type": N_("{key} må være tekst, ikke en liste eller tabell."),
+    "model_type": N_("{key} må være en tabell med nøkler og verdier (nøkkel: verdi)."),
+    "dict_type": N_("{key} må være en tabell med nøkler og verdier (nøkkel: verdi)."),
+    "model_attributes_type": N_("{key} må være en tabell med nøkler og verdier (nøkkel: verdi)."),
+    "list_type": N_("{key} må være en liste (linjer som begynner med «- »)."),
+    "too_long": N_("{key} har for mange oppføringer."),
+    "missing": N_("{key} mangler."),
+    "unknown_county": N_("Fylket er ukjent. Skriv det slik det heter i dag, for eksempel «Vestland», "
+                      "eller med nummer."),
+    "unknown_municipality": N_("Kommunen er ukjent."),
+    "unknown_rule": N_("Det finnes ingen regel med denne id-en (se «selvhjelp rules»)."),
+    "venue_required": N_("En fysisk gruppe trenger «venue» med navnet på stedet (eller sett «mode: digital»)."),
+    "online_required": N_("En digital gruppe trenger «online» med plattformen dere bruker."),
+    "break_too_long": N_("Pausen må være kortere enn møtet."),
+    "left_before_joined": N_("«left» er tidligere enn «joined»."),
+    "pause_backwards": N_("Pausen slutter før den begynner («to» er tidligere enn «from»)."),
+    "not_a_meeting": N_("Datoen er ikke en møtedato i gruppas plan."),
+    "moved_onto_meeting": N_("Møtet kan ikke flyttes til en dag der gruppa alt har møte."),
+    "ended_before_start": N_("«ended» er tidligere enn det første møtet."),
+    "municipality_elsewhere": N_("{place} ligger i {actual}, ikke i {given}. Rett fylket eller kommunen."),
 }
 
 
@@ -98,19 +101,21 @@ def _field_names(root) -> frozenset[str]:
 def _describe_key(loc: Path_) -> str:
     """«born» for deltaker nr. 3, or «schedule.start»."""
     if not loc:
-        return "Filen"
+        return _("Filen")
     parts: list[str] = []
     owner = ""
     for i, part in enumerate(loc):
         if isinstance(part, int) and i > 0 and loc[i - 1] in _LIST_NOUNS:
-            owner = f" for {_LIST_NOUNS[loc[i - 1]]} nr. {part + 1}"
+            owner = _(_LIST_NOUNS[loc[i - 1]]).format(number=part + 1)
             parts = []
         elif isinstance(part, str):
             parts.append(part)
     key = ".".join(parts)
     if not key:
-        return owner.removeprefix(" for ") if owner else "verdien"
-    return f"«{key}»{owner}"
+        return owner or _("verdien")
+    if owner:
+        return _("«{key}» for {owner}").format(key=key, owner=owner)
+    return _("«{key}»").format(key=key)
 
 
 def _model_for(loc: Path_, root):
@@ -129,24 +134,27 @@ def _problem_for(error: dict, source: SourceMap, root, fields: frozenset[str]) -
     if kind == "extra_forbidden":
         key = str(error["loc"][-1])
         where = _describe_key(loc)
-        where = "" if where == "Filen" else f" under {where}"
+        where = "" if not loc else _(" under {where}").format(where=where)
         line = source.keys.get((*loc, key), source.position(loc) or (None, None))
         return Problem(unknown_key_message(key, list(_model_for(loc, root).model_fields), where, _NORWEGIAN_KEYS,
                                            "gruppefilen"), *line)
     if kind == "missing":
         pos = source.position(loc[:-1]) or (None, None)
-        return Problem(_TYPE_MESSAGES["missing"].format(key=_describe_key(loc)), *pos)
+        return Problem(_(_TYPE_MESSAGES["missing"]).format(key=_describe_key(loc)), *pos)
     if "field" in ctx:
         loc = (*loc, ctx["field"])
     if "at" in ctx:  # a problem found by a model validator, at a path inside that model
         loc = (*loc, *ctx["at"])
     pos = source.position(loc) or (None, None)
-    template = _TYPE_MESSAGES.get(kind, "{key} har en ugyldig verdi.")
+    template = _(_TYPE_MESSAGES.get(kind, N_("{key} har en ugyldig verdi.")))
     if kind == "literal_error":
-        expected = str(ctx.get("expected", "")).replace("' or '", "' eller '").replace("'", "")
-        template = "{key} må være en av disse: " + expected + "."
+        from selvhjelp_cli.words import join
+
+        choices = [choice.strip("'") for choice in str(ctx.get("expected", "")).split(" or ")]
+        choices = [part.strip(" '") for choice in choices for part in choice.split(",")]
+        template = _("{key} må være {choices}.").format(key="{key}", choices=join(choices, style="or"))
     if loc and loc[-1] == "born" and kind not in {"missing"}:
-        template = "{key} må være et fødselsår (for eksempel 1984) eller en dato (1984-05-17)."
+        template = _("{key} må være et fødselsår (for eksempel 1984) eller en dato (1984-05-17).")
     message = template.format(key=_describe_key(loc), **{k: v for k, v in ctx.items() if k != "key"})
     message = message[0].upper() + message[1:]
     return Problem(message + did_you_mean(list(ctx.get("suggestions") or [])), *pos)
@@ -164,7 +172,7 @@ def _unknown_rules(data: dict, source: SourceMap) -> list[Problem]:
         rule = decision.get("rule") if isinstance(decision, dict) else None
         if isinstance(rule, str) and rule.strip() and rule.strip() not in RULE_IDS:
             close = difflib.get_close_matches(rule.strip(), RULE_IDS, n=1)
-            problems.append(Problem(_TYPE_MESSAGES["unknown_rule"] + did_you_mean(close),
+            problems.append(Problem(_(_TYPE_MESSAGES["unknown_rule"]) + did_you_mean(close),
                                     *(source.position(("decisions", index, "rule")) or (None, None))))
     return problems
 
@@ -194,13 +202,13 @@ def validate(data: Any, source: SourceMap) -> Any:
 
     path = source.path
     if data is None:
-        raise InvalidFile(path, [Problem("Filen er tom.", 1)])
+        raise InvalidFile(path, [Problem(_("Filen er tom."), 1)])
     if not isinstance(data, dict):
-        raise InvalidFile(path, [Problem("En gruppefil må være en tabell med nøkler (version, name, county …), "
-                                         "ikke en liste eller en enkelt verdi.", *(source.position(()) or (1, 1)))])
+        raise InvalidFile(path, [Problem(_("En gruppefil må være en tabell med nøkler (version, name, county …), "
+                                         "ikke en liste eller en enkelt verdi."), *(source.position(()) or (1, 1)))])
     version = data.get("version")
     if isinstance(version, str) and version.strip() != "1":
         shown = f" {version.strip()}" if version.strip().isdigit() and len(version) < 6 else ""
-        raise InvalidFile(path, [Problem(f"Versjon{shown} av filformatet er ukjent. Denne utgaven av selvhjelp "
-                                         "leser versjon 1.", source.line("version"))])
+        raise InvalidFile(path, [Problem(_("Versjon{shown} av filformatet er ukjent. Denne utgaven av selvhjelp "
+                                         "leser versjon 1.").format(shown=shown), source.line("version"))])
     return validate_as(Group, data, source, _unknown_rules(data, source))

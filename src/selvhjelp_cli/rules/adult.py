@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding, short_date
@@ -9,8 +11,8 @@ from selvhjelp_cli.model import adult_on
 
 ID = "adult"
 SEVERITY = "error"
-SUMMARY = "Alle deltakere må ha fylt 18 år når de begynner i gruppa."
-EXPLANATION = """\
+SUMMARY = N_("Alle deltakere må ha fylt 18 år når de begynner i gruppa.")
+EXPLANATION = N_("""\
 Selvorganiserte selvhjelpsgrupper er for voksne. Alle som deltar, må ha fylt 18 år
 senest den dagen de er med på sitt første møte. Dette er et krav, ikke en anbefaling,
 og gruppa kan ikke velge det bort.
@@ -18,7 +20,7 @@ og gruppa kan ikke velge det bort.
 Regelen bruker «born» (fødselsår eller fødselsdato) eller «adult: true». Er bare
 fødselsåret kjent, og deltakeren fyller 18 samme år som hun eller han begynner,
 kan ikke året alene avgjøre saken; da melder regelen age-unknown i stedet.
-"""
+""")
 
 
 EXAMPLES = (
@@ -47,7 +49,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             field = "born" if person.born is not None else "adult"
             yield Finding(
                 ID, SEVERITY,
-                f"{person.name} har ikke fylt 18 år ved sitt første møte ({short_date(joined)}). "
-                "Alle deltakere må være voksne.",
+                _("{name} har ikke fylt 18 år ved sitt første møte ({joined}). "
+                "Alle deltakere må være voksne.").format(name=person.name, joined=short_date(joined)),
                 line=ctx.line("participants", index, field),
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 from collections.abc import Iterator
 from datetime import date
 
@@ -9,13 +11,13 @@ from selvhjelp_cli.findings import Context, Example, Finding
 
 ID = "age-span"
 SEVERITY = "warning"
-SUMMARY = "Deltakernes fødselsår spenner over mer enn 15 år."
-EXPLANATION = """\
+SUMMARY = N_("Deltakernes fødselsår spenner over mer enn 15 år.")
+EXPLANATION = N_("""\
 Erfaring tilsier at det er lettere å kjenne seg igjen i hverandres livssituasjon når
 aldersforskjellen i gruppa ikke er for stor. Anbefalingen er et aldersspenn på omtrent
 15 år eller mindre. Mange grupper fungerer godt med større spenn; har gruppa valgt det
 bevisst, kan dere registrere det som en beslutning.
-"""
+""")
 
 MAX_SPAN = 15
 
@@ -35,14 +37,14 @@ EXAMPLES = (
 
 def check(ctx: Context) -> Iterator[Finding]:
     years = [p.born.year if isinstance(p.born, date) else p.born
-             for _, p in ctx.active() if p.born is not None]
+             for _unused, p in ctx.active() if p.born is not None]
     if len(years) < 2:
         return
     span = max(years) - min(years)
     if span > MAX_SPAN:
         yield Finding(
             ID, SEVERITY,
-            f"Fødselsårene i gruppa spenner over {span} år ({min(years)}–{max(years)}). "
-            f"Anbefalt er høyst {MAX_SPAN} år.",
+            _("Fødselsårene i gruppa spenner over {span} år ({min}–{max}). "
+            "Anbefalt er høyst {MAX_SPAN} år.").format(span=span, min=min(years), max=max(years), MAX_SPAN=MAX_SPAN),
             line=ctx.key_line("participants"),
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding, short_date
@@ -9,15 +11,15 @@ from selvhjelp_cli.model import adult_on
 
 ID = "age-unknown"
 SEVERITY = "warning"
-SUMMARY = "Filen viser ikke om en deltaker har fylt 18 år."
-EXPLANATION = """\
+SUMMARY = N_("Filen viser ikke om en deltaker har fylt 18 år.")
+EXPLANATION = N_("""\
 Kravet om at alle deltakere skal ha fylt 18 år, kan bare sjekkes når filen sier noe
 om alder. Skriv fødselsåret («born: 1984»), hele fødselsdatoen («born: 1984-05-17»),
 eller bare «adult: true» hvis dere ikke vil lagre alder i det hele tatt.
 
 Et fødselsår er ikke nok når deltakeren fyller 18 samme år som hun eller han begynner
 i gruppa. Da trengs fødselsdatoen eller «adult: true».
-"""
+""")
 
 
 EXAMPLES = (
@@ -40,11 +42,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         if adult_on(person, joined) is not None:
             continue
         if person.born is None:
-            message = (f"Filen sier ikke om {person.name} har fylt 18 år. "
-                       "Legg til «born» (fødselsår) eller «adult: true».")
+            message = (_("Filen sier ikke om {name} har fylt 18 år. "
+                       "Legg til «born» (fødselsår) eller «adult: true».").format(name=person.name))
             line = ctx.line("participants", index)
         else:
-            message = (f"Fødselsåret alene viser ikke om {person.name} har fylt 18 år ved sitt første møte "
-                       f"({short_date(joined)}). Oppgi hele fødselsdatoen eller «adult: true».")
+            message = (_("Fødselsåret alene viser ikke om {name} har fylt 18 år ved sitt første møte "
+                       "({joined}). Oppgi hele fødselsdatoen eller «adult: true».").format(name=person.name, joined=short_date(joined)))
             line = ctx.line("participants", index, "born")
         yield Finding(ID, SEVERITY, message, line=line)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding, short_date
 
 ID = "closed-group"
 SEVERITY = "warning"
-SUMMARY = "Gruppa er åpen, eller noen er tatt inn etter oppstart uten en felles beslutning."
-EXPLANATION = """\
+SUMMARY = N_("Gruppa er åpen, eller noen er tatt inn etter oppstart uten en felles beslutning.")
+EXPLANATION = N_("""\
 Når gruppa har startet, er den lukket. Tillit bygges mellom de samme menneskene fra
 gang til gang, og nye deltakere tas bare inn når gruppa har bestemt det sammen.
 
@@ -17,7 +19,7 @@ Registrer en slik beslutning under «decisions» med «rule: closed-group» og d
 gruppa bestemte det. Beslutningen gjelder dem som ble med på eller etter den datoen.
 Har gruppa mistet mange og tar inn flere nye, er den i praksis en ny gruppe: gå
 gjennom rammene på nytt, og alle signerer taushetserklæringen igjen.
-"""
+""")
 
 
 _LATE = "participants:\n  - {name: Ola, born: 1985, joined: 2027-02-04, declaration_signed: 2027-02-04}\n"
@@ -56,7 +58,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not group.closed:
         yield Finding(
             ID, SEVERITY,
-            "Gruppa er satt som åpen («closed: false»). Anbefalt er en lukket gruppe etter oppstart.",
+            _("Gruppa er satt som åpen («closed: false»). Anbefalt er en lukket gruppe etter oppstart."),
             line=ctx.line("closed"),
         )
     first = group.schedule.first_meeting
@@ -65,8 +67,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if joined > first:
             yield Finding(
                 ID, SEVERITY,
-                f"{person.name} ble med {short_date(joined)}, etter oppstarten. En lukket gruppe tar inn nye "
-                "deltakere bare etter en felles beslutning (decisions, rule: closed-group).",
+                _("{name} ble med {joined}, etter oppstarten. En lukket gruppe tar inn nye "
+                "deltakere bare etter en felles beslutning (decisions, rule: closed-group).").format(name=person.name, joined=short_date(joined)),
                 line=ctx.line("participants", index, "joined"),
                 decision_cutoff=joined,
             )
@@ -78,11 +80,11 @@ def _new_group(ctx: Context) -> Iterator[Finding]:
     first = group.schedule.first_meeting
     starters = [p for p in group.participants if group.joined_on(p) == first]
     gone = [p for p in starters if p.left is not None and p.left < ctx.today]
-    newcomers = [p for _, p in ctx.active() if group.joined_on(p) > first]
+    newcomers = [p for _unused, p in ctx.active() if group.joined_on(p) > first]
     if starters and len(gone) * 2 > len(starters) and newcomers:
         yield Finding(
             ID, "info",
-            f"{len(gone)} av {len(starters)} som startet gruppa, har sluttet, og nye har kommet til. Da er gruppa i "
-            "praksis en ny gruppe: gå gjennom rammene på nytt, og la alle signere taushetserklæringen igjen.",
+            _("{count} av {count2} som startet gruppa, har sluttet, og nye har kommet til. Da er gruppa i "
+            "praksis en ny gruppe: gå gjennom rammene på nytt, og la alle signere taushetserklæringen igjen.").format(count=len(gone), count2=len(starters)),
             line=ctx.key_line("participants"),
         )

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding, short_date
 
 ID = "confidentiality"
 SEVERITY = "error"
-SUMMARY = "En deltaker har vært på møte uten å ha signert taushetserklæringen."
-EXPLANATION = """\
+SUMMARY = N_("En deltaker har vært på møte uten å ha signert taushetserklæringen.")
+EXPLANATION = N_("""\
 Alle i gruppa har taushetsplikt om det som blir sagt, og om hvem som deltar. Det er
 grunnlaget for at noen tør å fortelle. Taushetsplikten snakkes om på det første
 møtet, og hver deltaker signerer en skriftlig taushetserklæring der. Dette er et krav
@@ -18,7 +20,7 @@ fra første møte av.
 Før en deltakers første møte er en manglende signatur bare en påminnelse (info).
 Når møtet har vært, er det en feil til «declaration_signed» er fylt inn.
 Skriv ut erklæringene med «selvhjelp print-declaration».
-"""
+""")
 
 
 def _person(extra: str) -> str:
@@ -49,13 +51,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         if joined <= ctx.today:
             yield Finding(
                 ID, SEVERITY,
-                f"{person.name} har vært på møte (fra {short_date(joined)}) uten signert taushetserklæring "
-                "(«declaration_signed»).",
+                _("{name} har vært på møte (fra {joined}) uten signert taushetserklæring "
+                "(«declaration_signed»).").format(name=person.name, joined=short_date(joined)),
                 line=line,
             )
         else:
             yield Finding(
                 ID, "info",
-                f"{person.name} signerer taushetserklæringen på sitt første møte ({short_date(joined)}).",
+                _("{name} signerer taushetserklæringen på sitt første møte ({joined}).").format(name=person.name, joined=short_date(joined)),
                 line=line,
             )

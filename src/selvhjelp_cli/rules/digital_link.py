@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding
 
 ID = "digital-link"
 SEVERITY = "info"
-SUMMARY = "En digital gruppe har ikke lenke til møterommet ennå."
-EXPLANATION = """\
+SUMMARY = N_("En digital gruppe har ikke lenke til møterommet ennå.")
+EXPLANATION = N_("""\
 En digital gruppe trenger en fast lenke til møterommet, og alle bør få den i god tid
 før første møte, så de kan prøve teknikken på forhånd og føle seg trygge. Legg lenken
 inn under «online.url» når den er klar.
-"""
+""")
 
 
 EXAMPLES = (
@@ -29,6 +31,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     if group.mode == "digital" and group.online is not None and group.online.url is None:
         yield Finding(
             ID, SEVERITY,
-            "Gruppa møtes digitalt, men har ingen lenke til møterommet («online.url») ennå.",
+            _("Gruppa møtes digitalt, men har ingen lenke til møterommet («online.url») ennå."),
             line=ctx.line("online"),
         )

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding
 
 ID = "free-of-charge"
 SEVERITY = "error"
-SUMMARY = "Det koster penger å delta."
-EXPLANATION = """\
+SUMMARY = N_("Det koster penger å delta.")
+EXPLANATION = N_("""\
 Det er gratis å være med i en selvorganisert selvhjelpsgruppe. Alle som har et problem
 de vil gjøre noe med, skal kunne delta, uansett økonomi. Lokaler finnes nesten alltid
 gratis, for eksempel på frivilligsentralen, biblioteket eller i kommunale lokaler, og
 serveringen holdes enkel. Dette er et krav, ikke en anbefaling.
-"""
+""")
 
 
 EXAMPLES = (
@@ -29,6 +31,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     if fee > 0:
         yield Finding(
             ID, SEVERITY,
-            f"Deltakelse koster {fee} kroner («fee_nok»). Det skal være gratis å være med.",
+            _("Deltakelse koster {fee} kroner («fee_nok»). Det skal være gratis å være med.").format(fee=fee),
             line=ctx.line("fee_nok"),
         )

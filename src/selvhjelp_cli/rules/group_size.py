@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding
@@ -12,14 +14,14 @@ LOW, HIGH, FRAGILE = 5, 8, 4
 ID = "group-size"
 SEVERITY = "warning"
 SUMMARY = f"Gruppa har færre enn {LOW} eller flere enn {HIGH} aktive deltakere."
-EXPLANATION = """\
+EXPLANATION = N_("""\
 Erfaring viser at 5–8 deltakere gir best utbytte og en stabil gruppe. Med færre enn
 fire blir gruppa sårbar: et par fravær, og det er nesten ingen igjen. Med flere enn
 åtte blir det for lite tid og plass til hver enkelt. Mange grupper starter med åtte,
 fordi noen ofte faller fra underveis.
 
 En ny gruppe uten deltakere ennå får denne advarselen til deltakerne er lagt inn.
-"""
+""")
 
 
 def _people(n: int) -> str:
@@ -53,13 +55,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     if LOW <= count <= HIGH:
         return
     line = ctx.key_line("participants") or ctx.line("name")
-    recommended = f"Anbefalt er {LOW}–{HIGH}"
+    recommended = _("Anbefalt er {LOW}–{HIGH}").format(LOW=LOW, HIGH=HIGH)
     if count == 0:
-        message = f"Gruppa har ingen aktive deltakere ennå. {recommended}."
+        message = _("Gruppa har ingen aktive deltakere ennå. {recommended}.").format(recommended=recommended)
     elif count > HIGH:
-        message = f"Gruppa har {count} aktive deltakere. {recommended}, så alle får nok tid og plass."
+        message = _("Gruppa har {count} aktive deltakere. {recommended}, så alle får nok tid og plass.").format(count=count, recommended=recommended)
     else:
-        message = f"Gruppa har {count} aktive deltakere. {recommended}."
+        message = _("Gruppa har {count} aktive deltakere. {recommended}.").format(count=count, recommended=recommended)
     if 0 < count < FRAGILE:
-        message += f" Med færre enn {number_word(FRAGILE)} blir gruppa sårbar og lite stabil."
+        message += _(" Med færre enn {FRAGILE} blir gruppa sårbar og lite stabil.").format(FRAGILE=number_word(FRAGILE))
     yield Finding(ID, SEVERITY, message, line=line)

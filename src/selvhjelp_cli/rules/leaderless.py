@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 import re
 from collections.abc import Iterator
 
@@ -9,8 +11,8 @@ from selvhjelp_cli.findings import Context, Example, Finding
 
 ID = "leaderless"
 SEVERITY = "error"
-SUMMARY = "En deltaker har en rolle som gjør henne eller ham til leder for gruppa."
-EXPLANATION = """\
+SUMMARY = N_("En deltaker har en rolle som gjør henne eller ham til leder for gruppa.")
+EXPLANATION = N_("""\
 En selvorganisert selvhjelpsgruppe har ingen leder. Alle deltakerne deler ansvaret for
 gruppa og for sin egen deltakelse, og samtalen har ingen ordstyrer eller dagsorden.
 En gruppe med leder er noe annet: en kursgruppe, en terapigruppe eller en
@@ -19,7 +21,7 @@ samtalegruppe med veileder. Derfor er dette et krav, ikke en anbefaling.
 Praktiske oppgaver er noe annet: å låse opp lokalet eller lage kaffe gjør ingen til
 leder. Igangsetteren er heller ikke leder; hun eller han er med de første gangene og
 trekker seg så ut.
-"""
+""")
 
 # Words (bokmål, nynorsk, English) that make a role a leading one; matched
 # inside longer words too, so "gruppeleder" and "medleder" count.
@@ -55,7 +57,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if person.role and is_leading(person.role):
             yield Finding(
                 ID, SEVERITY,
-                f"Rollen oppgitt for {person.name} gjør henne eller ham til leder. En selvorganisert gruppe "
-                "er lederløs; alle deler ansvaret.",
+                _("Rollen oppgitt for {name} gjør henne eller ham til leder. En selvorganisert gruppe "
+                "er lederløs; alle deler ansvaret.").format(name=person.name),
                 line=ctx.line("participants", index, "role"),
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding, short_date
@@ -13,13 +15,13 @@ SEVERITY = "warning"
 WEEKLY, USUAL_MOST = 1, 2
 # A pause longer than this (the summer break is usually about eight weeks) is an info.
 LONG_PAUSE_WEEKS = 8
-SUMMARY = "Gruppa møtes sjeldnere enn annenhver uke (annenhver uke gir en info)."
-EXPLANATION = """\
+SUMMARY = N_("Gruppa møtes sjeldnere enn annenhver uke (annenhver uke gir en info).")
+EXPLANATION = N_("""\
 Det vanlige er å møtes hver uke, særlig i starten: deltakerne blir kjent og trygge på
 hverandre, og det er lett å følge hverandres prosess. Annenhver uke er et godt
 alternativ, og mange grupper går over til det etter en tid. Går det lengre tid mellom
 møtene, blir det vanskelig å holde tråden. Gruppa bestemmer dette selv.
-"""
+""")
 
 
 
@@ -43,8 +45,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if (pause.to - pause.from_).days + 1 > 7 * LONG_PAUSE_WEEKS:
             yield Finding(
                 ID, "info",
-                f"Pausen fra {short_date(pause.from_)} til {short_date(pause.to)} varer i over {LONG_PAUSE_WEEKS} uker. "
-                "Med lange opphold blir det vanskelig å følge hverandres prosess.",
+                _("Pausen fra {from_} til {to} varer i over {LONG_PAUSE_WEEKS} uker. "
+                "Med lange opphold blir det vanskelig å følge hverandres prosess.").format(from_=short_date(pause.from_), to=short_date(pause.to), LONG_PAUSE_WEEKS=LONG_PAUSE_WEEKS),
                 line=ctx.line("schedule", "pauses", index),
             )
     weeks = ctx.group.schedule.every_weeks
@@ -52,13 +54,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     if weeks > USUAL_MOST:
         yield Finding(
             ID, SEVERITY,
-            f"Gruppa møtes hver {weeks}. uke. Med så lang tid mellom møtene blir det vanskelig å følge "
-            "prosessen; anbefalt er hver uke, eventuelt annenhver.",
+            _("Gruppa møtes hver {weeks}. uke. Med så lang tid mellom møtene blir det vanskelig å følge "
+            "prosessen; anbefalt er hver uke, eventuelt annenhver.").format(weeks=weeks),
             line=line,
         )
     elif weeks == USUAL_MOST:
         yield Finding(
             ID, "info",
-            "Gruppa møtes annenhver uke. Det er vanlig etter en tid, men i starten anbefales ukentlige møter.",
+            _("Gruppa møtes annenhver uke. Det er vanlig etter en tid, men i starten anbefales ukentlige møter."),
             line=line,
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding
@@ -9,13 +11,13 @@ from selvhjelp_cli.words import number_word
 
 ID = "meeting-length"
 SEVERITY = "warning"
-SUMMARY = "Møtene varer ikke to timer."
-EXPLANATION = """\
+SUMMARY = N_("Møtene varer ikke to timer.")
+EXPLANATION = N_("""\
 Anbefalt lengde på et gruppemøte er to timer. Det gir alle tid til å komme til orde,
 og et møte som alltid varer like lenge, gjør det forutsigbart å være med. Digitale
 grupper kan ha behov for noe annet, fordi skjermtretthet kommer raskere; det kan
 gruppa bestemme og registrere som en beslutning.
-"""
+""")
 
 RECOMMENDED = 120
 
@@ -37,7 +39,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if minutes != RECOMMENDED:
         yield Finding(
             ID, SEVERITY,
-            f"Møtene varer {minutes} minutter. Anbefalt er {number_word(RECOMMENDED // 60)} timer "
-            f"({RECOMMENDED} minutter).",
+            _("Møtene varer {minutes} minutter. Anbefalt er {value} timer "
+            "({RECOMMENDED} minutter).").format(minutes=minutes, value=number_word(RECOMMENDED // 60), RECOMMENDED=RECOMMENDED),
             line=ctx.line("schedule", "duration_minutes"),
         )

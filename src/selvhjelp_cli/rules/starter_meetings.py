@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding
@@ -10,14 +12,14 @@ ID = "starter-meetings"
 SEVERITY = "warning"
 FEWEST, MOST = 2, 5
 SUMMARY = f"En igangsetter er med på flere enn {MOST} møter (færre enn {FEWEST} gir en info)."
-EXPLANATION = """\
+EXPLANATION = N_("""\
 Igangsetteren er ikke leder. Hun eller han forteller om rammene og prinsippene for
 samtalen, tar seg av det praktiske de første gangene og er med på de første 2–5
 møtene. Så trekker igangsetteren seg ut, slik at gruppa blir selvgående, men kan
 kontaktes senere ved behov. Blir igangsetteren lenger, er det lett at hun eller han
 blir en leder likevel. Er igangsetteren med på bare ett møte, rekker gruppa sjelden
 å bli trygg på rammene.
-"""
+""")
 
 
 def _starter(meetings: str) -> str:
@@ -45,14 +47,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         if starter.meetings > MOST:
             yield Finding(
                 ID, SEVERITY,
-                f"Igangsetteren {starter.name} er med på {starter.meetings} møter. Anbefalt er {FEWEST}–{MOST}, "
-                "så gruppa blir selvgående.",
+                _("Igangsetteren {name} er med på {meetings} møter. Anbefalt er {FEWEST}–{MOST}, "
+                "så gruppa blir selvgående.").format(name=starter.name, meetings=starter.meetings, FEWEST=FEWEST, MOST=MOST),
                 line=line,
             )
         elif starter.meetings < FEWEST:
             yield Finding(
                 ID, "info",
-                f"Igangsetteren {starter.name} er med på {starter.meetings} møte(r). Vanlig er {FEWEST}–{MOST}, "
-                "så gruppa rekker å bli trygg på rammene.",
+                _("Igangsetteren {name} er med på {meetings} møte(r). Vanlig er {FEWEST}–{MOST}, "
+                "så gruppa rekker å bli trygg på rammene.").format(name=starter.name, meetings=starter.meetings, FEWEST=FEWEST, MOST=MOST),
                 line=line,
             )

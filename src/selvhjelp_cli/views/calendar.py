@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 from typing import TYPE_CHECKING
 
 from selvhjelp_cli.console import printable
@@ -17,14 +19,14 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
 
     from selvhjelp_cli.dates import clock, long_date
 
-    table = Table(title=f"Møteplan for {printable(group.name)}", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=_("Møteplan for {name}").format(name=printable(group.name)), title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("Nr.", justify="right", no_wrap=True)
     table.add_column("Dato", no_wrap=True)
     table.add_column("Tid", no_wrap=True)
     with_starters = any(m.starters for m in meetings)
     held = [m for m in meetings if not m.cancelled]
     if with_starters:
-        table.add_column("Igangsetter med", overflow="fold")
+        table.add_column(_("Igangsetter med"), overflow="fold")
     table.add_column("Merknad", overflow="fold")
     for meeting in meetings:
         number = "–" if meeting.cancelled else str(meeting.number)
@@ -35,7 +37,7 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
         if meeting.cancelled:
             notes.append("Avlyst" + (f" ({printable(meeting.reason)})" if meeting.reason else ""), style="bold red")
         elif meeting.planned:
-            notes.append(f"Flyttet fra {long_date(meeting.planned, language)}", style="cyan")
+            notes.append(_("Flyttet fra {planned}").format(planned=long_date(meeting.planned, language)), style="cyan")
         if meeting.holiday:
             notes.append(("; " if notes else "") + meeting.holiday, style="bold yellow")
         row.append(notes)
@@ -43,23 +45,23 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
     console.print(table)
     if held and held[0].break_window:
         start, end = held[0].break_window
-        console.print(Text(f"Pause midt i møtet, ca. {clock(start)}–{clock(end)}."))
+        console.print(Text(_("Pause midt i møtet, ca. {clock}–{clock2}.").format(clock=clock(start), clock2=clock(end))))
     elif held:
-        console.print(Text("Møtene har ingen pause."))
+        console.print(Text(_("Møtene har ingen pause.")))
     if not meetings:
-        console.print(Text("Ingen planlagte møter i denne perioden."))
+        console.print(Text(_("Ingen planlagte møter i denne perioden.")))
     shown = [m.day for m in meetings]
     for pause in group.schedule.pauses:
         if shown and pause.to >= shown[0] and pause.from_ <= shown[-1]:
             why = f" ({printable(pause.reason)})" if pause.reason else ""
-            console.print(Text(f"Pause fra {long_date(pause.from_, language)} til {long_date(pause.to, language)}{why}."))
+            console.print(Text(_("Pause fra {from_} til {to}{why}.").format(from_=long_date(pause.from_, language), to=long_date(pause.to, language), why=why)))
     if group.ended is not None:
-        console.print(Text(f"Gruppa ble avsluttet {long_date(group.ended, language)}."))
+        console.print(Text(_("Gruppa ble avsluttet {ended}.").format(ended=long_date(group.ended, language))))
     if skipped:
         left_out = ", ".join(f"{long_date(day, language)} ({name})" for day, name in skipped)
-        console.print(Text(f"Hoppet over helligdager: {left_out}.", style="dim"))
+        console.print(Text(_("Hoppet over helligdager: {left_out}.").format(left_out=left_out), style="dim"))
     elif any(m.holiday for m in meetings):
-        console.print(Text("Noen møter faller på en helligdag, julaften eller nyttårsaften. Bruk --skip-holidays "
-                           "for å hoppe over dem, eller avtal en annen dag i gruppa.", style="dim"))
+        console.print(Text(_("Noen møter faller på en helligdag, julaften eller nyttårsaften. Bruk --skip-holidays "
+                           "for å hoppe over dem, eller avtal en annen dag i gruppa."), style="dim"))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 from typing import TYPE_CHECKING
 
 from selvhjelp_cli.console import printable
@@ -28,6 +30,6 @@ def check_directory(console: Console, path: str) -> int:
     from selvhjelp_cli.dates import plain_date
 
     count = len(directory.contacts)
-    entries = "ett kontaktpunkt" if count == 1 else f"{number_word(count)} kontaktpunkter"
-    console.print(Text(f"Katalogen er i orden: {entries}, sist sjekket {plain_date(directory.as_of)}."))
+    entries = _("ett kontaktpunkt") if count == 1 else f"{number_word(count)} kontaktpunkter"
+    console.print(Text(_("Katalogen er i orden: {entries}, sist sjekket {as_of}.").format(entries=entries, as_of=plain_date(directory.as_of))))
     return ExitCode.OK

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 import sys
 from typing import TYPE_CHECKING
 
@@ -14,7 +16,7 @@ if TYPE_CHECKING:
     from selvhjelp_cli.directory import Contact, Directory
     from selvhjelp_cli.districts import Resolution
 
-_NOUN = {"county": "noe fylke", "municipality": "noen kommune", "postcode": "noe postnummer", "place": "noe sted"}
+_NOUN = {"county": N_("noe fylke"), "municipality": N_("noen kommune"), "postcode": N_("noe postnummer"), "place": N_("noe sted")}
 
 
 def answer_district(kind: str, value: str, output_format: str, directory_path: str | None = None) -> bool:
@@ -46,7 +48,7 @@ def _contact_text(contact: Contact, directory: Directory):
 
     body = Text()
     if directory.builtin:
-        body.append(f"Distriktskontoret i {contact.office}", style="bold")
+        body.append(_("Distriktskontoret i {office}").format(office=contact.office), style="bold")
         body.append(f"\nTelefon {contact.phone} (i 2019)")
     else:
         body.append(printable(contact.office), style="bold")
@@ -60,7 +62,7 @@ def _contact_text(contact: Contact, directory: Directory):
 
     covers = join(printable(c) for c in contact.covers)
     if covers:
-        body.append(f"\nDekker {covers}" + (" (fylkene slik de het i 2019)" if directory.builtin else ""), style="dim")
+        body.append(f"\nDekker {covers}" + (_(" (fylkene slik de het i 2019)") if directory.builtin else ""), style="dim")
     return body
 
 
@@ -71,7 +73,7 @@ def print_resolution(console: Console, directory: Directory, result: Resolution)
     if not result.matched:
         (kind, asked), = result.query.items()
         shown = asked if len(asked) <= 60 else asked[:60] + "…"
-        message = Text(f"Fant ikke {_NOUN[kind]} som heter «{printable(shown)}».")
+        message = Text(_("Fant ikke {_NOUN} som heter «{shown}».").format(_NOUN=_NOUN[kind], shown=printable(shown)))
         message.append(did_you_mean(result.suggestions))
         console.print(message)
         for note in result.notes:
@@ -85,8 +87,8 @@ def print_resolution(console: Console, directory: Directory, result: Resolution)
             body.append("\n\n")
         body.append(_contact_text(office, directory))
     if not result.offices:
-        body.append("Ingen i listen dekker dette stedet." if not directory.builtin
-                    else "Intet distriktskontor dekker dette stedet.")
+        body.append(_("Ingen i listen dekker dette stedet.") if not directory.builtin
+                    else _("Intet distriktskontor dekker dette stedet."))
     console.print(Panel(body, title=printable(result.matched), title_align="left", expand=False))
     for note in result.notes:
         console.print(Text(printable(note) if note.startswith("– ") else f"Merk: {printable(note)}"))
@@ -109,12 +111,12 @@ def print_offices(console: Console, directory: Directory) -> None:
 
     from selvhjelp_cli.words import join
 
-    title = "Distriktskontorene i Selvhjelp Norge i 2019" if directory.builtin else "Kontaktpunktene i listen"
+    title = _("Distriktskontorene i Selvhjelp Norge i 2019") if directory.builtin else _("Kontaktpunktene i listen")
     table = Table(title=title, title_justify="left")
     table.add_column("Id", no_wrap=True, style="dim")
     table.add_column("Navn")
     table.add_column("Kontakt")
-    table.add_column("Dekker (fylkene slik de het i 2019)" if directory.builtin else "Dekker")
+    table.add_column(_("Dekker (fylkene slik de het i 2019)") if directory.builtin else "Dekker")
     for contact in directory.contacts:
         reach = "\n".join(printable(v) for v in (contact.phone, contact.email, contact.web) if v)
         table.add_row(contact.id, printable(contact.office), reach, join(printable(c) for c in contact.covers))

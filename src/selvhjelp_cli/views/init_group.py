@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -24,21 +26,21 @@ def print_next_steps(console: Console, path: str, answers: dict) -> None:
     directory = active_directory()
     offices = offices_for_group(directory, answers["county"], answers.get("municipality"))
     steps = Text()
-    steps.append(f"Lagret {shown}. Bare du kan lese filen.\n", style="bold")
+    steps.append(_("Lagret {shown}. Bare du kan lese filen.\n").format(shown=shown), style="bold")
     steps.append(printable(office_sentence(directory, offices)) + "\n\n")
-    steps.append("Neste steg:\n", style="bold")
+    steps.append(_("Neste steg:\n"), style="bold")
     for number, (what, command) in enumerate((
-        ("Legg inn deltakerne under «participants» (fornavn og initial er nok).", None),
-        ("Sjekk filen mot rammene:", f"selvhjelp check {shown}"),
-        ("Skriv ut taushetserklæringene:", f"selvhjelp print-declaration {shown}"),
-        ("Skriv ut rammene og prinsippene:", f"selvhjelp print-handout framework {shown}"),
-        ("Se møteplanen og lag en kalenderfil:", f"selvhjelp calendar {shown} --ics moter.ics"),
-        ("Få hjelp i redigeringsprogrammet:", "selvhjelp schema -o gruppefil-v1.json"),
+        (_("Legg inn deltakerne under «participants» (fornavn og initial er nok)."), None),
+        (_("Sjekk filen mot rammene:"), _("selvhjelp check {shown}").format(shown=shown)),
+        (_("Skriv ut taushetserklæringene:"), _("selvhjelp print-declaration {shown}").format(shown=shown)),
+        (_("Skriv ut rammene og prinsippene:"), _("selvhjelp print-handout framework {shown}").format(shown=shown)),
+        (_("Se møteplanen og lag en kalenderfil:"), _("selvhjelp calendar {shown} --ics moter.ics").format(shown=shown)),
+        (_("Få hjelp i redigeringsprogrammet:"), "selvhjelp schema -o gruppefil-v1.json"),
     ), start=1):
         steps.append(f"{number}. {what}\n")
         if command:
             steps.append(f"   {command}\n", style="bold cyan")
-    console.print(Panel(steps, title="Ny gruppe", title_align="left", expand=False))
+    console.print(Panel(steps, title=_("Ny gruppe"), title_align="left", expand=False))
 
 
 class TerminalAsker:
@@ -66,7 +68,7 @@ class TerminalAsker:
             raw = self.console.input(Text(shown))
             if raw.strip() == "?":
                 listed = choices(question, answers)
-                self.console.print(Text("  " + (", ".join(listed) if listed else "Her kan du skrive fritt."),
+                self.console.print(Text("  " + (", ".join(listed) if listed else _("Her kan du skrive fritt.")),
                                         style="dim"))
                 continue
             if not raw.strip() and default is not None:
@@ -74,7 +76,7 @@ class TerminalAsker:
             try:
                 value = parser(question, self.today, answers)(raw)
             except Unknown as error:
-                self.console.print(Text(f"  {error} Trykk Enter for å bruke forslaget.", style="yellow"))
+                self.console.print(Text(_("  {error} Trykk Enter for å bruke forslaget.").format(error=error), style="yellow"))
                 default = error.suggestions[0] if error.suggestions else question.default
                 continue
             except ValueError as error:

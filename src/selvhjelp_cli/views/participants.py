@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 import sys
 
 from selvhjelp_cli.console import make_console, printable, write_json
@@ -16,7 +18,7 @@ def _state(group, person, today) -> str:
     return "not-yet" if group.joined_on(person) > group.reference_date(today) else "left"
 
 
-_STATE_LABEL = {"active": "aktiv", "left": "sluttet", "not-yet": "ikke begynt ennå"}
+_STATE_LABEL = {"active": "aktiv", "left": "sluttet", "not-yet": N_("ikke begynt ennå")}
 
 
 def print_participants(group, today, output_format: str) -> None:
@@ -37,15 +39,15 @@ def print_participants(group, today, output_format: str) -> None:
     from rich import box
     from rich.table import Table
 
-    table = Table(title=f"Deltakere i {printable(group.name)}", title_justify="left", box=box.SIMPLE_HEAD)
-    for heading in ("Navn", "Status", "Begynte", "Taushetserklæring", "Sluttet"):
+    table = Table(title=_("Deltakere i {name}").format(name=printable(group.name)), title_justify="left", box=box.SIMPLE_HEAD)
+    for heading in ("Navn", "Status", "Begynte", _("Taushetserklæring"), "Sluttet"):
         table.add_column(heading, overflow="fold")
     for row in rows:
-        signed = short_date(date.fromisoformat(row["declaration_signed"])) if row["declaration_signed"] else "ikke signert"
+        signed = short_date(date.fromisoformat(row["declaration_signed"])) if row["declaration_signed"] else _("ikke signert")
         table.add_row(printable(row["name"]), _STATE_LABEL[row["status"]],
                       short_date(date.fromisoformat(row["joined"])), signed,
                       short_date(date.fromisoformat(row["left"])) if row["left"] else "")
     console = make_console()
     console.print(table)
     if not rows:
-        console.print("Ingen deltakere ennå. Legg dem til med «selvhjelp participant add».")
+        console.print(_("Ingen deltakere ennå. Legg dem til med «selvhjelp participant add»."))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 import sys
 from typing import TYPE_CHECKING
 
@@ -11,21 +13,21 @@ if TYPE_CHECKING:
     from selvhjelp_cli.publish import Selection
 
 _REASONS = {
-    "closed": ("har startet og er lukket", "har startet og er lukket"),
-    "ended": ("er avsluttet", "er avsluttet"),
-    "invalid": ("er en ugyldig fil (se «selvhjelp check»)", "er ugyldige filer (se «selvhjelp check»)"),
-    "no_meetings": ("har ingen flere møter i planen", "har ingen flere møter i planen"),
+    "closed": (N_("har startet og er lukket"), N_("har startet og er lukket")),
+    "ended": (N_("er avsluttet"), N_("er avsluttet")),
+    "invalid": (N_("er en ugyldig fil (se «selvhjelp check»)"), N_("er ugyldige filer (se «selvhjelp check»)")),
+    "no_meetings": (N_("har ingen flere møter i planen"), N_("har ingen flere møter i planen")),
 }
 
 
 def print_summary(selection: Selection, written: str | None) -> None:
     count = len(selection.listings)
-    listed = "Ingen grupper tar imot nye deltakere." if not count else (
-        "1 gruppe tar imot nye deltakere." if count == 1 else f"{count} grupper tar imot nye deltakere.")
+    listed = _("Ingen grupper tar imot nye deltakere.") if not count else (
+        _("1 gruppe tar imot nye deltakere.") if count == 1 else _("{count} grupper tar imot nye deltakere.").format(count=count))
     if written:
         listed += f" Skrev {printable(written)}."
     lines = [listed]
     for reason, number in selection.left_out.items():
         one, many = _REASONS[reason]
-        lines.append(f"Ikke med: {number} {'gruppe som ' + one if number == 1 else 'grupper som ' + many}.")
+        lines.append(_("Ikke med: {number} {value}.").format(number=number, value='gruppe som ' + one if number == 1 else 'grupper som ' + many))
     print("\n".join(lines), file=sys.stderr)

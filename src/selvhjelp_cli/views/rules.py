@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_, _
+
 from selvhjelp_cli.console import make_console, printable
 from selvhjelp_cli.errors import UserError, did_you_mean
 from selvhjelp_cli.findings import SEVERITY_LABEL
 
-_SEVERITY_TITLE = {"error": "krav (feil)", "warning": "anbefaling (advarsel)", "info": "info"}
+_SEVERITY_TITLE = {"error": N_("krav (feil)"), "warning": N_("anbefaling (advarsel)"), "info": "info"}
 
 
 def print_rules() -> None:
@@ -14,15 +16,15 @@ def print_rules() -> None:
 
     from selvhjelp_cli.rules import all_rules
 
-    table = Table(title="Reglene selvhjelp check bruker", title_justify="left")
+    table = Table(title=_("Reglene selvhjelp check bruker"), title_justify="left")
     table.add_column("Regel", no_wrap=True)
     table.add_column("Alvor", no_wrap=True)
-    table.add_column("Slår ut når")
+    table.add_column(_("Slår ut når"))
     for rule in all_rules():
         table.add_row(rule.ID, SEVERITY_LABEL[rule.SEVERITY], rule.SUMMARY)
     console = make_console()
     console.print(table)
-    console.print("Skriv «selvhjelp rules REGEL» for å se hvorfor rammene sier det de sier.")
+    console.print(_("Skriv «selvhjelp rules REGEL» for å se hvorfor rammene sier det de sier."))
 
 
 def print_rule(rule_id: str) -> None:
@@ -35,8 +37,8 @@ def print_rule(rule_id: str) -> None:
     rule = get_rule(rule_id)
     if rule is None:
         close = difflib.get_close_matches(rule_id, RULE_IDS, n=1)
-        hint = did_you_mean(close) or " Se «selvhjelp rules» for alle reglene."
-        raise UserError(f"Det finnes ingen regel som heter «{printable(rule_id)}».{hint}")
+        hint = did_you_mean(close) or _(" Se «selvhjelp rules» for alle reglene.")
+        raise UserError(_("Det finnes ingen regel som heter «{rule_id}».{hint}").format(rule_id=printable(rule_id), hint=hint))
     console = make_console()
     console.print(Text(f"{rule.ID} – {_SEVERITY_TITLE[rule.SEVERITY]}", style="bold"))
     console.print(Text(rule.SUMMARY))
@@ -44,5 +46,5 @@ def print_rule(rule_id: str) -> None:
     console.print(Text(rule.EXPLANATION.strip()))
     if rule.SEVERITY == "warning":
         console.print()
-        console.print(Text(f"Har gruppa valgt bort anbefalingen sammen, skriv det under «decisions» med "
-                           f"«rule: {rule.ID}», dato og en kort merknad."))
+        console.print(Text(_("Har gruppa valgt bort anbefalingen sammen, skriv det under «decisions» med "
+                           "«rule: {ID}», dato og en kort merknad.").format(ID=rule.ID)))
