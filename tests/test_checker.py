@@ -54,7 +54,7 @@ def test_a_decision_never_acknowledges_an_error_or_an_info():
     note = found[("free-of-charge", "info")]
     assert text.splitlines()[note.line - 1] == "  - {rule: free-of-charge, date: 2027-01-07}"
     assert note.message == ("Gruppa har registrert en beslutning om «free-of-charge», men dette er et krav i "
-                            "rammene og kan ikke settes til side.")
+                            "rammene og kan ikke velges bort.")
     assert ("meeting-interval", "info") in found and len([f for f in found if f[0] == "meeting-interval"]) == 1
 
 

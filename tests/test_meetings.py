@@ -125,7 +125,7 @@ def test_calendar_command_text(write):
     result = invoke("calendar", path, "--count", "3", "--today", "2027-01-01")
     assert result.exit_code == 0
     assert "torsdag 18. mars 2027" in result.stdout and "Skjærtorsdag" in result.stdout
-    assert "Pause midt i møtet, ca. 18:50–19:05." in result.stdout
+    assert "Pause midt i møtet, omtrent kl. 18.50–19.05." in result.stdout
 
 
 def test_calendar_refuses_overwrite_and_bad_options(write, tmp_path):

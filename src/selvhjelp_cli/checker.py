@@ -12,7 +12,7 @@ from selvhjelp_cli.errors import ExitCode, UserError
 from selvhjelp_cli.findings import SEVERITY_RANK, Context, Finding
 from selvhjelp_cli.loader import LoadedGroup, is_group_data, mentions_group_keys
 from selvhjelp_cli.source import InvalidFile, parse, read_text
-from selvhjelp_cli.rules import all_rules, get_rule
+from selvhjelp_cli.rules import all_rules, get_rule, is_requirement
 from selvhjelp_cli.validation import validate
 
 
@@ -75,18 +75,18 @@ def findings_for_group(group, today: date) -> list[Finding]:
 def _apply_decisions(findings: list[Finding], ctx: Context) -> None:
     decisions = [d for d in ctx.group.decisions if d.date <= ctx.today]
     for finding in findings:
-        if finding.severity != "warning":
+        if finding.severity != "warning" or is_requirement(get_rule(finding.rule)):
             continue
         finding.acknowledged = any(
             d.rule == finding.rule and (finding.decision_cutoff is None or d.date <= finding.decision_cutoff)
             for d in decisions
         )
     for index, decision in enumerate(ctx.group.decisions):
-        if get_rule(decision.rule).SEVERITY == "error":
+        if is_requirement(get_rule(decision.rule)):
             findings.append(Finding(
                 decision.rule, "info",
                 _("Gruppa har registrert en beslutning om «{rule}», men dette er et krav i rammene "
-                "og kan ikke settes til side.").format(rule=decision.rule),
+                "og kan ikke velges bort.").format(rule=decision.rule),
                 line=ctx.line("decisions", index, "rule"),
             ))
 

@@ -30,12 +30,12 @@ _RELATIVE = {"i dag": 0, "idag": 0, "i morgen": 1, "i morgon": 1, "imorgen": 1, 
 
 @cache
 def _names() -> tuple[dict[str, int], dict[str, int]]:
-    """Month and weekday names people type, in bokmål and nynorsk, from Babel's locale data."""
+    """Month and weekday names people type, in bokmål, nynorsk and English, from Babel's locale data."""
     from babel import Locale
 
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
-    for code in ("nb", "nn"):
+    for code in ("en", "nn", "nb"):
         locale = Locale.parse(code)
         for width in ("wide", "abbreviated"):
             months.update({name.rstrip(".").casefold(): number
@@ -116,24 +116,40 @@ def parse_time(text: str) -> time:
     return time(int(match.group(1)), int(match.group(2) or 0))
 
 
-def format_day(day: date, pattern: str, language: str = "nb") -> str:
-    """A date in a CLDR pattern ("EEEE", "full", ...) in the document's language, by Babel."""
+def format_day(day: date, pattern: str, language: str | None = None) -> str:
+    """A date in a CLDR pattern ("EEEE", "full", ...) in the given language (else the program's), by Babel."""
     from babel.dates import format_date
 
+    from selvhjelp_cli.i18n import current
     from selvhjelp_cli.language import BABEL_LOCALE
 
-    return format_date(day, format=pattern, locale=BABEL_LOCALE[language])
+    return format_date(day, format=pattern, locale=BABEL_LOCALE[language or current()])
 
 
-def long_date(day: date, language: str = "nb") -> str:
+def long_date(day: date, language: str | None = None) -> str:
     """'torsdag 7. januar 2027' (nb/nn) or 'Thursday, 7 January 2027' (en)."""
     return format_day(day, "full", language)
 
 
-def plain_date(day: date, language: str = "nb") -> str:
+def plain_date(day: date, language: str | None = None) -> str:
     """'7. januar 2027' (nb/nn) or '7 January 2027' (en): a date without its weekday."""
-    return format_day(day, "d MMMM y" if language == "en" else "d. MMMM y", language)
+    from selvhjelp_cli.i18n import current
+
+    return format_day(day, "d MMMM y" if (language or current()) == "en" else "d. MMMM y", language)
 
 
-def clock(moment: time) -> str:
-    return f"{moment.hour:02d}:{moment.minute:02d}"
+def short_date(day: date, language: str | None = None) -> str:
+    """7.1.2027, as Norwegians write a date in running text; 7 Jan 2027 in English (7/1 is read both ways)."""
+    from selvhjelp_cli.i18n import current
+
+    if (language or current()) == "en":
+        return format_day(day, "d MMM y", "en")
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def clock(moment: time, language: str | None = None) -> str:
+    """18.00 as Språkrådet writes it (18:00 in English)."""
+    from selvhjelp_cli.i18n import current
+
+    separator = ":" if (language or current()) == "en" else "."
+    return f"{moment.hour:02d}{separator}{moment.minute:02d}"

@@ -84,7 +84,7 @@ class Contact:
     @property
     def reach(self) -> str:
         """How to reach it, on one line: «telefon 55 00 00 00, post@example.no»."""
-        parts = [f"telefon {self.phone}"] if self.phone else []
+        parts = [_("telefon {phone}").format(phone=self.phone)] if self.phone else []
         parts += [value for value in (self.email, self.web) if value]
         return ", ".join(parts)
 
@@ -102,7 +102,8 @@ class HeadOffice:
 
     @property
     def reach(self) -> str:
-        return ", ".join(v for v in (self.email, self.web, f"telefon {self.phone}" if self.phone else None) if v)
+        phone = _("telefon {phone}").format(phone=self.phone) if self.phone else None
+        return ", ".join(v for v in (self.email, self.web, phone) if v)
 
 
 @dataclass(frozen=True)
@@ -115,8 +116,13 @@ class Directory:
     builtin: bool = False
     path: str | None = None
 
+    @property
+    def shown_notice(self) -> str:
+        """The notice in the program's language: the built-in one is in the catalogues, a file's is the office's own."""
+        return _(self.notice) if self.builtin else self.notice
+
     def info_json(self) -> dict:
-        return {"as_of": self.as_of.isoformat(), "source": self.source, "notice": self.notice}
+        return {"as_of": self.as_of.isoformat(), "source": self.source, "notice": self.shown_notice}
 
     def contact(self, contact_id: str) -> Contact | None:
         return self._by_id.get(contact_id)

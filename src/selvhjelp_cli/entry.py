@@ -131,6 +131,9 @@ def _output_failed(error: OSError) -> int:
 
 def run(argv: list[str]) -> int:
     """Run the program with these arguments; returns the exit code."""
+    from selvhjelp_cli.i18n import set_language
+
+    set_language()
     try:
         try:
             _refuse_undecodable(argv)

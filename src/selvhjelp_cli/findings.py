@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import N_
+
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
@@ -13,7 +15,7 @@ if TYPE_CHECKING:
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")  # the worst first
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
-SEVERITY_LABEL = {"error": "feil", "warning": "advarsel", "info": "info"}
+SEVERITY_LABEL = {"error": N_("feil"), "warning": N_("advarsel"), "info": N_("info")}
 
 
 @dataclass
@@ -74,5 +76,7 @@ class Context:
 
 
 def short_date(day: date) -> str:
-    """7.1.2027, the way Norwegians write a date in running text."""
-    return f"{day.day}.{day.month}.{day.year}"
+    """7.1.2027 (7 Jan 2027 in English)."""
+    from selvhjelp_cli.dates import short_date as written
+
+    return written(day)

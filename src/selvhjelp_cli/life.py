@@ -95,13 +95,13 @@ def leave(file: GroupFile, name: str, day: date) -> str:
 
 
 def add_decision(file: GroupFile, rule_id: str, day: date, note: str | None) -> str:
-    from selvhjelp_cli.rules import RULE_IDS, get_rule
+    from selvhjelp_cli.rules import RULE_IDS, get_rule, is_requirement
 
     rule = get_rule(rule_id)
     if rule is None:
         close = difflib.get_close_matches(rule_id, RULE_IDS, n=1)
         raise UserError(_("Det finnes ingen regel som heter «{rule_id}».{suggestion}").format(rule_id=rule_id, suggestion=did_you_mean(close)))
-    if rule.SEVERITY == "error":
+    if is_requirement(rule):
         raise UserError(_("«{rule_id}» er et krav i rammene og kan ikke velges bort.").format(rule_id=rule_id))
     if file.group.ended is not None and day > file.group.ended:
         raise UserError(_("Datoen for beslutningen ({day}) er etter at gruppa ble avsluttet "

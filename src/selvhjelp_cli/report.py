@@ -7,7 +7,7 @@ Rich markup, and with control characters made visible, so a name like
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _
+from selvhjelp_cli.i18n import N_, _, ngettext
 
 from typing import TYPE_CHECKING, TextIO
 
@@ -21,11 +21,7 @@ if TYPE_CHECKING:
     from selvhjelp_cli.overview import Row
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-MODE_LABEL = {"physical": "fysisk", "digital": "digital"}
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+MODE_LABEL = {"physical": N_("fysisk"), "digital": N_("digital")}
 
 
 def _next(day) -> str:
@@ -159,9 +155,11 @@ class TextReporter:
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(overflow="fold")
         for finding in result.findings:
-            label = _("valgt bort") if finding.acknowledged else SEVERITY_LABEL[finding.severity]
+            label = _("valgt bort") if finding.acknowledged else _(SEVERITY_LABEL[finding.severity])
             style = "green" if finding.acknowledged else SEVERITY_STYLE[finding.severity]
-            grid.add_row(str(finding.line or "-"), Text(label, style=style), finding.rule,
+            # "invalid" is an id for scripts (JSON); people read the message.
+            grid.add_row(str(finding.line or "-"), Text(label, style=style),
+                         "" if finding.rule == "invalid" else finding.rule,
                          Text(printable(finding.message)))
         return grid
 
@@ -172,45 +170,48 @@ class TextReporter:
         from rich import box
         from rich.table import Table
 
-        table = Table(title="Oversikt", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+        table = Table(title=_("Oversikt"), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
                       collapse_padding=True)
-        table.add_column("Gruppe", ratio=3, min_width=8)
-        table.add_column("Fylke", ratio=2, min_width=6)
-        table.add_column("Kontor", ratio=2, min_width=6)
-        table.add_column("Form", no_wrap=True)
-        table.add_column("Aktive", justify="right", no_wrap=True)
+        table.add_column(_("Gruppe"), ratio=3, min_width=8)
+        table.add_column(_("Fylke"), ratio=2, min_width=6)
+        table.add_column(_("Kontor"), ratio=2, min_width=6)
+        table.add_column(_("Form"), no_wrap=True)
+        table.add_column(_("Aktive"), justify="right", no_wrap=True)
         table.add_column(_("Neste møte"), no_wrap=True)
-        table.add_column("Status", ratio=1, min_width=7)
+        table.add_column(_("Status"), ratio=1, min_width=7)
         for row in rows:
             if row.status == "invalid":
                 table.add_row(printable(row.path), "", "", "", "", "", _("ugyldig fil"))
                 continue
             table.add_row(printable(row.group), printable(row.county or ""), printable(row.office_name or "–"),
-                          MODE_LABEL[row.mode], str(row.active), _next(row.next_meeting), _status(row))
+                          _(MODE_LABEL[row.mode]), str(row.active), _next(row.next_meeting), _status(row))
         self.console.print(table)
 
     @staticmethod
     def _summary_line(run: CheckRun) -> str:
         counts = summary_counts(run)
         parts = [
-            _plural(counts["errors"], "feil", "feil"),
-            _plural(counts["warnings"], "advarsel", "advarsler"),
-            _plural(counts["infos"], "info", "info"),
+            ngettext("{count} feil", "{count} feil", counts["errors"]).format(count=counts["errors"]),
+            ngettext("{count} advarsel", "{count} advarsler", counts["warnings"]).format(count=counts["warnings"]),
+            ngettext("{count} info", "{count} info", counts["infos"]).format(count=counts["infos"]),
         ]
         if counts["acknowledged"]:
-            parts.append(_("{acknowledged} valgt bort av gruppa").format(acknowledged=counts['acknowledged']))
-        checked = _plural(counts["files"], _("fil sjekket"), _("filer sjekket"))
-        return f"{checked}: " + ", ".join(parts) + "."
+            parts.append(ngettext("{count} valgt bort av gruppa", "{count} valgt bort av gruppa",
+                                  counts["acknowledged"]).format(count=counts["acknowledged"]))
+        checked = ngettext("{count} fil sjekket", "{count} filer sjekket", counts["files"]).format(count=counts["files"])
+        return _("{checked}: {counts}.").format(checked=checked, counts=", ".join(parts))
 
 
 def _status(row: Row) -> str:
-    if row.status in ("ended", "paused"):
-        return {"ended": "avsluttet", "paused": "pause"}[row.status]
+    if row.status == "ended":
+        return _("avsluttet")
+    if row.status == "paused":
+        return _("pause")
     if row.errors:
-        return _plural(row.errors, "feil", "feil")
+        return ngettext("{count} feil", "{count} feil", row.errors).format(count=row.errors)
     if row.warnings:
-        return _plural(row.warnings, "advarsel", "advarsler")
-    return "planlagt" if row.status == "planned" else "i orden"
+        return ngettext("{count} advarsel", "{count} advarsler", row.warnings).format(count=row.warnings)
+    return _("planlagt") if row.status == "planned" else _("i orden")
 
 
 REPORTER_BY_NAME = {"text": TextReporter, "json": JsonReporter, "csv": CsvReporter, "concise": ConciseReporter}

@@ -21,3 +21,22 @@ _NUMBER_WORDS = ("null", "ett", "to", "tre", "fire", "fem", "seks", "sju", "ått
 def number_word(n: int) -> str:
     """Whole numbers up to twelve in words, as Norwegian running text writes them; digits above."""
     return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
+
+
+_ORDINAL_WORDS = {"nb": ("", "første", "andre", "tredje", "fjerde", "femte", "sjette", "sjuende", "åttende", "niende",
+                         "tiende", "ellevte", "tolvte"),
+                  "nn": ("", "første", "andre", "tredje", "fjerde", "femte", "sjette", "sjuande", "åttande", "niande",
+                         "tiande", "ellevte", "tolvte"),
+                  "en": ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                         "tenth", "eleventh", "twelfth")}
+
+
+def ordinal_word(n: int, language: str | None = None) -> str:
+    """'tredje' (third) for 3, in words up to twelve; '13.' (13th) above, as running text writes them."""
+    from selvhjelp_cli.i18n import current
+
+    language = language or current()
+    words = _ORDINAL_WORDS[language]
+    if 0 < n < len(words):
+        return words[n]
+    return f"{n}th" if language == "en" else f"{n}."

@@ -71,6 +71,12 @@ def all_rules() -> list[ModuleType]:
     return [importlib.import_module(f"selvhjelp_cli.rules.{name}") for name in _MODULES]
 
 
+def is_requirement(rule: ModuleType) -> bool:
+    """A requirement of the framework: the group cannot decide to set it aside (errors, and age-unknown,
+    which warns only because the file cannot tell whether the 18-year requirement is met)."""
+    return rule.SEVERITY == "error" or getattr(rule, "REQUIREMENT", False)
+
+
 def get_rule(rule_id: str) -> ModuleType | None:
     if rule_id not in RULE_IDS:
         return None

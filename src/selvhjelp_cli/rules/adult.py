@@ -26,7 +26,7 @@ kan ikke året alene avgjøre saken; da melder regelen age-unknown i stedet.
 EXAMPLES = (
     Example('participants:\n  - {name: Ada, born: 2009-01-07}\n'),  # 18 on the day of the first meeting
     Example('participants:\n  - {name: Ada, born: 2009-01-08}\n', ("error",),
-            says="Ada har ikke fylt 18 år ved sitt første møte (7.1.2027). Alle deltakere må være voksne."),
+            says="Ada er under 18 år ved sitt første møte (7.1.2027). Alle deltakere må være voksne."),
     Example('participants:\n  - {name: Ada, born: 2008}\n'),
     Example('participants:\n  - {name: Ada, born: 2010}\n', ("error",)),
     Example('participants:\n  - {name: Ada, born: 2009}\n'),  # turns 18 that year: age-unknown speaks instead
@@ -49,7 +49,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             field = "born" if person.born is not None else "adult"
             yield Finding(
                 ID, SEVERITY,
-                _("{name} har ikke fylt 18 år ved sitt første møte ({joined}). "
+                _("{name} er under 18 år ved sitt første møte ({joined}). "
                 "Alle deltakere må være voksne.").format(name=person.name, joined=short_date(joined)),
                 line=ctx.line("participants", index, field),
             )

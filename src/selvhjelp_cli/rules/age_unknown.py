@@ -11,6 +11,7 @@ from selvhjelp_cli.model import adult_on
 
 ID = "age-unknown"
 SEVERITY = "warning"
+REQUIREMENT = True  # it checks the 18-year requirement, which no group can set aside
 SUMMARY = N_("Filen viser ikke om en deltaker har fylt 18 år.")
 EXPLANATION = N_("""\
 Kravet om at alle deltakere skal ha fylt 18 år, kan bare sjekkes når filen sier noe

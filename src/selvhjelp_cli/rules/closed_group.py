@@ -31,7 +31,7 @@ def _decided(day: str) -> str:
 
 EXAMPLES = (
     Example("closed: false\n", ("warning",),
-            says="Gruppa er satt som åpen («closed: false»). Anbefalt er en lukket gruppe etter oppstart."),
+            says="Gruppa er åpen («closed: false»). Det anbefales at gruppa er lukket etter oppstarten."),
     Example("closed: true\n"),
     Example(_LATE, ("warning",), says="Ola ble med 4.2.2027, etter oppstarten."),
     Example(_LATE + _decided("2027-02-04"), ("acknowledged",)),  # decided the day she joined
@@ -58,7 +58,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not group.closed:
         yield Finding(
             ID, SEVERITY,
-            _("Gruppa er satt som åpen («closed: false»). Anbefalt er en lukket gruppe etter oppstart."),
+            _("Gruppa er åpen («closed: false»). Det anbefales at gruppa er lukket etter oppstarten."),
             line=ctx.line("closed"),
         )
     first = group.schedule.first_meeting
@@ -84,7 +84,7 @@ def _new_group(ctx: Context) -> Iterator[Finding]:
     if starters and len(gone) * 2 > len(starters) and newcomers:
         yield Finding(
             ID, "info",
-            _("{count} av {count2} som startet gruppa, har sluttet, og nye har kommet til. Da er gruppa i "
-            "praksis en ny gruppe: gå gjennom rammene på nytt, og la alle signere taushetserklæringen igjen.").format(count=len(gone), count2=len(starters)),
+            _("{gone} av {starters} som startet gruppa, har sluttet, og nye har kommet til. Da er gruppa i "
+            "praksis en ny gruppe: Gå gjennom rammene på nytt, og la alle skrive under taushetserklæringen igjen.").format(gone=len(gone), starters=len(starters)),
             line=ctx.key_line("participants"),
         )

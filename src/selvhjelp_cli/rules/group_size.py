@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
+from selvhjelp_cli.i18n import N_, _, ngettext
 
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding
-from selvhjelp_cli.words import number_word
 
 LOW, HIGH, FRAGILE = 5, 8, 4
 
 ID = "group-size"
 SEVERITY = "warning"
-SUMMARY = f"Gruppa har færre enn {LOW} eller flere enn {HIGH} aktive deltakere."
+SUMMARY = N_("Gruppa har færre enn 5 eller flere enn 8 aktive deltakere.")
 EXPLANATION = N_("""\
 Erfaring viser at 5–8 deltakere gir best utbytte og en stabil gruppe. Med færre enn
 fire blir gruppa sårbar: et par fravær, og det er nesten ingen igjen. Med flere enn
@@ -30,13 +29,13 @@ def _people(n: int) -> str:
 
 
 EXAMPLES = (
-    Example("participants: []\n", ("warning",), says="Gruppa har ingen aktive deltakere ennå. Anbefalt er 5–8."),
+    Example("participants: []\n", ("warning",), says="Gruppa har ingen aktive deltakere ennå. Det anbefales 5–8."),
     Example(_people(3), ("warning",),
-            says="Gruppa har 3 aktive deltakere. Anbefalt er 5–8. Med færre enn fire blir gruppa sårbar"),
-    Example(_people(4), ("warning",), says="Gruppa har 4 aktive deltakere. Anbefalt er 5–8."),
+            says="Gruppa har 3 aktive deltakere. Det anbefales 5–8. Med færre enn 4 deltakere blir gruppa sårbar"),
+    Example(_people(4), ("warning",), says="Gruppa har 4 aktive deltakere. Det anbefales 5–8."),
     Example(_people(5)),
     Example(_people(8)),
-    Example(_people(9), ("warning",), says="Gruppa har 9 aktive deltakere. Anbefalt er 5–8, så alle får nok tid"),
+    Example(_people(9), ("warning",), says="Gruppa har 9 aktive deltakere. Det anbefales 5–8, så alle får nok tid"),
     Example(_people(4) + "decisions:\n  - {rule: group-size, date: 2027-03-01}\n", ("acknowledged",)),
     Example(_people(4) + "decisions:\n  - {rule: group-size, date: 2027-03-02}\n", ("warning",)),
     # A participant who has left does not count; one who leaves on the day checked still does.
@@ -55,13 +54,16 @@ def check(ctx: Context) -> Iterator[Finding]:
     if LOW <= count <= HIGH:
         return
     line = ctx.key_line("participants") or ctx.line("name")
-    recommended = _("Anbefalt er {LOW}–{HIGH}").format(LOW=LOW, HIGH=HIGH)
     if count == 0:
-        message = _("Gruppa har ingen aktive deltakere ennå. {recommended}.").format(recommended=recommended)
+        message = _("Gruppa har ingen aktive deltakere ennå. Det anbefales {low}–{high}.").format(low=LOW, high=HIGH)
     elif count > HIGH:
-        message = _("Gruppa har {count} aktive deltakere. {recommended}, så alle får nok tid og plass.").format(count=count, recommended=recommended)
+        message = _("Gruppa har {count} aktive deltakere. Det anbefales {low}–{high}, så alle får nok tid og "
+                    "plass.").format(count=count, low=LOW, high=HIGH)
     else:
-        message = _("Gruppa har {count} aktive deltakere. {recommended}.").format(count=count, recommended=recommended)
+        message = ngettext("Gruppa har {count} aktiv deltaker. Det anbefales {low}–{high}.",
+                           "Gruppa har {count} aktive deltakere. Det anbefales {low}–{high}.",
+                           count).format(count=count, low=LOW, high=HIGH)
     if 0 < count < FRAGILE:
-        message += _(" Med færre enn {FRAGILE} blir gruppa sårbar og lite stabil.").format(FRAGILE=number_word(FRAGILE))
+        message += " " + _("Med færre enn {fragile} deltakere blir gruppa sårbar og lite stabil.").format(
+            fragile=FRAGILE)
     yield Finding(ID, SEVERITY, message, line=line)

@@ -41,7 +41,7 @@ def _role(role: str, extra: str = "") -> str:
 
 
 EXAMPLES = (
-    Example(_role("leder"), ("error",), says="Rollen oppgitt for Ola gjør henne eller ham til leder."),
+    Example(_role("leder"), ("error",), says="Rollen som er oppgitt for Ola, gjør Ola til leder."),
     *(Example(_role(word), ("error",)) for word in (
         "gruppeleder", "Medleder", "leiar", "Leader", "ordstyrer", "møteleder", "chair", "Chairperson",
         "moderator", "facilitator", "terapeut", "therapist", "veileder", "rettleiar", "sjef", "boss",
@@ -57,7 +57,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if person.role and is_leading(person.role):
             yield Finding(
                 ID, SEVERITY,
-                _("Rollen oppgitt for {name} gjør henne eller ham til leder. En selvorganisert gruppe "
+                _("Rollen som er oppgitt for {name}, gjør {name} til leder. En selvorganisert gruppe "
                 "er lederløs; alle deler ansvaret.").format(name=person.name),
                 line=ctx.line("participants", index, "role"),
             )

@@ -26,10 +26,10 @@ def _schedule(minutes: int, pause: int) -> str:
 
 
 EXAMPLES = (
-    Example(_schedule(120, 0), ("warning",), says="Møtene har ingen pause. Anbefalt er en pause midt i møtet."),
+    Example(_schedule(120, 0), ("warning",), says="Møtene har ingen pause. Det anbefales en pause midt i møtet."),
     Example(_schedule(60, 0), ("warning",)),
     Example(_schedule(90, 9), ("warning",),
-            says="Pausen er 9 minutter. I et møte på 90 minutter er anbefalt minst 10 minutter."),
+            says="Pausen er 9 minutter. I et møte på 90 minutter anbefales minst 10 minutters pause."),
     Example(_schedule(90, 10)),
     Example(_schedule(89, 9)),
     Example(_schedule(91, 5), ("warning",)),
@@ -41,11 +41,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     schedule = ctx.group.schedule
     line = ctx.line("schedule", "break_minutes")
     if schedule.break_minutes == 0:
-        yield Finding(ID, SEVERITY, _("Møtene har ingen pause. Anbefalt er en pause midt i møtet."), line=line)
+        yield Finding(ID, SEVERITY, _("Møtene har ingen pause. Det anbefales en pause midt i møtet."), line=line)
     elif schedule.duration_minutes >= LONG_MEETING and schedule.break_minutes < SHORTEST_BREAK:
         yield Finding(
             ID, SEVERITY,
             _("Pausen er {break_minutes} minutter. I et møte på {duration_minutes} minutter "
-            "er anbefalt minst {SHORTEST_BREAK} minutter.").format(break_minutes=schedule.break_minutes, duration_minutes=schedule.duration_minutes, SHORTEST_BREAK=SHORTEST_BREAK),
+            "anbefales minst {shortest} minutters pause.").format(break_minutes=schedule.break_minutes, duration_minutes=schedule.duration_minutes, shortest=SHORTEST_BREAK),
             line=line,
         )

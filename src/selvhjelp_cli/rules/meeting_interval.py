@@ -15,7 +15,7 @@ SEVERITY = "warning"
 WEEKLY, USUAL_MOST = 1, 2
 # A pause longer than this (the summer break is usually about eight weeks) is an info.
 LONG_PAUSE_WEEKS = 8
-SUMMARY = N_("Gruppa møtes sjeldnere enn annenhver uke (annenhver uke gir en info).")
+SUMMARY = N_("Gruppa møtes sjeldnere enn annenhver uke (annenhver uke gir en merknad).")
 EXPLANATION = N_("""\
 Det vanlige er å møtes hver uke, særlig i starten: deltakerne blir kjent og trygge på
 hverandre, og det er lett å følge hverandres prosess. Annenhver uke er et godt
@@ -32,7 +32,7 @@ def _every(weeks: int) -> str:
 EXAMPLES = (
     Example(_every(1)),
     Example(_every(2), ("info",), says="Gruppa møtes annenhver uke."),
-    Example(_every(3), ("warning",), says="Gruppa møtes hver 3. uke."),
+    Example(_every(3), ("warning",), says="Gruppa møtes hver tredje uke."),
     Example(_every(3) + "decisions:\n  - {rule: meeting-interval, date: 2027-01-07}\n", ("acknowledged",)),
     Example(_every(2) + "decisions:\n  - {rule: meeting-interval, date: 2027-01-07}\n", ("info",)),
     Example(_every(1) + "  pauses:\n    - {from: 2027-06-21, to: 2027-08-15}\n"),  # eight weeks
@@ -40,13 +40,19 @@ EXAMPLES = (
             says="Pausen fra 21.6.2027 til 16.8.2027 varer i over 8 uker."),
 )
 
+def _every_weeks(weeks: int) -> str:
+    from selvhjelp_cli.words import ordinal_word
+
+    return _("hver {ordinal} uke").format(ordinal=ordinal_word(weeks))
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     for index, pause in enumerate(ctx.group.schedule.pauses):
         if (pause.to - pause.from_).days + 1 > 7 * LONG_PAUSE_WEEKS:
             yield Finding(
                 ID, "info",
-                _("Pausen fra {from_} til {to} varer i over {LONG_PAUSE_WEEKS} uker. "
-                "Med lange opphold blir det vanskelig å følge hverandres prosess.").format(from_=short_date(pause.from_), to=short_date(pause.to), LONG_PAUSE_WEEKS=LONG_PAUSE_WEEKS),
+                _("Pausen fra {from_} til {to} varer i over {weeks} uker. "
+                "Med lange opphold blir det vanskelig å følge hverandres prosess.").format(from_=short_date(pause.from_), to=short_date(pause.to), weeks=LONG_PAUSE_WEEKS),
                 line=ctx.line("schedule", "pauses", index),
             )
     weeks = ctx.group.schedule.every_weeks
@@ -54,8 +60,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     if weeks > USUAL_MOST:
         yield Finding(
             ID, SEVERITY,
-            _("Gruppa møtes hver {weeks}. uke. Med så lang tid mellom møtene blir det vanskelig å følge "
-            "prosessen; anbefalt er hver uke, eventuelt annenhver.").format(weeks=weeks),
+            _("Gruppa møtes {every}. Med så lang tid mellom møtene blir det vanskelig å følge "
+            "prosessen. Det anbefales å møtes hver uke, eventuelt annenhver uke.").format(every=_every_weeks(weeks)),
             line=line,
         )
     elif weeks == USUAL_MOST:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
+from selvhjelp_cli.i18n import N_, _, ngettext
 
 from collections.abc import Iterator
 
@@ -11,7 +11,7 @@ from selvhjelp_cli.findings import Context, Example, Finding
 ID = "starter-meetings"
 SEVERITY = "warning"
 FEWEST, MOST = 2, 5
-SUMMARY = f"En igangsetter er med på flere enn {MOST} møter (færre enn {FEWEST} gir en info)."
+SUMMARY = N_("En igangsetter er med på flere enn fem møter (færre enn to gir en merknad).")
 EXPLANATION = N_("""\
 Igangsetteren er ikke leder. Hun eller han forteller om rammene og prinsippene for
 samtalen, tar seg av det praktiske de første gangene og er med på de første 2–5
@@ -28,10 +28,10 @@ def _starter(meetings: str) -> str:
 
 EXAMPLES = (
     Example(_starter(", meetings: 6"), ("warning",),
-            says="Igangsetteren Kari er med på 6 møter. Anbefalt er 2–5, så gruppa blir selvgående."),
+            says="Igangsetteren Kari er med på 6 møter. Det anbefales 2–5, så gruppa blir selvgående."),
     Example(_starter(", meetings: 5")),
     Example(_starter(", meetings: 2")),
-    Example(_starter(", meetings: 1"), ("info",), says="Igangsetteren Kari er med på 1 møte(r). Vanlig er 2–5"),
+    Example(_starter(", meetings: 1"), ("info",), says="Igangsetteren Kari er med på 1 møte. Vanlig er 2–5"),
     Example(_starter(", meetings: 0"), ("info",)),
     Example(_starter("")),
     Example(_starter(", meetings: 8") + "decisions:\n  - {rule: starter-meetings, date: 2027-01-07}\n",
@@ -47,14 +47,17 @@ def check(ctx: Context) -> Iterator[Finding]:
         if starter.meetings > MOST:
             yield Finding(
                 ID, SEVERITY,
-                _("Igangsetteren {name} er med på {meetings} møter. Anbefalt er {FEWEST}–{MOST}, "
-                "så gruppa blir selvgående.").format(name=starter.name, meetings=starter.meetings, FEWEST=FEWEST, MOST=MOST),
+                _("Igangsetteren {name} er med på {meetings} møter. Det anbefales {fewest}–{most}, "
+                "så gruppa blir selvgående.").format(name=starter.name, meetings=starter.meetings, fewest=FEWEST, most=MOST),
                 line=line,
             )
         elif starter.meetings < FEWEST:
             yield Finding(
                 ID, "info",
-                _("Igangsetteren {name} er med på {meetings} møte(r). Vanlig er {FEWEST}–{MOST}, "
-                "så gruppa rekker å bli trygg på rammene.").format(name=starter.name, meetings=starter.meetings, FEWEST=FEWEST, MOST=MOST),
+                ngettext("Igangsetteren {name} er med på {meetings} møte. Vanlig er {fewest}–{most}, "
+                         "så gruppa rekker å bli trygg på rammene.",
+                         "Igangsetteren {name} er med på {meetings} møter. Vanlig er {fewest}–{most}, "
+                         "så gruppa rekker å bli trygg på rammene.",
+                         starter.meetings).format(name=starter.name, meetings=starter.meetings, fewest=FEWEST, most=MOST),
                 line=line,
             )

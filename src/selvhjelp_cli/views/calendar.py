@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def print_calendar(console: Console, group, meetings: list, skipped: list, *, language: str = "nb") -> None:
+def print_calendar(console: Console, group, meetings: list, skipped: list, *, language: str | None = None) -> None:
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -20,22 +20,22 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
     from selvhjelp_cli.dates import clock, long_date
 
     table = Table(title=_("Møteplan for {name}").format(name=printable(group.name)), title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("Nr.", justify="right", no_wrap=True)
-    table.add_column("Dato", no_wrap=True)
-    table.add_column("Tid", no_wrap=True)
+    table.add_column(_("Nr."), justify="right", no_wrap=True)
+    table.add_column(_("Dato"), no_wrap=True)
+    table.add_column(_("Tid"), no_wrap=True)
     with_starters = any(m.starters for m in meetings)
     held = [m for m in meetings if not m.cancelled]
     if with_starters:
-        table.add_column(_("Igangsetter med"), overflow="fold")
-    table.add_column("Merknad", overflow="fold")
+        table.add_column(_("Igangsetteren er med"), overflow="fold")
+    table.add_column(_("Merknad"), overflow="fold")
     for meeting in meetings:
         number = "–" if meeting.cancelled else str(meeting.number)
-        row = [number, long_date(meeting.day, language), f"{clock(meeting.start)}–{clock(meeting.end)}"]
+        row = [number, long_date(meeting.day, language), f"{clock(meeting.start, language)}–{clock(meeting.end, language)}"]
         if with_starters:
             row.append(printable(", ".join(meeting.starters)))
         notes = Text()
         if meeting.cancelled:
-            notes.append("Avlyst" + (f" ({printable(meeting.reason)})" if meeting.reason else ""), style="bold red")
+            notes.append(_("Avlyst") + (f" ({printable(meeting.reason)})" if meeting.reason else ""), style="bold red")
         elif meeting.planned:
             notes.append(_("Flyttet fra {planned}").format(planned=long_date(meeting.planned, language)), style="cyan")
         if meeting.holiday:
@@ -45,7 +45,7 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
     console.print(table)
     if held and held[0].break_window:
         start, end = held[0].break_window
-        console.print(Text(_("Pause midt i møtet, ca. {clock}–{clock2}.").format(clock=clock(start), clock2=clock(end))))
+        console.print(Text(_("Pause midt i møtet, omtrent kl. {start}–{end}.").format(start=clock(start, language), end=clock(end, language))))
     elif held:
         console.print(Text(_("Møtene har ingen pause.")))
     if not meetings:
@@ -59,7 +59,7 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
         console.print(Text(_("Gruppa ble avsluttet {ended}.").format(ended=long_date(group.ended, language))))
     if skipped:
         left_out = ", ".join(f"{long_date(day, language)} ({name})" for day, name in skipped)
-        console.print(Text(_("Hoppet over helligdager: {left_out}.").format(left_out=left_out), style="dim"))
+        console.print(Text(_("Hoppet over: {left_out}.").format(left_out=left_out), style="dim"))
     elif any(m.holiday for m in meetings):
         console.print(Text(_("Noen møter faller på en helligdag, julaften eller nyttårsaften. Bruk --skip-holidays "
                            "for å hoppe over dem, eller avtal en annen dag i gruppa."), style="dim"))

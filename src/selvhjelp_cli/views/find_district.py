@@ -16,7 +16,10 @@ if TYPE_CHECKING:
     from selvhjelp_cli.directory import Contact, Directory
     from selvhjelp_cli.districts import Resolution
 
-_NOUN = {"county": N_("noe fylke"), "municipality": N_("noen kommune"), "postcode": N_("noe postnummer"), "place": N_("noe sted")}
+_NOT_FOUND = {"county": N_("Fant ikke noe fylke som heter «{shown}»."),
+              "municipality": N_("Fant ikke noen kommune som heter «{shown}»."),
+              "postcode": N_("Fant ikke noe postnummer «{shown}»."),
+              "place": N_("Fant ikke noe sted som heter «{shown}».")}
 
 
 def answer_district(kind: str, value: str, output_format: str, directory_path: str | None = None) -> bool:
@@ -49,20 +52,21 @@ def _contact_text(contact: Contact, directory: Directory):
     body = Text()
     if directory.builtin:
         body.append(_("Distriktskontoret i {office}").format(office=contact.office), style="bold")
-        body.append(f"\nTelefon {contact.phone} (i 2019)")
+        body.append("\n" + _("Telefon {phone} (i 2019)").format(phone=contact.phone))
     else:
         body.append(printable(contact.office), style="bold")
         if contact.kind:
             body.append(f" ({printable(contact.kind)})", style="dim")
-        for label, value in (("Telefon", contact.phone), ("E-post", contact.email), ("Nett", contact.web),
-                             ("Adresse", contact.address)):
+        for label, value in ((_("Telefon"), contact.phone), (_("E-post"), contact.email), (_("Nett"), contact.web),
+                             (_("Adresse"), contact.address)):
             if value:
                 body.append(f"\n{label} {printable(value)}")
     from selvhjelp_cli.words import join
 
     covers = join(printable(c) for c in contact.covers)
     if covers:
-        body.append(f"\nDekker {covers}" + (_(" (fylkene slik de het i 2019)") if directory.builtin else ""), style="dim")
+        line = _("Dekker {places} (fylkene slik de het i 2019)") if directory.builtin else _("Dekker {places}")
+        body.append("\n" + line.format(places=covers), style="dim")
     return body
 
 
@@ -73,14 +77,14 @@ def print_resolution(console: Console, directory: Directory, result: Resolution)
     if not result.matched:
         (kind, asked), = result.query.items()
         shown = asked if len(asked) <= 60 else asked[:60] + "…"
-        message = Text(_("Fant ikke {_NOUN} som heter «{shown}».").format(_NOUN=_NOUN[kind], shown=printable(shown)))
+        message = Text(_(_NOT_FOUND[kind]).format(shown=printable(shown)))
         message.append(did_you_mean(result.suggestions))
         console.print(message)
         for note in result.notes:
             console.print(Text(note))
         return
     if directory.notice:
-        console.print(Text(printable(directory.notice), style="bold"))
+        console.print(Text(printable(directory.shown_notice), style="bold"))
     body = Text()
     for i, office in enumerate(result.offices):
         if i:
@@ -91,7 +95,7 @@ def print_resolution(console: Console, directory: Directory, result: Resolution)
                     else _("Intet distriktskontor dekker dette stedet."))
     console.print(Panel(body, title=printable(result.matched), title_align="left", expand=False))
     for note in result.notes:
-        console.print(Text(printable(note) if note.startswith("– ") else f"Merk: {printable(note)}"))
+        console.print(Text(printable(note) if note.startswith("– ") else _("Merk: {note}").format(note=printable(note))))
     print_about(console, directory)
 
 
@@ -101,7 +105,7 @@ def print_about(console: Console, directory: Directory, notice: bool = False) ->
 
     console.print(Text(printable(directory.dated), style="dim"))
     if notice and directory.notice:
-        console.print(Text(printable(directory.notice), style="bold"))
+        console.print(Text(printable(directory.shown_notice), style="bold"))
     head = directory.head_office
     console.print(Text(printable(f"{head.name}: {head.reach}"), style="dim"))
 
@@ -113,10 +117,10 @@ def print_offices(console: Console, directory: Directory) -> None:
 
     title = _("Distriktskontorene i Selvhjelp Norge i 2019") if directory.builtin else _("Kontaktpunktene i listen")
     table = Table(title=title, title_justify="left")
-    table.add_column("Id", no_wrap=True, style="dim")
-    table.add_column("Navn")
-    table.add_column("Kontakt")
-    table.add_column(_("Dekker (fylkene slik de het i 2019)") if directory.builtin else "Dekker")
+    table.add_column(_("Id"), no_wrap=True, style="dim")
+    table.add_column(_("Navn"))
+    table.add_column(_("Kontakt"))
+    table.add_column(_("Dekker (fylkene slik de het i 2019)") if directory.builtin else _("Dekker"))
     for contact in directory.contacts:
         reach = "\n".join(printable(v) for v in (contact.phone, contact.email, contact.web) if v)
         table.add_row(contact.id, printable(contact.office), reach, join(printable(c) for c in contact.covers))

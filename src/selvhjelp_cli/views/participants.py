@@ -18,7 +18,7 @@ def _state(group, person, today) -> str:
     return "not-yet" if group.joined_on(person) > group.reference_date(today) else "left"
 
 
-_STATE_LABEL = {"active": "aktiv", "left": "sluttet", "not-yet": N_("ikke begynt ennå")}
+_STATE_LABEL = {"active": N_("aktiv"), "left": N_("sluttet"), "not-yet": N_("ikke begynt ennå")}
 
 
 def print_participants(group, today, output_format: str) -> None:
@@ -40,11 +40,11 @@ def print_participants(group, today, output_format: str) -> None:
     from rich.table import Table
 
     table = Table(title=_("Deltakere i {name}").format(name=printable(group.name)), title_justify="left", box=box.SIMPLE_HEAD)
-    for heading in ("Navn", "Status", "Begynte", _("Taushetserklæring"), "Sluttet"):
+    for heading in (_("Navn"), _("Status"), _("Begynte"), _("Taushetserklæring"), _("Sluttet")):
         table.add_column(heading, overflow="fold")
     for row in rows:
         signed = short_date(date.fromisoformat(row["declaration_signed"])) if row["declaration_signed"] else _("ikke signert")
-        table.add_row(printable(row["name"]), _STATE_LABEL[row["status"]],
+        table.add_row(printable(row["name"]), _(_STATE_LABEL[row["status"]]),
                       short_date(date.fromisoformat(row["joined"])), signed,
                       short_date(date.fromisoformat(row["left"])) if row["left"] else "")
     console = make_console()

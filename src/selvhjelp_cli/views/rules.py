@@ -8,7 +8,7 @@ from selvhjelp_cli.console import make_console, printable
 from selvhjelp_cli.errors import UserError, did_you_mean
 from selvhjelp_cli.findings import SEVERITY_LABEL
 
-_SEVERITY_TITLE = {"error": N_("krav (feil)"), "warning": N_("anbefaling (advarsel)"), "info": "info"}
+_SEVERITY_TITLE = {"error": N_("krav (feil)"), "warning": N_("anbefaling (advarsel)"), "info": N_("info")}
 
 
 def print_rules() -> None:
@@ -17,11 +17,11 @@ def print_rules() -> None:
     from selvhjelp_cli.rules import all_rules
 
     table = Table(title=_("Reglene selvhjelp check bruker"), title_justify="left")
-    table.add_column("Regel", no_wrap=True)
-    table.add_column("Alvor", no_wrap=True)
+    table.add_column(_("Regel"), no_wrap=True)
+    table.add_column(_("Gir"), no_wrap=True)
     table.add_column(_("Slår ut når"))
     for rule in all_rules():
-        table.add_row(rule.ID, SEVERITY_LABEL[rule.SEVERITY], rule.SUMMARY)
+        table.add_row(rule.ID, _(SEVERITY_LABEL[rule.SEVERITY]), _(rule.SUMMARY))
     console = make_console()
     console.print(table)
     console.print(_("Skriv «selvhjelp rules REGEL» for å se hvorfor rammene sier det de sier."))
@@ -32,7 +32,7 @@ def print_rule(rule_id: str) -> None:
 
     from rich.text import Text
 
-    from selvhjelp_cli.rules import RULE_IDS, get_rule
+    from selvhjelp_cli.rules import RULE_IDS, get_rule, is_requirement
 
     rule = get_rule(rule_id)
     if rule is None:
@@ -40,11 +40,12 @@ def print_rule(rule_id: str) -> None:
         hint = did_you_mean(close) or _(" Se «selvhjelp rules» for alle reglene.")
         raise UserError(_("Det finnes ingen regel som heter «{rule_id}».{hint}").format(rule_id=printable(rule_id), hint=hint))
     console = make_console()
-    console.print(Text(f"{rule.ID} – {_SEVERITY_TITLE[rule.SEVERITY]}", style="bold"))
-    console.print(Text(rule.SUMMARY))
+    title = _("krav (advarsel)") if is_requirement(rule) and rule.SEVERITY == "warning" else _(_SEVERITY_TITLE[rule.SEVERITY])
+    console.print(Text(f"{rule.ID} – {title}", style="bold"))
+    console.print(Text(_(rule.SUMMARY)))
     console.print()
-    console.print(Text(rule.EXPLANATION.strip()))
-    if rule.SEVERITY == "warning":
+    console.print(Text(_(rule.EXPLANATION).strip()))
+    if rule.SEVERITY == "warning" and not is_requirement(rule):
         console.print()
         console.print(Text(_("Har gruppa valgt bort anbefalingen sammen, skriv det under «decisions» med "
                            "«rule: {ID}», dato og en kort merknad.").format(ID=rule.ID)))
