@@ -140,7 +140,7 @@ def test_cli_errors(tmp_path):
     assert invoke("print-declaration").exit_code == 2
     assert invoke("print-declaration", GROUP_FILE, "--sheet", "--blank", "2").exit_code == 2
     assert invoke("print-handout", "attendance").exit_code == 2
-    assert invoke("print-handout", "plakat").exit_code == 2
+    assert invoke("print-handout", "plakatt").exit_code == 2
     old = invoke("print-handout", "principles", "--templates", tmp_path, "-o", "-")
     assert old.exit_code == 2 and old.stderr == (
         "Feil: --templates finnes ikke lenger. Bruk --letterhead FIL med et brevhode i YAML (se README, «Brevhode»).\n")

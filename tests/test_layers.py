@@ -20,7 +20,7 @@ LAYERS = [
     {"model", "findings", "directory"},
     {"rules", "rules.*", "validation", "loader", "meetings", "render", "letterhead", "editor", "resolver"},
     {"checker", "documents", "init_group", "schema", "life", "overview", "publish"},
-    {"report", "views", "views.*", "usage"},
+    {"report", "views", "views.*", "usage", "helppage"},
     {"cli"},
     {"entry", "__main__"},
 ]

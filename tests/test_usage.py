@@ -11,7 +11,7 @@ TORSDAG = str(EXAMPLES / "torsdagsgruppa.yaml")
 
 
 @pytest.mark.parametrize("args, message", [
-    (["print-handout"], "Mangler TYPE. Se «selvhjelp print-handout --help»."),
+    (["print-handout"], "Mangler ARK. Se «selvhjelp print-handout --help»."),
     (["calendar"], "Mangler FIL. Se «selvhjelp calendar --help»."),
     (["check", "--today"], "--today må ha en verdi. Se «selvhjelp check --help»."),
     (["find-district", "--county"], "--county må ha en verdi. Se «selvhjelp find-district --help»."),
@@ -24,12 +24,13 @@ TORSDAG = str(EXAMPLES / "torsdagsgruppa.yaml")
     (["calendar", TORSDAG, "Kari", "Ola"], "2 argumenter for mye. Se «selvhjelp calendar --help»."),
     (["rules", "adult", "Kari"], "Ett argument for mye. Se «selvhjelp rules --help»."),
     (["check", "--format", "xml"], "Ugyldig verdi for --format. Gyldige verdier: text, json, csv, concise."),
-    (["print-handout", "rammer"], "Ugyldig verdi for TYPE. Gyldige verdier: principles, framework, first-meeting, "
-                                  "digital, registration, attendance, poster. Mente du «framework»?"),
+    (["print-handout", "plakatt"], "Det finnes ikke noe utdelingsark som heter «plakatt». Velg blant rammer, "
+                                   "prinsipper, første-møte, digital, registrering, oppmøteliste, plakat. "
+                                   "Mente du «plakat»?"),
     (["print-declaration", "--blank", "0"], "--blank må være et helt tall fra 1 til 200."),
     (["print-declaration", "--blank", "to"], "--blank må være et helt tall fra 1 til 200."),
     (["calendar", TORSDAG, "--count", "501"], "--count må være et helt tall fra 1 til 500."),
-    (["print-declaration", "--blank", "1", "--lang", "fr"], "Ugyldig verdi for --lang. Gyldige verdier: nb, nn, en."),
+    (["print-declaration", "--blank", "1", "--lang", "fr"], "Ugyldig verdi for --lang. Gyldige verdier: nb, nn, en, bokmål, nynorsk, engelsk."),
     (["check", "--today", "i morgen"], "--today må være en dato, for eksempel 2027-01-07 (ÅÅÅÅ-MM-DD) eller 7.1.2027."),
     (["calendar", TORSDAG, "--until", "31.2.2027"], "--until: den datoen finnes ikke. Sjekk dag og måned."),
     (["calendar", TORSDAG, "--until", "neste år"],

@@ -24,34 +24,14 @@ import typer.core  # noqa: E402
 
 from selvhjelp_cli import __version__  # noqa: E402
 from selvhjelp_cli.console import printable  # noqa: E402
-from selvhjelp_cli.documents import HANDOUTS  # noqa: E402
 from selvhjelp_cli.errors import ExitCode, OutputFailed, UserError  # noqa: E402
 from selvhjelp_cli.language import LANGUAGES  # noqa: E402
 
-# Click's help frame (usage line, section titles, the --help option) is
-# English; these are the words a user sees in it, in Norwegian.
-_HELP_WORDS = (
-    ("Usage: ", "Bruk: "),
-    ("\nArguments:\n", "\nArgumenter:\n"),
-    ("\nOptions:\n", "\nValg:\n"),
-    ("\nCommands:\n", "\nKommandoer:\n"),
-    ("Show this message and exit.", "Vis denne hjelpen og avslutt."),
-    ("[default: ", "[standard: "),
-    ("[required]", "[må oppgis]"),
-    ("[OPTIONS]", "[VALG]"),
-    ("COMMAND [ARGS]...", "KOMMANDO [ARGUMENTER]..."),
-)
-
-
-def _norwegian_help(text: str) -> str:
-    for english, norwegian in _HELP_WORDS:
-        text = text.replace(english, norwegian)
-    return text
-
-
 class _Group(typer.core.TyperGroup):
     def get_help(self, ctx) -> str:
-        return _norwegian_help(super().get_help(ctx))
+        from selvhjelp_cli.helppage import help_page
+
+        return help_page(self, ctx)
 
     def resolve_command(self, ctx, args):
         from selvhjelp_cli.usage import UnknownCommand
@@ -64,7 +44,9 @@ class _Group(typer.core.TyperGroup):
 
 class _Command(typer.core.TyperCommand):
     def get_help(self, ctx) -> str:
-        return _norwegian_help(super().get_help(ctx))
+        from selvhjelp_cli.helppage import help_page
+
+        return help_page(self, ctx)
 
     def parse_args(self, ctx, args):
         # Left-over arguments are counted here instead of in Click's English
@@ -119,7 +101,7 @@ def invoke(argv: list[str]) -> int:
     try:
         code = app(args=argv, prog_name="selvhjelp", standalone_mode=False)
     except click_errors.NoArgsIsHelpError as error:
-        print(_norwegian_help(error.format_message()))
+        print(error.ctx.get_help())
         return ExitCode.USAGE
     except click_errors.UsageError as error:
         raise as_user_error(error) from None
@@ -179,8 +161,15 @@ def _language(value: str | None, group) -> str:
         try:
             return parse_language(value)
         except ValueError:
-            _choice(value, LANGUAGES, "--lang")
-    return group.language if group is not None else "nb"
+            _choice(value, _LANGUAGE_WORDS, "--lang")
+    if group is not None and "language" in group.model_fields_set:
+        return group.language
+    from selvhjelp_cli.i18n import current
+
+    return current()
+
+
+_LANGUAGE_WORDS = (*LANGUAGES, "bokmål", "nynorsk", "engelsk")
 
 
 def _load(path: str):
@@ -205,11 +194,12 @@ DirectoryOption = Annotated[Optional[str], typer.Option(
 GroupFileArgument = Annotated[Optional[str], typer.Argument(help="Gruppefilen (valgfri).", metavar="FIL",
                                                             show_default=False)]
 OutputOption = Annotated[Optional[str], typer.Option("--output", "-o", metavar="FIL", show_default=False,
-                                                     help="Filen som skal skrives; - er standard ut.")]
+                                                     help="Filen som skal skrives; - skriver til skjermen.")]
 DocFormatOption = Annotated[str, typer.Option("--format", metavar="FORMAT", help="pdf, html eller md.")]
 LanguageOption = Annotated[Optional[str], typer.Option(
     "--lang", metavar="SPRÅK", show_default=False,
-    help="nb, nn eller en (standard: gruppefilens språk, ellers nb).")]
+    help="nb (bokmål), nn (nynorsk) eller en (engelsk). Standard: gruppefilens språk, ellers språket "
+    "verktøyet snakker.")]
 LetterheadOption = Annotated[Optional[str], typer.Option(
     "--letterhead", metavar="FIL", show_default=False,
     help="Brevhode for kontoret: en YAML-fil med navn, kontaktlinjer og eventuelt logo.")]
@@ -439,6 +429,24 @@ def _write_document(document, output: str | None, output_format: str, letterhead
 _DOC_FORMATS = ("pdf", "html", "md")
 
 
+def _handout_kind(value: str) -> str:
+    from selvhjelp_cli.documents import HANDOUT_WORDS
+
+    found = HANDOUT_WORDS.get(value.strip().casefold())
+    if found is None:
+        import difflib
+
+        from selvhjelp_cli.errors import did_you_mean
+
+        close = difflib.get_close_matches(value.strip().casefold(), list(HANDOUT_WORDS), n=1, cutoff=0.6)
+        raise UserError(_("Det finnes ikke noe utdelingsark som heter «{value}». Velg blant {choices}.{suggestion}")
+                        .format(value=printable(value), choices=", ".join(_HANDOUT_SHOWN), suggestion=did_you_mean(close)))
+    return found
+
+
+_HANDOUT_SHOWN = ("rammer", "prinsipper", "første-møte", "digital", "registrering", "oppmøteliste", "plakat")
+
+
 @command("print-declaration")
 def print_declaration(
     file: GroupFileArgument = None,
@@ -471,8 +479,11 @@ def print_declaration(
 
 @command("print-handout")
 def print_handout(
-    kind: Annotated[str, typer.Argument(metavar="TYPE", show_default=False,
-                                        help=f"{', '.join(HANDOUTS[:-1])} eller {HANDOUTS[-1]}.")],
+    kind: Annotated[str, typer.Argument(metavar="ARK", show_default=False,
+                                        help="Hvilket utdelingsark: rammer, prinsipper, første-møte, digital, "
+                                        "registrering, oppmøteliste eller plakat (eller de engelske navnene "
+                                        "framework, principles, first-meeting, digital, registration, attendance "
+                                        "og poster).")],
     file: GroupFileArgument = None,
     output: OutputOption = None,
     output_format: DocFormatOption = "pdf",
@@ -482,9 +493,9 @@ def print_handout(
     force: ForceOption = False,
     templates: OldTemplatesOption = None,
 ) -> None:
-    """Skriv ut ark til gruppa: prinsipper, rammer, plan for første møte, tips, skjema og plakat."""
+    """Skriv ut utdelingsark: rammer, prinsipper, plan for første møte, råd for digitale møter, registreringsskjema, oppmøteliste eller plakat."""
     _no_templates(templates)
-    kind = _choice(kind, HANDOUTS, "TYPE")
+    kind = _handout_kind(kind)
     output_format = _choice(output_format, _DOC_FORMATS, "--format")
     day = _today(today)
     group = _load(file) if file else None

@@ -404,6 +404,17 @@ BUILDERS = {
 
 HANDOUTS = tuple(BUILDERS)
 
+# What people may type for a handout: the ids, and the Norwegian names in
+# bokmål and nynorsk (with and without æ, ø, å).
+HANDOUT_WORDS = {kind: kind for kind in HANDOUTS} | {
+    "rammer": "framework", "prinsipper": "principles", "prinsipp": "principles",
+    "første-møte": "first-meeting", "forste-mote": "first-meeting", "første-møtet": "first-meeting",
+    "digitale-møter": "digital", "digitale-moter": "digital", "digitale-møte": "digital",
+    "registrering": "registration", "skjema": "registration", "påmelding": "registration",
+    "oppmøteliste": "attendance", "oppmoteliste": "attendance", "oppmøte": "attendance",
+    "plakat": "poster",
+}
+
 
 def handout(kind: str, group: Group | None, language: str, today: date) -> Document:
     document = BUILDERS[kind](group, language, today)
