@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 
 from selvhjelp_cli.loader import load_group
-from selvhjelp_cli.meetings import holiday_name, listing, next_meeting, plan, to_ics
+from selvhjelp_cli.meetings import holiday_label, holiday_name, listing, next_meeting, plan, to_ics
 
 from .conftest import BASE, invoke, people
 
@@ -38,7 +38,21 @@ def test_monday_group_across_17_may_and_whit_monday(write):
     names = {m.day: m.holiday for m in plan(g, count=5)}
     assert names[date(2021, 5, 17)] == "Grunnlovsdag"
     assert names[date(2021, 5, 24)] == "Andre pinsedag"
-    assert holiday_name(date(2027, 5, 17)) == "Andre pinsedag og Grunnlovsdag"
+    assert holiday_name(date(2027, 5, 17)) == "Andre pinsedag; Grunnlovsdag"
+    assert holiday_label(holiday_name(date(2027, 5, 17)), "nb") == "andre pinsedag og grunnlovsdagen"
+    assert holiday_label(holiday_name(date(2027, 5, 17)), "en") == "Whit Monday and Constitution Day"
+
+
+@pytest.mark.parametrize(("day", "nb", "nn", "en"), [
+    (date(2026, 12, 24), "julaften", "julaftan", "Christmas Eve"),
+    (date(2026, 12, 31), "nyttårsaften", "nyttårsaftan", "New Year's Eve"),
+    (date(2027, 3, 25), "skjærtorsdag", "skjærtorsdag", "Maundy Thursday"),
+    (date(2027, 5, 6), "Kristi himmelfartsdag", "Kristi himmelfartsdag", "Ascension Day"),
+    (date(2027, 5, 1), "arbeidernes dag", "arbeidarane sin dag", "Labour Day"),
+])
+def test_holiday_names_in_each_language(day, nb, nn, en):
+    name = holiday_name(day)
+    assert [holiday_label(name, language) for language in ("nb", "nn", "en")] == [nb, nn, en]
 
 
 def test_fortnightly_group_across_christmas(write):
@@ -124,7 +138,7 @@ def test_calendar_command_text(write):
     path, _ = group(write, "2027-03-18")
     result = invoke("calendar", path, "--count", "3", "--today", "2027-01-01")
     assert result.exit_code == 0
-    assert "torsdag 18. mars 2027" in result.stdout and "Skjærtorsdag" in result.stdout
+    assert "torsdag 18. mars 2027" in result.stdout and "skjærtorsdag" in result.stdout
     assert "Pause midt i møtet, omtrent kl. 18.50–19.05." in result.stdout
 
 

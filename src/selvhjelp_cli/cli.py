@@ -79,7 +79,7 @@ app = typer.Typer(
     cls=_Group,
     name="selvhjelp",
     help="Verktøy for selvorganiserte selvhjelpsgrupper: sjekk gruppefiler, finn distriktskontor, "
-    "lag møteplan og skriv ut taushetserklæringer og ark.",
+    "lag møteplan og skriv ut taushetserklæringer og utdelingsark.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -234,7 +234,7 @@ def check(
         help="Gruppefiler eller mapper (standard: denne mappen).", metavar="STI", show_default=False)] = None,
     output_format: Annotated[str, typer.Option("--format", metavar="FORMAT",
                                                help="text, json, csv eller concise.")] = "text",
-    strict: Annotated[bool, typer.Option("--strict", help="Advarsler som ikke er valgt bort, gir også exit 1.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Avslutt med kode 1 også når det er advarsler gruppa ikke har valgt bort.")] = False,
     office: Annotated[Optional[str], typer.Option("--office", metavar="ID", show_default=False,
                                                   help="Bare gruppene til dette kontoret (id i katalogen).")] = None,
     directory: DirectoryOption = None,
@@ -370,7 +370,7 @@ def init_group(
                                                    "--starter-contact")] = None,
     starter_meetings: Annotated[Optional[str], _opt("Møter igangsetteren er med på (standard 3).",
                                                     "--starter-meetings", "N")] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Ikke spør; mangler noe, avslutt med feil.")] = False,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Ikke still spørsmål. Mangler det noe, stopper kommandoen med en feilmelding.")] = False,
     force: ForceOption = False,
     today: TodayOption = None,
 ) -> None:
@@ -461,7 +461,7 @@ def print_declaration(
     force: ForceOption = False,
     templates: OldTemplatesOption = None,
 ) -> None:
-    """Skriv ut taushetserklæringen: én per deltaker, en signaturliste, eller blanke."""
+    """Skriv ut taushetserklæringen: én side per deltaker, én liste for alle, eller tomme skjemaer uten navn."""
     _no_templates(templates)
     output_format = _choice(output_format, _DOC_FORMATS, "--format")
     copies = _whole_number(blank, "--blank", 1, 200)
@@ -516,7 +516,7 @@ def calendar(
     skip_holidays: Annotated[bool, typer.Option("--skip-holidays",
                                                 help="Hopp over helligdager, julaften og nyttårsaften.")] = False,
     ics: Annotated[Optional[str], typer.Option("--ics", metavar="FIL", show_default=False,
-                                               help="Skriv møtene til en kalenderfil (.ics); - er standard ut.")] = None,
+                                               help="Skriv møtene til en kalenderfil (.ics); - skriver til skjermen.")] = None,
     today: TodayOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -537,7 +537,8 @@ def calendar(
         from selvhjelp_cli.files import STDOUT, write_output
         from selvhjelp_cli.meetings import to_ics
 
-        write_output(ics, to_ics(group, meetings, stamp=datetime.now(timezone.utc)), force=force)
+        write_output(ics, to_ics(group, meetings, stamp=datetime.now(timezone.utc), language=_language(None, group)),
+                     force=force)
         if ics != STDOUT:
             held = sum(not m.cancelled for m in meetings)
             print(_("Skrev {held} møter til {ics}.").format(held=held, ics=printable(ics)), file=sys.stderr)
@@ -609,7 +610,7 @@ NameArgument = Annotated[Optional[str], typer.Argument(help="Deltakeren (navnet,
                                                        metavar="NAVN", show_default=False)]
 DayArgument = Annotated[Optional[str], typer.Argument(help="Møtedatoen i planen.", metavar="DATO",
                                                       show_default=False)]
-NoInputOption = Annotated[bool, typer.Option("--no-input", help="Ikke spør; mangler noe, avslutt med feil.")]
+NoInputOption = Annotated[bool, typer.Option("--no-input", help="Ikke still spørsmål. Mangler det noe, stopper kommandoen med en feilmelding.")]
 DateOption = Annotated[Optional[str], typer.Option("--date", metavar="DATO", show_default=False,
                                                    help="Datoen (standard: i dag).")]
 

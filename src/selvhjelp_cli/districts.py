@@ -32,6 +32,8 @@ ERA_LABEL = {
     "pre2018": N_("før 2018"),
 }
 
+_ERA_IN_SENTENCE = {"2024": N_("fra 2024"), "2020-2023": N_("i 2020–2023"), "2018-2019": N_("i 2018–2019"),
+                    "pre2020": N_("før 2020"), "pre2018": N_("før 2018")}
 _ERA_PHRASE = {"2020-2023": N_("I 2020–2023"), "2018-2019": N_("I 2018–2019"), "pre2020": N_("Før 2020"), "pre2018": N_("Før 2018")}
 _FILLER_WORDS = {"og", "and", "fylke", "fylkeskommune", "county", "kommune", "kommun", "municipality"}
 _DIGRAPHS = (("aa", "a"), ("oe", "o"), ("ae", "a"))
@@ -289,7 +291,8 @@ def resolve_county(text: str) -> Resolution:
                 "{older_era} hørte {whole}{name2} til {office_names}.").format(name=chosen.name, era=_(ERA_LABEL[chosen.era]), older_era=_(_ERA_PHRASE[older.era]), whole=whole, name2=older.name, office_names=_office_names(older.offices))
             )
     if fold(text) in {chosen.number, chosen.number.lstrip("0")} and chosen.era != "2024":
-        result.notes.append(_("Fylkesnummer {number} er nummeret {name} hadde {era}.").format(number=chosen.number, name=chosen.name, era=_(ERA_LABEL[chosen.era])))
+        result.notes.append(_("Fylkesnummer {number} er nummeret {name} hadde {era}.").format(
+            number=chosen.number, name=chosen.name, era=_(_ERA_IN_SENTENCE[chosen.era])))
     return result
 
 
@@ -415,7 +418,7 @@ def resolve_postcode(text: str) -> Resolution:
     if m is None:
         result.matched = f"{code} {place}"
         result.notes.append(
-            _("{place} hører ikke til noe fylke, og intet distriktskontor har området. "
+            _("{place} hører ikke til noe fylke, og ingen distriktskontor dekket området i 2019. "
             "Ta kontakt med hovedkontoret.").format(place=place)
         )
         return result

@@ -149,7 +149,7 @@ def declaration(group: Group | None, language: str, today: date, *, blank: int |
 
 
 def _schedule_block(group: Group, t: dict, language: str, today: date) -> dict[str, Any]:
-    from selvhjelp_cli.meetings import listing
+    from selvhjelp_cli.meetings import holiday_label, listing
 
     f = t["framework"]
     meetings, _unused = listing(group, today=today, count=_MEETINGS_LISTED)
@@ -159,7 +159,8 @@ def _schedule_block(group: Group, t: dict, language: str, today: date) -> dict[s
         "meets": f["meets"].format(rhythm=_rhythm(group, t, language), time=time_text),
         "place": f["place"].format(place=group.place(t["common"]["digital_place"])),
         "first": f["first"].format(date=long_date(group.schedule.first_meeting, language)),
-        "dates": [{"text": long_date(m.day, language), "holiday": m.holiday} for m in meetings],
+        "dates": [{"text": long_date(m.day, language), "holiday": m.holiday and holiday_label(m.holiday, language)}
+                  for m in meetings],
     }
 
 
@@ -304,7 +305,7 @@ def registration(group: Group | None, language: str, today: date) -> Document:
 
 
 def attendance(group: Group | None, language: str, today: date) -> Document:
-    from selvhjelp_cli.meetings import listing
+    from selvhjelp_cli.meetings import holiday_label, listing
 
     title = texts(language)["attendance"]["title"]
     if group is None:
@@ -320,7 +321,8 @@ def attendance(group: Group | None, language: str, today: date) -> Document:
         chunks.append({
             "dates": [{"short": format_day(m.day, pattern, language),
                        "mark": holidays.index(m.holiday) + 1 if m.holiday else None} for m in chunk],
-            "holidays": [{"mark": number, "name": name} for number, name in enumerate(holidays, start=1)],
+            "holidays": [{"mark": number, "name": holiday_label(name, language)}
+                         for number, name in enumerate(holidays, start=1)],
         })
     people: list[str | None] = list(_participants(group, today))
     people += [None] * max(2, 8 - len(people))

@@ -167,7 +167,7 @@ def run(argv: list[str]) -> int:
             raise
         # Only the kind of error is shown: its text could hold data from a group file.
         _error(_("selvhjelp stoppet uventet ({__name__}). Ingen filer er endret. "
-               "Meld gjerne fra om hva du gjorde.").format(__name__=type(error).__name__))
+               "Meld gjerne fra til utviklerne av selvhjelp (se README) og fortell hva du gjorde.").format(__name__=type(error).__name__))
         return ExitCode.USAGE
 
 

@@ -15,6 +15,10 @@ from selvhjelp_cli.i18n import N_, _
 _HELP_OPTION = N_("Vis denne hjelpen og avslutt.")
 
 
+def _t(text: str | None) -> str:
+    return _(text) if text else ""
+
+
 def _metavar(param) -> str:
     shown = _(param.metavar) if param.metavar else param.name.upper()
     return shown + ("..." if param.nargs != 1 else "")
@@ -50,7 +54,7 @@ def _option_record(param, ctx) -> tuple[str, str]:
         return names, _(_HELP_OPTION)
     if not param.is_flag:
         names += " " + _metavar(param)
-    return names, _(param.help or "") + _extra(param, ctx)
+    return names, _t(param.help) + _extra(param, ctx)
 
 
 def help_page(command, ctx) -> str:
@@ -61,7 +65,7 @@ def help_page(command, ctx) -> str:
         with formatter.indentation():
             formatter.write_text(_(command.help))
     params = command.get_params(ctx)
-    arguments = [(_metavar(p), _(getattr(p, "help", None) or "") + _extra(p, ctx))
+    arguments = [(_metavar(p), _t(getattr(p, "help", None)) + _extra(p, ctx))
                  for p in params if p.param_type_name == "argument" and not p.hidden]
     options = [_option_record(p, ctx) for p in params if p.param_type_name == "option" and not p.hidden]
     if arguments:
@@ -75,7 +79,7 @@ def help_page(command, ctx) -> str:
         for name in command.list_commands(ctx):
             sub = command.get_command(ctx, name)
             if sub is not None and not sub.hidden:
-                rows.append((name, _(sub.help or "")))
+                rows.append((name, _t(sub.help)))
         if rows:
             with formatter.section(_("Kommandoer")):
                 formatter.write_dl(rows)

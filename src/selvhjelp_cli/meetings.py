@@ -11,10 +11,32 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 
+from selvhjelp_cli.i18n import _
 from selvhjelp_cli.model import Group, Schedule
 
 # Not public holidays, but few groups meet on them.
 _EXTRA_DAYS = {(12, 24): "Julaften", (12, 31): "Nyttårsaften"}
+
+# The holidays library's Norwegian names, as Norwegians write them in running
+# text (lower case, except the name in «Kristi himmelfartsdag») in bokmål and
+# nynorsk, and the English names. The library has no nynorsk and only US English.
+_HOLIDAY_NAMES = {
+    "Første nyttårsdag": ("første nyttårsdag", "første nyttårsdag", "New Year's Day"),
+    "Skjærtorsdag": ("skjærtorsdag", "skjærtorsdag", "Maundy Thursday"),
+    "Langfredag": ("langfredag", "langfredag", "Good Friday"),
+    "Første påskedag": ("første påskedag", "første påskedag", "Easter Sunday"),
+    "Andre påskedag": ("andre påskedag", "andre påskedag", "Easter Monday"),
+    "Arbeidernes dag": ("arbeidernes dag", "arbeidarane sin dag", "Labour Day"),
+    "Grunnlovsdag": ("grunnlovsdagen", "grunnlovsdagen", "Constitution Day"),
+    "Kristi himmelfartsdag": ("Kristi himmelfartsdag", "Kristi himmelfartsdag", "Ascension Day"),
+    "Første pinsedag": ("første pinsedag", "første pinsedag", "Whit Sunday"),
+    "Andre pinsedag": ("andre pinsedag", "andre pinsedag", "Whit Monday"),
+    "Første juledag": ("første juledag", "første juledag", "Christmas Day"),
+    "Andre juledag": ("andre juledag", "andre juledag", "Boxing Day"),
+    "Julaften": ("julaften", "julaftan", "Christmas Eve"),
+    "Nyttårsaften": ("nyttårsaften", "nyttårsaftan", "New Year's Eve"),
+}
+_AND = {"nb": " og ", "nn": " og ", "en": " and "}
 _MAX_MEETINGS = 1000
 
 
@@ -78,10 +100,19 @@ def _norwegian_holidays(year: int) -> dict[date, str]:
 
 
 def holiday_name(day: date) -> str | None:
-    """The Norwegian name of a public holiday (or Christmas or New Year's Eve)."""
-    name = _norwegian_holidays(day.year).get(day)
+    """The library's Norwegian name of a public holiday (or Christmas or New Year's Eve); see holiday_label."""
+    return _norwegian_holidays(day.year).get(day)
+
+
+def holiday_label(name: str, language: str | None = None) -> str:
+    """A holiday_name as running text in nb, nn or en: «andre pinsedag og grunnlovsdagen», «Christmas Eve»."""
+    from selvhjelp_cli.i18n import current
+    from selvhjelp_cli.language import LANGUAGES
+
+    index = LANGUAGES.index(language or current())
     # holidays joins two on one day ("Andre pinsedag; Grunnlovsdag").
-    return name.replace("; ", " og ") if name else None
+    parts = [_HOLIDAY_NAMES.get(part, (part.lower(),) * 3)[index] for part in name.split("; ")]
+    return _AND[LANGUAGES[index]].join(parts)
 
 
 def plan(
@@ -217,7 +248,7 @@ def _oslo_timezone():
     return zone
 
 
-def to_ics(group: Group, meetings: list[Meeting], *, stamp: datetime) -> bytes:
+def to_ics(group: Group, meetings: list[Meeting], *, stamp: datetime, language: str | None = None) -> bytes:
     """An RFC 5545 calendar of the meetings, in Europe/Oslo time.
 
     One event per meeting, with a UID made from the group and the meeting's
@@ -241,7 +272,11 @@ def to_ics(group: Group, meetings: list[Meeting], *, stamp: datetime) -> bytes:
     calendar.add("x-wr-calname", group.name)
     calendar.add("x-wr-timezone", "Europe/Oslo")
     calendar.add_component(_oslo_timezone())
-    place = group.place("Digitalt møte ({platform})")
+    from selvhjelp_cli.i18n import current, in_language
+
+    language = language or current()
+    with in_language(language):
+        place = group.place(_("Digitalt møte på {platform}"))
     for meeting in meetings:
         event = Event()
         event.add("uid", f"{slug(group.name)}-{meeting.series_day:%Y%m%d}@selvhjelp")
@@ -249,25 +284,32 @@ def to_ics(group: Group, meetings: list[Meeting], *, stamp: datetime) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", meeting.start.replace(tzinfo=oslo))
         event.add("dtend", meeting.end.replace(tzinfo=oslo))
-        event.add("summary", f"Avlyst: {group.name}" if meeting.cancelled else group.name)
+        with in_language(language):
+            summary = _("Avlyst: {name}").format(name=group.name) if meeting.cancelled else group.name
+            description = _description(meeting)
+        event.add("summary", summary)
         if meeting.cancelled:
             event.add("status", "CANCELLED")
         if place:
             event.add("location", place)
         if group.mode == "digital" and group.online and group.online.url:
             event.add("url", group.online.url)
-        event.add("description", _description(meeting))
+        event.add("description", description)
         event.add("transp", "TRANSPARENT" if meeting.cancelled else "OPAQUE")
         calendar.add_component(event)
     return calendar.to_ical()
 
 
 def _description(meeting: Meeting) -> str:
+    from selvhjelp_cli.dates import clock
+
     if meeting.cancelled:
-        return "Møtet er avlyst" + (f": {meeting.reason}." if meeting.reason else ".")
+        if meeting.reason:
+            return _("Møtet er avlyst: {reason}.").format(reason=meeting.reason)
+        return _("Møtet er avlyst.")
     minutes = int((meeting.end - meeting.start).total_seconds() // 60)
-    text = f"Møte nr. {meeting.number} i selvhjelpsgruppa, {minutes} minutter"
     window = meeting.break_window
     if window:
-        text += f", med pause {window[0]:%H:%M}–{window[1]:%H:%M}"
-    return text + "."
+        return _("Møte nr. {number} i selvhjelpsgruppa, {minutes} minutter, med pause omtrent kl. {start}–{end}.").format(
+            number=meeting.number, minutes=minutes, start=clock(window[0].time()), end=clock(window[1].time()))
+    return _("Møte nr. {number} i selvhjelpsgruppa, {minutes} minutter.").format(number=meeting.number, minutes=minutes)

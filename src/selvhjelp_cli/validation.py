@@ -55,8 +55,8 @@ _TYPE_MESSAGES = {
     "list_type": N_("{key} må være en liste (linjer som begynner med «- »)."),
     "too_long": N_("{key} har for mange oppføringer."),
     "missing": N_("{key} mangler."),
-    "unknown_county": N_("Fylket er ukjent. Skriv det slik det heter i dag, for eksempel «Vestland», "
-                      "eller med nummer."),
+    "unknown_county": N_("Fylket er ukjent. Skriv navnet, nytt eller gammelt (for eksempel «Vestland» eller "
+                      "«Hordaland»), eller fylkesnummeret."),
     "unknown_municipality": N_("Kommunen er ukjent."),
     "unknown_rule": N_("Det finnes ingen regel med denne id-en (se «selvhjelp rules»)."),
     "venue_required": N_("En fysisk gruppe trenger «venue» med navnet på stedet (eller sett «mode: digital»)."),

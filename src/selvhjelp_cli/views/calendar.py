@@ -18,6 +18,7 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
     from rich.text import Text
 
     from selvhjelp_cli.dates import clock, long_date
+    from selvhjelp_cli.meetings import holiday_label
 
     table = Table(title=_("Møteplan for {name}").format(name=printable(group.name)), title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column(_("Nr."), justify="right", no_wrap=True)
@@ -39,7 +40,7 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
         elif meeting.planned:
             notes.append(_("Flyttet fra {planned}").format(planned=long_date(meeting.planned, language)), style="cyan")
         if meeting.holiday:
-            notes.append(("; " if notes else "") + meeting.holiday, style="bold yellow")
+            notes.append(("; " if notes else "") + holiday_label(meeting.holiday, language), style="bold yellow")
         row.append(notes)
         table.add_row(*row, style="dim" if meeting.cancelled else None)
     console.print(table)
@@ -58,7 +59,7 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
     if group.ended is not None:
         console.print(Text(_("Gruppa ble avsluttet {ended}.").format(ended=long_date(group.ended, language))))
     if skipped:
-        left_out = ", ".join(f"{long_date(day, language)} ({name})" for day, name in skipped)
+        left_out = ", ".join(f"{long_date(day, language)} ({holiday_label(name, language)})" for day, name in skipped)
         console.print(Text(_("Hoppet over: {left_out}.").format(left_out=left_out), style="dim"))
     elif any(m.holiday for m in meetings):
         console.print(Text(_("Noen møter faller på en helligdag, julaften eller nyttårsaften. Bruk --skip-holidays "

@@ -92,7 +92,7 @@ def print_resolution(console: Console, directory: Directory, result: Resolution)
         body.append(_contact_text(office, directory))
     if not result.offices:
         body.append(_("Ingen i listen dekker dette stedet.") if not directory.builtin
-                    else _("Intet distriktskontor dekker dette stedet."))
+                    else _("Ingen distriktskontor dekket dette stedet i 2019."))
     console.print(Panel(body, title=printable(result.matched), title_align="left", expand=False))
     for note in result.notes:
         console.print(Text(printable(note) if note.startswith("– ") else _("Merk: {note}").format(note=printable(note))))

@@ -1,0 +1,149 @@
+"""The message catalogues: extract, update and compile them with Babel.
+
+    python scripts/catalogues.py            # extract, update nn and en, compile
+    python scripts/catalogues.py --check    # exit 1 if anything is out of date (the test suite does the same)
+
+Messages are the bokmål text in the code (`_()`, `N_()`, `ngettext()`), the
+help texts and metavariables of the commands (read from the Typer app, since
+they are keyword arguments Babel cannot see), and the notice of the built-in
+directory. `locale/selvhjelp.pot` lists them; `locale/<lang>/LC_MESSAGES/
+selvhjelp.po` holds the translations and `.mo` the compiled form the program
+reads.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "locale"
+TRANSLATED = ("nn", "en")
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+_PLURALS = {"nn": "nplurals=2; plural=(n != 1);", "en": "nplurals=2; plural=(n != 1);"}
+
+
+def template() -> Catalog:
+    sys.path.insert(0, str(ROOT / "src"))
+    import yaml
+
+    from selvhjelp_cli.cli import app
+    from selvhjelp_cli.helppage import help_texts
+    from typer.main import get_command
+
+    catalog = Catalog(project="selvhjelp", locale="nb", fuzzy=False)
+    source = ROOT / "src" / "selvhjelp_cli"
+    for filename, lineno, message, comments, context in extract_from_dir(
+            source, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)):
+        catalog.add(message, locations=[(f"src/selvhjelp_cli/{filename}", lineno)], auto_comments=comments,
+                    context=context)
+    for text in help_texts(get_command(app)):
+        if text not in catalog:
+            catalog.add(text, locations=[("src/selvhjelp_cli/cli.py", 0)], auto_comments=["help page"])
+    about = yaml.safe_load((ROOT / "data" / "districts.yaml").read_text(encoding="utf-8"))["directory"]
+    catalog.add(about["notice"], locations=[("data/districts.yaml", 0)], auto_comments=["built-in directory notice"])
+    return catalog
+
+
+def _pot_text(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_po(out, catalog, omit_header=True, sort_output=True, width=100)
+    return out.getvalue()
+
+
+def updated(language: str, pot: Catalog) -> Catalog:
+    path = LOCALE / language / "LC_MESSAGES" / "selvhjelp.po"
+    if path.exists():
+        with path.open("rb") as f:
+            catalog = read_po(f, locale=language)
+    else:
+        catalog = Catalog(locale=language)
+    catalog.update(pot, no_fuzzy_matching=True)
+    catalog.obsolete.clear()
+    catalog.project, catalog.version = "selvhjelp", "1"
+    catalog._num_plurals, catalog._plural_expr = 2, "(n != 1)"
+    return catalog
+
+
+def po_bytes(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_po(out, catalog, sort_output=True, width=100, omit_header=False, include_lineno=False)
+    return out.getvalue()
+
+
+def mo_bytes(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    return out.getvalue()
+
+
+def problems() -> list[str]:
+    """What is out of date or missing; empty when the catalogues are complete and compiled."""
+    found = []
+    pot = template()
+    if (LOCALE / "selvhjelp.pot").read_bytes() != _pot_text(pot):
+        found.append("locale/selvhjelp.pot is out of date: run python scripts/catalogues.py")
+    for language in TRANSLATED:
+        path = LOCALE / language / "LC_MESSAGES" / "selvhjelp.po"
+        with path.open("rb") as f:
+            catalog = read_po(f, locale=language)
+        ids = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+        wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in pot if m.id}
+        for missing in sorted(wanted - ids):
+            found.append(f"{language}: not in the catalogue: {missing[:70]!r}")
+        for extra in sorted(ids - wanted):
+            found.append(f"{language}: no longer used: {extra[:70]!r}")
+        for message in catalog:
+            if not message.id:
+                continue
+            shown = (message.id if isinstance(message.id, str) else message.id[0])[:70]
+            if message.fuzzy:
+                found.append(f"{language}: fuzzy: {shown!r}")
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            if not all(strings):
+                found.append(f"{language}: untranslated: {shown!r}")
+            for string in strings:
+                if string and _fields(string) != _fields(message.id if isinstance(message.id, str) else message.id[1]):
+                    found.append(f"{language}: placeholders differ: {shown!r}")
+        mo = path.with_suffix(".mo")
+        if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
+            found.append(f"{language}: {mo.relative_to(ROOT)} is not compiled from the .po: run python scripts/catalogues.py")
+    return found
+
+
+def _fields(text: str) -> set[str]:
+    import string
+
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return {"<unbalanced braces>"}
+
+
+def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        found = problems()
+        print("\n".join(found) or "catalogues complete")
+        return 1 if found else 0
+    pot = template()
+    LOCALE.mkdir(exist_ok=True)
+    (LOCALE / "selvhjelp.pot").write_bytes(_pot_text(pot))
+    for language in TRANSLATED:
+        catalog = updated(language, pot)
+        folder = LOCALE / language / "LC_MESSAGES"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "selvhjelp.po").write_bytes(po_bytes(catalog))
+        (folder / "selvhjelp.mo").write_bytes(mo_bytes(catalog))
+        untranslated = sum(1 for m in catalog if m.id and not all(m.string if isinstance(m.string, tuple) else (m.string,)))
+        print(f"{language}: {len(catalog)} messages, {untranslated} untranslated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
