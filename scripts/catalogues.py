@@ -67,6 +67,7 @@ def updated(language: str, pot: Catalog) -> Catalog:
     catalog.update(pot, no_fuzzy_matching=True)
     catalog.obsolete.clear()
     catalog.project, catalog.version = "selvhjelp", "1"
+    catalog.fuzzy = False
     catalog._num_plurals, catalog._plural_expr = 2, "(n != 1)"
     return catalog
 

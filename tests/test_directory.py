@@ -39,7 +39,7 @@ def test_a_directory_file_is_read_with_what_each_entry_covers():
 def test_directory_check_accepts_a_good_file():
     result = invoke("directory", "check", CONTACT_POINTS)
     assert result.exit_code == 0
-    assert "Katalogen er i orden: seks kontaktpunkter, sist sjekket 1. november 2026." in result.stdout
+    assert "Katalogen er i orden: 6 kontaktpunkter, sist sjekket 1. november 2026." in result.stdout
 
 
 def test_every_error_is_named_with_file_and_line():

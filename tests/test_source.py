@@ -26,7 +26,7 @@ SYNTAX = {
                          "linjene som hører sammen med denne."),
     "- a\nb: c\n": (2, 1, "Innrykket stemmer ikke med listen over."),
     "a: [b\n": (2, 1, "En liste i [hakeparenteser] er ikke lukket riktig."),
-    "a: {b: 1\n": (2, 1, "En {krøllparentes} er ikke lukket riktig."),
+    "a: {b: 1\n": (2, 1, "En krøllparentes { } er ikke lukket riktig."),
     "a: 'b\n": (2, 1, "Filen slutter midt i en verdi. Mangler et avsluttende anførselstegn?"),
     'a: "\\q"\n': (1, 5, "En verdi i doble anførselstegn har en ukjent \\-kode."),
     "a: - b\n": (1, 4, "Et listepunkt (-) står på feil sted."),

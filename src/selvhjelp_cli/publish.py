@@ -190,7 +190,7 @@ def to_html(selection: Selection, today: date, directory: Directory) -> str:
     groups = []
     for entry, listing in zip(meeting_guide(selection), selection.listings):
         meeting = typical(listing.group)
-        weekday = format_day(listing.next_day, "EEEE", "nb")
+        weekday = format_day(listing.next_day, "EEEE")
         when = _("{upper}{weekday}er kl. {start:%H.%M}–{end:%H.%M}").format(upper=weekday[0].upper(), weekday=weekday[1:], start=meeting.start, end=meeting.end)
         if every := rhythm(listing):
             when += f", {every}"

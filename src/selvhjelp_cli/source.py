@@ -153,7 +153,7 @@ _SYNTAX_MESSAGES = (
      "som linjene som hører sammen med denne.")),
     ("did not find expected '-' indicator", N_("Innrykket stemmer ikke med listen over.")),
     ("did not find expected ',' or ']'", N_("En liste i [hakeparenteser] er ikke lukket riktig.")),
-    ("did not find expected ',' or '}'", N_("En {krøllparentes} er ikke lukket riktig.")),
+    ("did not find expected ',' or '}'", N_("En krøllparentes { } er ikke lukket riktig.")),
     ("found unexpected end of stream", N_("Filen slutter midt i en verdi. Mangler et avsluttende anførselstegn?")),
     ("found unknown escape character", N_("En verdi i doble anførselstegn har en ukjent \\-kode.")),
     ("block sequence entries are not allowed", N_("Et listepunkt (-) står på feil sted.")),

@@ -4,7 +4,7 @@ told in Norwegian: one problem per error, each at the line of its key or value.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
+from selvhjelp_cli.i18n import N_, _, translate
 
 from typing import Any
 
@@ -140,7 +140,7 @@ def _problem_for(error: dict, source: SourceMap, root, fields: frozenset[str]) -
                                            "gruppefilen"), *line)
     if kind == "missing":
         pos = source.position(loc[:-1]) or (None, None)
-        return Problem(_(_TYPE_MESSAGES["missing"]).format(key=_describe_key(loc)), *pos)
+        return Problem(translate(_TYPE_MESSAGES["missing"]).format(key=_describe_key(loc)), *pos)
     if "field" in ctx:
         loc = (*loc, ctx["field"])
     if "at" in ctx:  # a problem found by a model validator, at a path inside that model
@@ -172,7 +172,7 @@ def _unknown_rules(data: dict, source: SourceMap) -> list[Problem]:
         rule = decision.get("rule") if isinstance(decision, dict) else None
         if isinstance(rule, str) and rule.strip() and rule.strip() not in RULE_IDS:
             close = difflib.get_close_matches(rule.strip(), RULE_IDS, n=1)
-            problems.append(Problem(_(_TYPE_MESSAGES["unknown_rule"]) + did_you_mean(close),
+            problems.append(Problem(translate(_TYPE_MESSAGES["unknown_rule"]) + did_you_mean(close),
                                     *(source.position(("decisions", index, "rule")) or (None, None))))
     return problems
 

@@ -7,7 +7,6 @@ from selvhjelp_cli.i18n import N_, _
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding
-from selvhjelp_cli.words import number_word
 
 ID = "meeting-length"
 SEVERITY = "warning"
@@ -27,7 +26,7 @@ def _schedule(minutes: int) -> str:
 
 
 EXAMPLES = (
-    Example(_schedule(119), ("warning",), says="Møtene varer 119 minutter. Anbefalt er to timer (120 minutter)."),
+    Example(_schedule(119), ("warning",), says="Møtene varer 119 minutter. Det anbefales to timer (120 minutter)."),
     Example(_schedule(120)),
     Example(_schedule(121), ("warning",)),
     Example(_schedule(90) + "decisions:\n  - {rule: meeting-length, date: 2027-01-07}\n", ("acknowledged",)),
@@ -39,7 +38,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if minutes != RECOMMENDED:
         yield Finding(
             ID, SEVERITY,
-            _("Møtene varer {minutes} minutter. Anbefalt er {value} timer "
-            "({RECOMMENDED} minutter).").format(minutes=minutes, value=number_word(RECOMMENDED // 60), RECOMMENDED=RECOMMENDED),
+            _("Møtene varer {minutes} minutter. Det anbefales to timer ({recommended} minutter).").format(
+                minutes=minutes, recommended=RECOMMENDED),
             line=ctx.line("schedule", "duration_minutes"),
         )

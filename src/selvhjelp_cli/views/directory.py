@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _
+from selvhjelp_cli.i18n import _, ngettext
 
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,6 @@ def check_directory(console: Console, path: str) -> int:
 
     from selvhjelp_cli.directory import read_directory
     from selvhjelp_cli.source import InvalidFile
-    from selvhjelp_cli.words import number_word
 
     directory, errors, infos = read_directory(path)
     for info in infos:
@@ -30,6 +29,6 @@ def check_directory(console: Console, path: str) -> int:
     from selvhjelp_cli.dates import plain_date
 
     count = len(directory.contacts)
-    entries = _("ett kontaktpunkt") if count == 1 else f"{number_word(count)} kontaktpunkter"
+    entries = ngettext("{count} kontaktpunkt", "{count} kontaktpunkter", count).format(count=count)
     console.print(Text(_("Katalogen er i orden: {entries}, sist sjekket {as_of}.").format(entries=entries, as_of=plain_date(directory.as_of))))
     return ExitCode.OK

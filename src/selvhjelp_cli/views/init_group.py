@@ -31,9 +31,9 @@ def print_next_steps(console: Console, path: str, answers: dict) -> None:
     steps.append(_("Neste steg:\n"), style="bold")
     for number, (what, command) in enumerate((
         (_("Legg inn deltakerne under «participants» (fornavn og initial er nok)."), None),
-        (_("Sjekk filen mot rammene:"), _("selvhjelp check {shown}").format(shown=shown)),
-        (_("Skriv ut taushetserklæringene:"), _("selvhjelp print-declaration {shown}").format(shown=shown)),
-        (_("Skriv ut rammene og prinsippene:"), _("selvhjelp print-handout framework {shown}").format(shown=shown)),
+        (_("Sjekk filen mot rammene:"), f"selvhjelp check {shown}"),
+        (_("Skriv ut taushetserklæringene:"), f"selvhjelp print-declaration {shown}"),
+        (_("Skriv ut rammene og prinsippene:"), f"selvhjelp print-handout framework {shown}"),
         (_("Se møteplanen og lag en kalenderfil:"), _("selvhjelp calendar {shown} --ics moter.ics").format(shown=shown)),
         (_("Få hjelp i redigeringsprogrammet:"), "selvhjelp schema -o gruppefil-v1.json"),
     ), start=1):

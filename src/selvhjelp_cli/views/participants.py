@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
+from selvhjelp_cli.i18n import N_, _, translate
 
 import sys
 
@@ -44,7 +44,7 @@ def print_participants(group, today, output_format: str) -> None:
         table.add_column(heading, overflow="fold")
     for row in rows:
         signed = short_date(date.fromisoformat(row["declaration_signed"])) if row["declaration_signed"] else _("ikke signert")
-        table.add_row(printable(row["name"]), _(_STATE_LABEL[row["status"]]),
+        table.add_row(printable(row["name"]), translate(_STATE_LABEL[row["status"]]),
                       short_date(date.fromisoformat(row["joined"])), signed,
                       short_date(date.fromisoformat(row["left"])) if row["left"] else "")
     console = make_console()
