@@ -26,6 +26,15 @@ def _pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _bokmal(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The developer's locale must not change what the tests read; tests of
+    # other languages set SELVHJELP_LANG themselves.
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SELVHJELP_LANG", "nb")
+
+
+@pytest.fixture(autouse=True)
 def _builtin_directory(monkeypatch: pytest.MonkeyPatch) -> None:
     # A directory named in the developer's own environment must not change answers.
     monkeypatch.delenv("SELVHJELP_DIRECTORY", raising=False)

@@ -179,7 +179,7 @@ def _load(path: str):
 
 
 def _wrote(path: str, note: str = "") -> None:
-    print(f"Skrev {printable(path)}.{note}", file=sys.stderr)
+    print(_("Skrev {path}.").format(path=printable(path)) + note, file=sys.stderr)
 
 
 # Shared options.
@@ -584,7 +584,7 @@ directory_app = typer.Typer(cls=_Group, help="Katalogen over kontorer og kontakt
 app.add_typer(directory_app, name="directory")
 
 
-@directory_app.command("check")
+@directory_app.command("check", cls=_Command)
 def directory_check(
     path: Annotated[str, typer.Argument(help="Katalogfilen (YAML).", metavar="FIL", show_default=False)],
 ) -> None:
@@ -595,7 +595,7 @@ def directory_check(
     raise typer.Exit(check_directory(make_console(), path))
 
 
-@directory_app.command("schema")
+@directory_app.command("schema", cls=_Command)
 def directory_schema(
     output: OutputOption = None,
     force: ForceOption = False,

@@ -472,7 +472,7 @@ class Reading:
                 m.period]
             county = next((c.name for c in counties() if c.era in eras and c.number == m.county), None)
             now = join(municipalities()[n].name for n in m.now)
-            where = f" i {county}" if county else ""
+            where = _(" i {county}").format(county=county) if county else ""
             return _("{name}{where} (kommune {was}, nå en del av {now})").format(name=m.name, where=where, was=was, now=now)
         if self.kind == "municipality":
             county = county_2024(self.municipality.county).name

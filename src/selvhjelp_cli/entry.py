@@ -103,7 +103,7 @@ def _error(message: str) -> None:
     from selvhjelp_cli.console import printable
 
     try:
-        print(f"Feil: {printable(message)}", file=sys.stderr, flush=True)
+        print(_("Feil: {message}").format(message=printable(message)), file=sys.stderr, flush=True)
     except (OSError, ValueError):
         pass  # stderr is gone too: the exit code is all that is left
 

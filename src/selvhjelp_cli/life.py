@@ -146,7 +146,9 @@ def move(file: GroupFile, day: date, new_day: date, start: time | None) -> str:
         raise UserError(_("Gruppa har alt møte {new_day}. Velg en annen dag.").format(new_day=short_date(new_day)))
     file.append("schedule", "moved", entry=file.entry(from_=day, to=new_day, start=start))
     file.save()
-    at = f" kl. {start.hour:02d}.{start.minute:02d}" if start else ""
+    from selvhjelp_cli.dates import clock
+
+    at = _(" kl. {time}").format(time=clock(start)) if start else ""
     return _("Møtet {day} er flyttet til {new_day}{at}.").format(day=short_date(day), new_day=short_date(new_day), at=at)
 
 

@@ -133,7 +133,7 @@ def _notes(listing: Listing) -> str:
 
     parts = []
     if listing.group.theme:
-        parts.append(f"Tema: {listing.group.theme}.")
+        parts.append(_("Tema: {theme}.").format(theme=listing.group.theme))
     if listing.starts:
         parts.append(_("Første møte {starts}.").format(starts=plain_date(listing.starts)))
     if every := rhythm(listing):
@@ -195,7 +195,7 @@ def to_html(selection: Selection, today: date, directory: Directory) -> str:
         if every := rhythm(listing):
             when += f", {every}"
         if listing.starts:
-            when += f", fra {plain_date(listing.starts)}"
+            when += _(", fra {day}").format(day=plain_date(listing.starts))
         else:
             when += _(", neste møte {next_day}").format(next_day=plain_date(listing.next_day))
         where = (entry.get("conference_url_notes") if listing.group.mode == "digital"

@@ -39,7 +39,8 @@ class CommandLineError(UserError):
     """A usage mistake, with the help page that explains the command."""
 
     def __init__(self, message: str, help_command: str) -> None:
-        super().__init__(f"{message} Se «{help_command} --help».")
+        super().__init__(_("{message} Se «{help_command} --help».").format(message=message,
+                                                                          help_command=help_command))
 
 
 def _metavar(param) -> str:
@@ -71,7 +72,7 @@ def describe(error: click_errors.UsageError) -> str:
         if param is None:
             return _("Det mangler et argument.")
         if param.param_type_name == "argument":
-            return f"Mangler {_metavar(param)}."
+            return _("Mangler {name}.").format(name=_(_metavar(param)))
         return _("Mangler valget {opts}.").format(opts=param.opts[0])
     if isinstance(error, click_errors.BadOptionUsage):
         name = printable(error.option_name)

@@ -25,7 +25,7 @@ def print_summary(selection: Selection, written: str | None) -> None:
     listed = _("Ingen grupper tar imot nye deltakere.") if not count else (
         _("1 gruppe tar imot nye deltakere.") if count == 1 else _("{count} grupper tar imot nye deltakere.").format(count=count))
     if written:
-        listed += f" Skrev {printable(written)}."
+        listed += " " + _("Skrev {path}.").format(path=printable(written))
     lines = [listed]
     for reason, number in selection.left_out.items():
         one, many = _REASONS[reason]

@@ -1,0 +1,151 @@
+"""The three languages: choosing one, plurals, the catalogues, and whole outputs in one language."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from selvhjelp_cli import i18n
+
+from .conftest import EXAMPLES, invoke
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({}, "nb"),
+    ({"LANG": "nn_NO.UTF-8"}, "nn"),
+    ({"LANG": "nb_NO.UTF-8"}, "nb"),
+    ({"LANG": "no_NO.UTF-8"}, "nb"),
+    ({"LANG": "en_GB.UTF-8"}, "en"),
+    ({"LANG": "en_US"}, "en"),
+    ({"LANG": "C"}, "nb"),
+    ({"LANG": "POSIX"}, "nb"),
+    ({"LANG": "de_DE.UTF-8"}, "nb"),
+    ({"LANGUAGE": "nn:nb"}, "nn"),
+    ({"LC_ALL": "en_GB.UTF-8", "LANG": "nn_NO.UTF-8"}, "en"),
+    ({"LC_MESSAGES": "nn_NO.UTF-8", "LANG": "en_GB.UTF-8"}, "nn"),
+    ({"LANG": "en_GB.UTF-8", "LANGUAGE": "nn"}, "en"),
+    ({"SELVHJELP_LANG": "nn", "LC_ALL": "en_GB.UTF-8"}, "nn"),
+    ({"SELVHJELP_LANG": "nynorsk"}, "nn"),
+    ({"SELVHJELP_LANG": "engelsk"}, "en"),
+    ({"SELVHJELP_LANG": "bokmål", "LANG": "en_GB.UTF-8"}, "nb"),
+    ({"SELVHJELP_LANG": "", "LANG": "en_GB.UTF-8"}, "en"),
+])
+def test_language_from_the_environment(environ, expected, monkeypatch):
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert i18n.language_from_environment(environ) == expected
+
+
+@pytest.mark.parametrize(("language", "one", "two"), [
+    ("nb", "Gruppa har 1 aktiv deltaker.", "Gruppa har 2 aktive deltakere."),
+    ("nn", "Gruppa har 1 aktiv deltakar.", "Gruppa har 2 aktive deltakarar."),
+    ("en", "The group has 1 active participant.", "The group has 2 active participants."),
+])
+def test_plurals(language, one, two):
+    singular = "Gruppa har {count} aktiv deltaker. Det anbefales {low}–{high}."
+    plural = "Gruppa har {count} aktive deltakere. Det anbefales {low}–{high}."
+    with i18n.in_language(language):
+        texts = [i18n.ngettext(singular, plural, n).format(count=n, low=5, high=8) for n in (1, 2)]
+    assert texts[0].startswith(one) and texts[1].startswith(two)
+
+
+def test_the_summary_line_counts_in_each_language(monkeypatch, tmp_path):
+    group = EXAMPLES / "torsdagsgruppa.yaml"
+    expected = {"nb": "1 fil sjekket: 0 feil, 0 advarsler, 0 info, 1 valgt bort av gruppa.",
+                "nn": "1 fil sjekka: 0 feil, 0 åtvaringar, 0 info, 1 valt bort av gruppa.",
+                "en": "1 file checked: 0 errors, 0 warnings, 0 notes, 1 set aside by the group."}
+    for language, line in expected.items():
+        monkeypatch.setenv("SELVHJELP_LANG", language)
+        assert line in invoke("check", group, "--today", "2026-11-23").stdout
+
+
+def test_the_catalogues_are_complete_and_compiled():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import catalogues
+
+    assert catalogues.problems() == []
+
+
+# Words that belong to one language only: a line with one of them is not in
+# another language. Names in the examples (Bjørn, Torsdagsgruppa) are not words.
+_ONLY = {
+    "nb": re.compile(r"\b(ikkje|deltakar\w*|møtest|berre|eit|frå|tilrådd|kvar|veke|åtvaring\w*|the|is|and)\b"),
+    "nn": re.compile(r"\b(ikke|deltaker\w*|møtes|bare|anbefal\w*|hver|uke|advarsel|advarsler|fra|the|is)\b"),
+    "en": re.compile(r"\b(ikke|ikkje|og|er|har|deltaker\w*|deltakar\w*|gruppa|møte\w*|fil|filer|feil|uke|veke)\b",
+                     re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_check_of_the_examples_is_in_one_language(language, monkeypatch):
+    monkeypatch.setenv("SELVHJELP_LANG", language)
+    monkeypatch.setenv("COLUMNS", "200")
+    result = invoke("check", EXAMPLES, "--today", "2026-11-23")
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    # The group names and the people's names are data, not text in a language.
+    data = re.compile(r"(Torsdagsgruppa|Onsdagsgruppa|Nettgruppa nord|/\S+|Bjørn Haugland|Trine L\.|Kim S\.|"
+                      r"Gunnar P\.|«[^»]*»)")
+    wrong = [line for line in lines if _ONLY[language].search(data.sub("", line))]
+    assert not wrong, wrong
+
+
+_COMMANDS = [[], ["check"], ["publish"], ["rules"], ["find-district"], ["init-group"], ["print-declaration"],
+             ["print-handout"], ["calendar"], ["schema"], ["end-group"], ["participant"], ["participant", "add"],
+             ["participant", "sign"], ["participant", "leave"], ["participant", "list"], ["decision"],
+             ["decision", "add"], ["meeting"], ["meeting", "cancel"], ["meeting", "move"], ["meeting", "pause"],
+             ["directory"], ["directory", "check"], ["directory", "schema"]]
+# What Click and Typer would write in their own frame.
+_ENGLISH_FRAME = re.compile(r"Usage|Options|Arguments|Commands|Show this|default:|required|<\w+|\[\d+<=|"
+                            r"\{[A-ZÆØÅ]+\}|\bTEXT\b|INTEGER|\[OPTIONS\]|dynamic")
+
+
+@pytest.mark.parametrize("width", ["60", "80", "120"])
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_help_has_no_english_in_norwegian(language, width, monkeypatch):
+    monkeypatch.setenv("SELVHJELP_LANG", language)
+    monkeypatch.setenv("COLUMNS", width)
+    for command in _COMMANDS:
+        result = invoke(*command, "--help")
+        assert result.exit_code == 0, command
+        assert not _ENGLISH_FRAME.search(result.stdout), (command, result.stdout)
+        assert not _ONLY[language].search(result.stdout.replace("--", "")), (command, result.stdout)
+        assert all(len(line) <= max(int(width), 80) for line in result.stdout.splitlines()), command
+
+
+def test_help_in_english_is_english(monkeypatch):
+    monkeypatch.setenv("SELVHJELP_LANG", "en")
+    result = invoke("print-handout", "--help")
+    assert "Usage: selvhjelp print-handout [OPTIONS] HANDOUT [FILE]" in result.stdout
+    assert "Options:" in result.stdout and "Show this help and exit." in result.stdout
+    assert "Bruk" not in result.stdout and "Valg" not in result.stdout
+
+
+def test_errors_in_nynorsk_and_english(monkeypatch):
+    monkeypatch.setenv("SELVHJELP_LANG", "nn")
+    assert invoke("calendar").stderr == "Feil: Manglar FIL. Sjå «selvhjelp calendar --help».\n"
+    monkeypatch.setenv("SELVHJELP_LANG", "en")
+    result = invoke("print-handout", "plakatt")
+    assert "There is no handout called «plakatt»." in result.stderr and "Did you mean «plakat»?" in result.stderr
+
+
+def test_documents_default_to_the_language_the_tool_speaks(monkeypatch, tmp_path):
+    group = tmp_path / "g.yaml"
+    group.write_text((EXAMPLES / "torsdagsgruppa.yaml").read_text(encoding="utf-8").replace("language: nb\n", ""),
+                     encoding="utf-8")
+    monkeypatch.setenv("SELVHJELP_LANG", "en")
+    result = invoke("print-handout", "principles", group, "--format", "md", "-o", "-")
+    assert result.exit_code == 0 and "Principles" in result.stdout
+
+
+@pytest.mark.process
+def test_the_language_comes_from_the_environment_in_a_real_process(tmp_path):
+    env = {"PATH": "", "LANG": "nn_NO.UTF-8", "PYTHONIOENCODING": "utf-8", "SYSTEMROOT": ""}
+    result = subprocess.run([sys.executable, "-m", "selvhjelp_cli", "rules"], capture_output=True, text=True,
+                            env=env, cwd=tmp_path, encoding="utf-8")
+    assert "Reglane selvhjelp check bruker" in result.stdout
