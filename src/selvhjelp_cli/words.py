@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
-def join(items: Iterable[str], *, style: str = "and", locale: str = "nb_NO") -> str:
-    """'a, b og c' (style 'and') or 'a, b eller c' (style 'or')."""
+def join(items: Iterable[str], *, style: str = "and", locale: str | None = None) -> str:
+    """'a, b og c' (style 'and') or 'a, b eller c' (style 'or'), in the program's language unless told."""
     listed = list(items)
     if len(listed) < 2:
         return "".join(listed)
     from babel.lists import format_list
+
+    if locale is None:
+        from selvhjelp_cli.i18n import current
+        from selvhjelp_cli.language import BABEL_LOCALE
+
+        locale = BABEL_LOCALE[current()]
 
     return format_list(listed, style="standard" if style == "and" else style, locale=locale)
 

@@ -19,7 +19,8 @@ om alder. Skriv fødselsåret («born: 1984»), hele fødselsdatoen («born: 198
 eller bare «adult: true» hvis dere ikke vil lagre alder i det hele tatt.
 
 Et fødselsår er ikke nok når deltakeren fyller 18 samme år som hun eller han begynner
-i gruppa. Da trengs fødselsdatoen eller «adult: true».
+i gruppa. Da trengs fødselsdatoen eller «adult: true». Dette er et krav og kan ikke
+velges bort.
 """)
 
 

@@ -44,7 +44,9 @@ def print_rule(rule_id: str) -> None:
     console.print(Text(f"{rule.ID} – {title}", style="bold"))
     console.print(Text(_(rule.SUMMARY)))
     console.print()
-    console.print(Text(_(rule.EXPLANATION).strip()))
+    # The explanation is wrapped in the source; the terminal wraps it again at its own width.
+    paragraphs = _(rule.EXPLANATION).strip().split("\n\n")
+    console.print(Text("\n\n".join(" ".join(p.split()) for p in paragraphs)))
     if rule.SEVERITY == "warning" and not is_requirement(rule):
         console.print()
         console.print(Text(_("Har gruppa valgt bort anbefalingen sammen, skriv det under «decisions» med "
