@@ -53,7 +53,7 @@ def template() -> Catalog:
 
 def _pot_text(catalog: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, omit_header=True, sort_output=True, width=100)
+    write_po(out, catalog, omit_header=True, sort_output=True, width=100, include_lineno=False)
     return out.getvalue()
 
 

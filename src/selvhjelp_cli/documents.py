@@ -99,7 +99,9 @@ def _rhythm(group: Group, t: dict, language: str) -> str:
         return t["common"]["every_week"].format(weekday=weekday)
     if weeks == 2:
         return t["common"]["every_second_week"].format(weekday=weekday)
-    return t["common"]["every_n_weeks"].format(weekday=weekday, n=weeks)
+    from selvhjelp_cli.words import ordinal_word
+
+    return t["common"]["every_n_weeks"].format(weekday=weekday, n=weeks, nth=ordinal_word(weeks, language))
 
 
 def _participants(group: Group | None, today: date) -> list[str]:
