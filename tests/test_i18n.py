@@ -149,3 +149,12 @@ def test_the_language_comes_from_the_environment_in_a_real_process(tmp_path):
     result = subprocess.run([sys.executable, "-m", "selvhjelp_cli", "rules"], capture_output=True, text=True,
                             env=env, cwd=tmp_path, encoding="utf-8")
     assert "Reglane selvhjelp check bruker" in result.stdout
+
+
+def test_init_group_asks_and_answers_in_the_users_language(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SELVHJELP_LANG", "en")
+    result = invoke("init-group", "--today", "2026-11-23", input="Tuesday group\n\nRogaland\n\nx\n")
+    assert "Name of the group:" in result.stdout and "Meeting in person (f) or online (d)?" in result.stdout
+    assert "Answer f (in person) or d (online)." in result.stdout
+    assert "Gruppas navn" not in result.stdout and "Svar f" not in result.stdout

@@ -707,14 +707,14 @@ def _birth(raw: str):
     if text.isdigit() and len(text) == 4:
         year = int(text)
         if not 1900 <= year <= 2100:
-            raise ValueError("Skriv et fødselsår mellom 1900 og 2100.")
+            raise ValueError(_("Skriv et fødselsår mellom 1900 og 2100."))
         return year
     from selvhjelp_cli.dates import parse_date
 
     try:
         return parse_date(text, strict=True)  # a birth date is never "the next 17 May"
     except ValueError:
-        raise ValueError("Skriv et fødselsår (1984) eller en dato (17.5.1984).") from None
+        raise ValueError(_("Skriv et fødselsår (1984) eller en dato (17.5.1984).")) from None
 
 
 @participant_app.command("sign", cls=_Command)

@@ -26,9 +26,9 @@ from selvhjelp_cli.language import parse_language
 def _text(raw: str) -> str:
     value = " ".join(raw.split())
     if not value:
-        raise ValueError("Dette feltet må fylles ut.")
+        raise ValueError(_("Dette feltet må fylles ut."))
     if len(value) > 200:
-        raise ValueError("Teksten er for lang (høyst 200 tegn).")
+        raise ValueError(_("Teksten er for lang (høyst 200 tegn)."))
     return value
 
 
@@ -73,7 +73,7 @@ def choices(question: Question, answers: dict) -> list[str]:
         wanted = {counties[0].number} if counties and counties[0].era == "2024" else None
         return sorted(m.name for m in districts.municipalities().values() if wanted is None or m.county in wanted)
     if question.key == "mode":
-        return ["f (fysisk)", "d (digital)"]
+        return [_("f (fysisk)"), _("d (digital)")]
     if question.key == "language":
         return [_("nb (bokmål)"), _("nn (nynorsk)"), _("en (engelsk)")]
     return []
@@ -85,7 +85,7 @@ def _mode(raw: str) -> str:
         return "physical"
     if value in {"d", "digital", "digitalt", "video"}:
         return "digital"
-    raise ValueError("Svar f (fysisk) eller d (digital).")
+    raise ValueError(_("Svar f (fysisk) eller d (digital)."))
 
 
 def _date(raw: str, today: date | None = None) -> date:
@@ -93,18 +93,18 @@ def _date(raw: str, today: date | None = None) -> date:
     try:
         return parse_date(raw, today)
     except DateOutOfRange:
-        raise ValueError("Datoen må ligge mellom 1900 og 2100.") from None
+        raise ValueError(_("Datoen må ligge mellom 1900 og 2100.")) from None
     except DateDoesNotExist:
-        raise ValueError("Den datoen finnes ikke. Sjekk dag og måned.") from None
+        raise ValueError(_("Den datoen finnes ikke. Sjekk dag og måned.")) from None
     except ValueError:
-        raise ValueError("Skriv datoen som 7.1.2027, 7. januar 2027 eller 2027-01-07.") from None
+        raise ValueError(_("Skriv datoen som 7.1.2027, 7. januar 2027 eller 2027-01-07.")) from None
 
 
 def _clock(raw: str) -> time:
     try:
         return parse_time(raw)
     except ValueError:
-        raise ValueError("Skriv klokkeslettet som 18.00 eller 18:00.") from None
+        raise ValueError(_("Skriv klokkeslettet som 18.00 eller 18:00.")) from None
 
 
 def parser(question: Question, today: date, answers: dict | None = None):
@@ -126,7 +126,7 @@ def _number(field: str, owner: str = "Schedule") -> Callable[[str], int]:
     def parse(raw: str) -> int:
         text = raw.strip()
         if not text.isdigit() or not low <= int(text) <= high:
-            raise ValueError(f"Skriv et helt tall fra {low} til {high}.")
+            raise ValueError(_("Skriv et helt tall fra {low} til {high}.").format(low=low, high=high))
         return int(text)
 
     return parse

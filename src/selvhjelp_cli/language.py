@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selvhjelp_cli.i18n import _
+
 LANGUAGES = ("nb", "nn", "en")
 BABEL_LOCALE = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
 _ALIASES = {"bokmål": "nb", "bokmal": "nb", "nynorsk": "nn", "engelsk": "en", "english": "en", "no": "nb"}
@@ -12,5 +14,5 @@ def parse_language(raw: str) -> str:
     value = raw.strip().casefold()
     value = _ALIASES.get(value, value)
     if value not in LANGUAGES:
-        raise ValueError("Svar nb (bokmål), nn (nynorsk) eller en (engelsk).")
+        raise ValueError(_("Svar nb (bokmål), nn (nynorsk) eller en (engelsk)."))
     return value

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _
+from selvhjelp_cli.i18n import _, translate
 
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -61,10 +61,11 @@ class TerminalAsker:
             pass
 
         if question.note:
-            self.console.print(Text(question.note, style="dim"))
+            self.console.print(Text(translate(question.note), style="dim"))
         default = question.default
         while True:
-            shown = f"{question.prompt} [{default}]: " if default else f"{question.prompt}: "
+            prompt = translate(question.prompt)
+            shown = f"{prompt} [{default}]: " if default else f"{prompt}: "
             raw = self.console.input(Text(shown))
             if raw.strip() == "?":
                 listed = choices(question, answers)
