@@ -93,3 +93,13 @@ def test_the_html_page_is_self_contained_and_escaped(tmp_path):
     assert "Ikke med: 1 gruppe som er avsluttet." in result.stderr
     again = invoke("publish", folder, "--format", "html", "-o", out, "--today", "2026-11-23")
     assert again.exit_code == 2 and "--force" in again.stderr
+
+
+def test_the_summary_is_whole_sentences_in_english(tmp_path, monkeypatch):
+    monkeypatch.setenv("SELVHJELP_LANG", "en")
+    result = invoke("publish", folder_of_groups(tmp_path), "--today", "2026-11-23")
+    assert result.exit_code == 0
+    assert "3 groups are taking new participants." in result.stderr
+    assert "Not listed: 1 group that has started and is closed." in result.stderr
+    assert "Not listed: 1 group that has ended." in result.stderr
+    assert "gruppe" not in result.stderr

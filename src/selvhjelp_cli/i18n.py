@@ -94,13 +94,6 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue(language).ngettext(singular, plural, n)
 
 
-def pgettext(context: str, message: str) -> str:
-    language = current()
-    if language == "nb":
-        return message
-    return _catalogue(language).pgettext(context, message)
-
-
 _ = gettext
 
 

@@ -1,4 +1,4 @@
-"""Lists in running text: «a, b og c», «a, b eller c» (CLDR's rules, through Babel)."""
+"""Lists in running text («a, b og c», CLDR's rules through Babel) and ordinal words."""
 
 from __future__ import annotations
 
@@ -19,14 +19,6 @@ def join(items: Iterable[str], *, style: str = "and", locale: str | None = None)
         locale = BABEL_LOCALE[current()]
 
     return format_list(listed, style="standard" if style == "and" else style, locale=locale)
-
-
-_NUMBER_WORDS = ("null", "ett", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv")
-
-
-def number_word(n: int) -> str:
-    """Whole numbers up to twelve in words, as Norwegian running text writes them; digits above."""
-    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
 
 
 _ORDINAL_WORDS = {"nb": ("", "første", "andre", "tredje", "fjerde", "femte", "sjette", "sjuende", "åttende", "niende",
