@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from selvhjelp_cli import entry
+from selvhjelp_cli import entry, i18n
 from selvhjelp_cli.entry import run
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -32,6 +32,9 @@ def _bokmal(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SELVHJELP_LANG", "nb")
+    # run() sets the language for the process; a test that calls the library
+    # directly must not inherit the language of the test before it.
+    monkeypatch.setattr(i18n, "_current", None)
 
 
 @pytest.fixture(autouse=True)

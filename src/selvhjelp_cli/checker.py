@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
-
 import os
 from dataclasses import dataclass, field
 from datetime import date
 
 from selvhjelp_cli.errors import ExitCode, UserError
 from selvhjelp_cli.findings import SEVERITY_RANK, Context, Finding
+from selvhjelp_cli.i18n import N_, _
 from selvhjelp_cli.loader import LoadedGroup, is_group_data, mentions_group_keys
 from selvhjelp_cli.source import InvalidFile, parse, read_text
 from selvhjelp_cli.rules import all_rules, get_rule, is_requirement

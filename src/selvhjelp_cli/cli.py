@@ -8,8 +8,6 @@ alone turns errors into messages and exit codes.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _
-
 import os
 import sys
 from datetime import date
@@ -25,7 +23,9 @@ import typer.core  # noqa: E402
 from selvhjelp_cli import __version__  # noqa: E402
 from selvhjelp_cli.console import printable  # noqa: E402
 from selvhjelp_cli.errors import ExitCode, OutputFailed, UserError  # noqa: E402
+from selvhjelp_cli.i18n import _  # noqa: E402
 from selvhjelp_cli.language import LANGUAGES  # noqa: E402
+
 
 class _Group(typer.core.TyperGroup):
     def get_help(self, ctx) -> str:

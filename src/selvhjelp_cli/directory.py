@@ -13,8 +13,6 @@ the whole answer. Every problem names its file and line.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _
-
 import os
 import re
 from dataclasses import dataclass, field
@@ -22,6 +20,7 @@ from datetime import date
 from functools import cache, cached_property
 
 from selvhjelp_cli.errors import UserError, did_you_mean
+from selvhjelp_cli.i18n import _
 
 ENVIRONMENT_VARIABLE = "SELVHJELP_DIRECTORY"
 MAX_TEXT = 200

@@ -9,8 +9,6 @@ agree.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
-
 import csv
 import io
 import json
@@ -20,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.i18n import N_, _
 from selvhjelp_cli.resources import data_file
 from selvhjelp_cli.words import join
 
@@ -465,18 +464,18 @@ class Reading:
     def label(self) -> str:
         """The reading in words, e.g. «Os i Innlandet» or «Bryne (poststed i Time og Klepp)»."""
         if self.kind == "county":
-            return self.county.label if self.county.era != "2024" else f"{self.name} (fylke)"
+            return self.county.label if self.county.era != "2024" else _("{name} (fylke)").format(name=self.name)
         if self.kind == "former-municipality":
             m = self.municipality
-            was, eras = {"2019": ("til 2020", ("pre2020", "2018-2019")), "2020-2023": ("til 2024", ("2020-2023",))}[
-                m.period]
+            until, eras = {"2019": (2020, ("pre2020", "2018-2019")), "2020-2023": (2024, ("2020-2023",))}[m.period]
             county = next((c.name for c in counties() if c.era in eras and c.number == m.county), None)
             now = join(municipalities()[n].name for n in m.now)
             where = _(" i {county}").format(county=county) if county else ""
-            return _("{name}{where} (kommune {was}, nå en del av {now})").format(name=m.name, where=where, was=was, now=now)
+            return _("{name}{where} (kommune til {year}, nå en del av {now})").format(
+                name=m.name, where=where, year=until, now=now)
         if self.kind == "municipality":
             county = county_2024(self.municipality.county).name
-            return self.name if county == self.name else f"{self.name} i {county}"
+            return self.name if county == self.name else _("{name} i {county}").format(name=self.name, county=county)
         places = join(municipalities()[n].name for n in self.municipalities if n in municipalities())
         if self.kind == "postcode":
             return f"{self.postcodes[0]} {self.name} ({places})" if places else f"{self.postcodes[0]} {self.name}"

@@ -6,8 +6,6 @@ which apply and fills in the group's own facts (dates by Babel, times, place).
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _
-
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -16,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from selvhjelp_cli.dates import format_day, long_date
 from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.i18n import _
 from selvhjelp_cli.language import BABEL_LOCALE
 
 if TYPE_CHECKING:

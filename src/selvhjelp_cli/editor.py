@@ -10,8 +10,6 @@ atomically and keeps its mode.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _
-
 import io
 import os
 import re
@@ -19,6 +17,7 @@ from datetime import date, time
 from typing import Any
 
 from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.i18n import _
 
 
 def _indents(text: str) -> tuple[int, int, int]:

@@ -11,13 +11,12 @@ signal, output that cannot be written, or, as a last line of defence, a bug.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
-
 import errno
 import os
 import sys
 
 from selvhjelp_cli.errors import ExitCode, OutputFailed, UserError
+from selvhjelp_cli.i18n import N_, _
 
 _PLACE_OPTIONS = ("--county", "--municipality", "--postcode")
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _
-
 from enum import IntEnum
+
+from selvhjelp_cli.i18n import _
 
 
 class ExitCode(IntEnum):

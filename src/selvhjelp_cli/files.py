@@ -4,8 +4,6 @@ alone when the file holds names."""
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
-
 import errno
 import os
 import re
@@ -15,6 +13,7 @@ import tempfile
 import unicodedata
 
 from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.i18n import N_, _
 
 STDOUT = "-"
 

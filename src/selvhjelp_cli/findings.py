@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_
-
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
+
+from selvhjelp_cli.i18n import N_
 
 if TYPE_CHECKING:
     from selvhjelp_cli.source import SourceMap

@@ -7,8 +7,6 @@ the same parsers, so a value is checked the same way however it is given.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
-
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -19,6 +17,7 @@ from functools import partial
 
 from selvhjelp_cli.dates import DateDoesNotExist, DateOutOfRange, clock, long_date, parse_date, parse_time
 from selvhjelp_cli.errors import UserError, did_you_mean
+from selvhjelp_cli.i18n import N_, _
 from selvhjelp_cli.language import parse_language
 
 # Parsers: raw text -> value, or ValueError with the reason.

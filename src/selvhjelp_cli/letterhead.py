@@ -9,8 +9,6 @@ PNG, JPEG or self-contained SVG; nothing is ever fetched from the network.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _
-
 import os
 import re
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.i18n import _
 from selvhjelp_cli.model import Text, _none_is_empty
 from selvhjelp_cli.source import InvalidFile, Problem, SourceMap, parse, read_text
 

@@ -9,14 +9,13 @@ returns one sentence saying what changed.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _
-
 import difflib
 from datetime import date, time
 
 from selvhjelp_cli.editor import GroupFile
 from selvhjelp_cli.errors import UserError, did_you_mean
 from selvhjelp_cli.findings import short_date
+from selvhjelp_cli.i18n import _
 from selvhjelp_cli.words import join
 
 

@@ -7,11 +7,11 @@ the CSV file of `check` all come from these rows.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _
-
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
+
+from selvhjelp_cli.i18n import _
 
 if TYPE_CHECKING:
     from selvhjelp_cli.checker import CheckRun, FileResult

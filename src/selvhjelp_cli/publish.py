@@ -10,11 +10,11 @@ digital group is listed as online, to be contacted first.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
-
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
+
+from selvhjelp_cli.i18n import _
 
 if TYPE_CHECKING:
     from selvhjelp_cli.checker import CheckRun
@@ -112,17 +112,16 @@ def _contact(listing: Listing) -> dict:
     return {}
 
 
-_EVERY = {2: N_("annenhver uke"), 3: N_("hver tredje uke"), 4: N_("hver fjerde uke")}
-
-
 def rhythm(listing: Listing) -> str | None:
+    from selvhjelp_cli.words import every_weeks
+
     every = listing.group.schedule.every_weeks
-    return None if every == 1 else (_(_EVERY[every]) if every in _EVERY else _("hver {every}. uke").format(every=every))
+    return None if every == 1 else every_weeks(every)
 
 
 def promises(listing: Listing) -> str:
     """What the framework promises, as far as this group keeps it (as on the poster)."""
-    kept = [text for rule, text in (("free-of-charge", "Gratis"), ("leaderless", _("uten leder")))
+    kept = [text for rule, text in (("free-of-charge", _("gratis")), ("leaderless", _("uten leder")))
             if rule not in listing.untrue]
     sentence = ", ".join([*kept, _("med taushetsplikt")])
     return sentence[0].upper() + sentence[1:] + _(". Ta kontakt før du kommer.")

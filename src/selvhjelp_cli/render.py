@@ -11,14 +11,13 @@ the machine are never used, so a file prints the same everywhere.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
-
 import json
 import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.i18n import N_, _
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -7,12 +7,11 @@ Rich markup, and with control characters made visible, so a name like
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _, ngettext
-
 from typing import TYPE_CHECKING, TextIO
 
 from selvhjelp_cli.console import printable, write_json
 from selvhjelp_cli.findings import SEVERITY_LABEL, short_date
+from selvhjelp_cli.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -9,12 +9,11 @@ listed in the order of the file.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _
-
 import re
 from typing import TYPE_CHECKING
 
 from selvhjelp_cli.districts import Reading, Resolution
+from selvhjelp_cli.i18n import _
 from selvhjelp_cli.words import join
 
 if TYPE_CHECKING:

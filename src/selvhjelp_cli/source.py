@@ -11,8 +11,6 @@ data into the model and pydantic's errors into Norwegian problems).
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
-
 import os
 import re
 from dataclasses import dataclass, field
@@ -21,6 +19,7 @@ from typing import Any
 import yaml
 
 from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.i18n import N_, _
 
 try:
     from yaml._yaml import CParser as _Parser

@@ -12,14 +12,13 @@ option, a missing argument, an option without its value, too many arguments.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _
-
 import difflib
 
 from typer._click import exceptions as click_errors
 
 from selvhjelp_cli.console import printable
 from selvhjelp_cli.errors import UserError, did_you_mean
+from selvhjelp_cli.i18n import _
 
 
 class UnknownCommand(click_errors.UsageError):

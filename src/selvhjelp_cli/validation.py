@@ -4,11 +4,10 @@ told in Norwegian: one problem per error, each at the line of its key or value.
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _, translate
-
 from typing import Any
 
 from selvhjelp_cli.errors import did_you_mean
+from selvhjelp_cli.i18n import N_, _, translate
 from selvhjelp_cli.source import InvalidFile, Path_, Problem, SourceMap, unknown_key_message
 
 # The keys are English; people who write by hand often use the Norwegian word.

@@ -38,3 +38,12 @@ def ordinal_word(n: int, language: str | None = None) -> str:
     if 0 < n < len(words):
         return words[n]
     return f"{n}th" if language == "en" else f"{n}."
+
+
+def every_weeks(n: int) -> str:
+    """'annenhver uke', 'hver tredje uke' (every n weeks, n >= 2), in the program's language."""
+    from selvhjelp_cli.i18n import _
+
+    if n == 2:
+        return _("annenhver uke")
+    return _("hver {ordinal} uke").format(ordinal=ordinal_word(n))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
-
 from collections.abc import Iterator
 from datetime import date
 
 from selvhjelp_cli.findings import Context, Example, Finding
+from selvhjelp_cli.i18n import N_, _
 
 ID = "age-span"
 SEVERITY = "warning"

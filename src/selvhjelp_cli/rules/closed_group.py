@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
-
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding, short_date
+from selvhjelp_cli.i18n import N_, _
 
 ID = "closed-group"
 SEVERITY = "warning"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
-
 import re
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding
+from selvhjelp_cli.i18n import N_, _
 
 ID = "leaderless"
 SEVERITY = "error"

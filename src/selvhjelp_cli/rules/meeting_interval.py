@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
-
 from collections.abc import Iterator
 
+from selvhjelp_cli.i18n import N_, _
 from selvhjelp_cli.findings import Context, Example, Finding, short_date
+from selvhjelp_cli.words import every_weeks
 
 ID = "meeting-interval"
 SEVERITY = "warning"
@@ -40,12 +40,6 @@ EXAMPLES = (
             says="Pausen fra 21.6.2027 til 16.8.2027 varer i over 8 uker."),
 )
 
-def _every_weeks(weeks: int) -> str:
-    from selvhjelp_cli.words import ordinal_word
-
-    return _("hver {ordinal} uke").format(ordinal=ordinal_word(weeks))
-
-
 def check(ctx: Context) -> Iterator[Finding]:
     for index, pause in enumerate(ctx.group.schedule.pauses):
         if (pause.to - pause.from_).days + 1 > 7 * LONG_PAUSE_WEEKS:
@@ -61,7 +55,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield Finding(
             ID, SEVERITY,
             _("Gruppa møtes {every}. Med så lang tid mellom møtene blir det vanskelig å følge "
-            "prosessen. Det anbefales å møtes hver uke, eventuelt annenhver uke.").format(every=_every_weeks(weeks)),
+            "prosessen. Det anbefales å møtes hver uke, eventuelt annenhver uke.").format(every=every_weeks(weeks)),
             line=line,
         )
     elif weeks == USUAL_MOST:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _
-
 from typing import TYPE_CHECKING
 
 from selvhjelp_cli.console import printable
+from selvhjelp_cli.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import Console

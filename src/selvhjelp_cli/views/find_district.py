@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
-
 import sys
 from typing import TYPE_CHECKING
 
 from selvhjelp_cli.console import printable, write_json
 from selvhjelp_cli.errors import did_you_mean
+from selvhjelp_cli.i18n import N_, _
 
 if TYPE_CHECKING:
     from rich.console import Console

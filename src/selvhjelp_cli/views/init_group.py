@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _, translate
-
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from selvhjelp_cli.console import printable
+from selvhjelp_cli.i18n import _, translate
 
 if TYPE_CHECKING:
     from rich.console import Console

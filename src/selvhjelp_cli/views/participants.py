@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _, translate
-
 import sys
 
 from selvhjelp_cli.console import make_console, printable, write_json
 from selvhjelp_cli.findings import short_date
+from selvhjelp_cli.i18n import N_, _, translate
 
 
 def _state(group, person, today) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import _, ngettext
-
 import sys
 from typing import TYPE_CHECKING
 
 from selvhjelp_cli.console import printable
+from selvhjelp_cli.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from selvhjelp_cli.publish import Selection

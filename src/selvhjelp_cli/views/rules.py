@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from selvhjelp_cli.i18n import N_, _
-
 from selvhjelp_cli.console import make_console, printable
 from selvhjelp_cli.errors import UserError, did_you_mean
 from selvhjelp_cli.findings import SEVERITY_LABEL
+from selvhjelp_cli.i18n import N_, _
 
 _SEVERITY_TITLE = {"error": N_("krav (feil)"), "warning": N_("anbefaling (advarsel)"), "info": N_("info")}
 
