@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date, datetime, time
 from functools import cache
+
+from selvhjelp_cli.i18n import current
 
 # The dates a group file and the command line may hold. Birth dates reach back
 # to 1900; nothing a group plans lies past 2100. Outside this range the
@@ -120,10 +122,9 @@ def format_day(day: date, pattern: str, language: str | None = None) -> str:
     """A date in a CLDR pattern ("EEEE", "full", ...) in the given language (else the program's), by Babel."""
     from babel.dates import format_date
 
-    from selvhjelp_cli.i18n import current
     from selvhjelp_cli.language import BABEL_LOCALE
 
-    return format_date(day, format=pattern, locale=BABEL_LOCALE[language or current()])
+    return format_date(day, format=pattern, locale=BABEL_LOCALE[current(language)])
 
 
 def long_date(day: date, language: str | None = None) -> str:
@@ -133,23 +134,17 @@ def long_date(day: date, language: str | None = None) -> str:
 
 def plain_date(day: date, language: str | None = None) -> str:
     """'7. januar 2027' (nb/nn) or '7 January 2027' (en): a date without its weekday."""
-    from selvhjelp_cli.i18n import current
-
-    return format_day(day, "d MMMM y" if (language or current()) == "en" else "d. MMMM y", language)
+    return format_day(day, "d MMMM y" if current(language) == "en" else "d. MMMM y", language)
 
 
 def short_date(day: date, language: str | None = None) -> str:
     """7.1.2027, as Norwegians write a date in running text; 7 Jan 2027 in English (7/1 is read both ways)."""
-    from selvhjelp_cli.i18n import current
-
-    if (language or current()) == "en":
+    if current(language) == "en":
         return format_day(day, "d MMM y", "en")
     return f"{day.day}.{day.month}.{day.year}"
 
 
-def clock(moment: time, language: str | None = None) -> str:
+def clock(moment: time | datetime, language: str | None = None) -> str:
     """18.00 as Språkrådet writes it (18:00 in English)."""
-    from selvhjelp_cli.i18n import current
-
-    separator = ":" if (language or current()) == "en" else "."
+    separator = ":" if current(language) == "en" else "."
     return f"{moment.hour:02d}{separator}{moment.minute:02d}"

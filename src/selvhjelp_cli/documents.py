@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from selvhjelp_cli.dates import format_day, long_date
+from selvhjelp_cli.dates import clock, format_day, long_date
 from selvhjelp_cli.errors import UserError
 from selvhjelp_cli.i18n import _
 from selvhjelp_cli.language import BABEL_LOCALE
@@ -81,13 +81,8 @@ def texts(language: str) -> dict:
     return yaml.load(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def _clock(moment: datetime, language: str) -> str:
-    # Norwegian writes "kl. 18.00"; English "18:00".
-    return f"{moment:%H:%M}" if language == "en" else f"{moment:%H.%M}"
-
-
 def _time_span(start: datetime, end: datetime, language: str) -> str:
-    span = f"{_clock(start, language)}–{_clock(end, language)}"
+    span = f"{clock(start, language)}–{clock(end, language)}"
     return span if language == "en" else f"kl. {span}"
 
 
@@ -169,7 +164,7 @@ def _break_text(group: Group, t: dict, language: str) -> str:
     window = _first_break(group)
     if not window:
         return t["common"]["no_break"]
-    return t["common"]["with_break"].format(start=_clock(window[0], language), end=_clock(window[1], language))
+    return t["common"]["with_break"].format(start=clock(window[0], language), end=clock(window[1], language))
 
 
 def framework(group: Group | None, language: str, today: date) -> Document:
@@ -238,7 +233,7 @@ def first_meeting(group: Group | None, language: str, today: date) -> Document:
     marks += [(window[1] if window else start + timedelta(minutes=before), "open"),
               (start + timedelta(minutes=minutes - 15), "closing")]
     digital_group = bool(group and group.mode == "digital")
-    agenda = [{"time": _clock(moment, language) if language == "en" else f"kl. {_clock(moment, language)}",
+    agenda = [{"time": clock(moment, language) if language == "en" else f"kl. {clock(moment, language)}",
                "text": m["agenda"]["declaration_digital" if key == "declaration" and digital_group else key]}
               for moment, key in marks]
     starter = next((s for s in group.starters if s.meetings), None) if group else None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
+from selvhjelp_cli.dates import short_date  # noqa: F401 - rules and reports import it from here
 from selvhjelp_cli.i18n import N_
 
 if TYPE_CHECKING:
@@ -75,8 +76,4 @@ class Context:
         return self.group.active_participants(self.today)
 
 
-def short_date(day: date) -> str:
-    """7.1.2027 (7 Jan 2027 in English)."""
-    from selvhjelp_cli.dates import short_date as written
 
-    return written(day)

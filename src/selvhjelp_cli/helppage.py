@@ -37,7 +37,7 @@ def _usage_pieces(command, ctx) -> list[str]:
     return pieces
 
 
-def _extra(param, ctx) -> str:
+def _extra(param) -> str:
     notes = []
     default = param.default
     shows_default = getattr(param, "show_default", None) is not False and not getattr(param, "is_flag", False)
@@ -54,7 +54,7 @@ def _option_record(param, ctx) -> tuple[str, str]:
         return names, _(_HELP_OPTION)
     if not param.is_flag:
         names += " " + _metavar(param)
-    return names, _t(param.help) + _extra(param, ctx)
+    return names, _t(param.help) + _extra(param)
 
 
 def help_page(command, ctx) -> str:
@@ -65,7 +65,7 @@ def help_page(command, ctx) -> str:
         with formatter.indentation():
             formatter.write_text(_(command.help))
     params = command.get_params(ctx)
-    arguments = [(_metavar(p), _t(getattr(p, "help", None)) + _extra(p, ctx))
+    arguments = [(_metavar(p), _t(getattr(p, "help", None)) + _extra(p))
                  for p in params if p.param_type_name == "argument" and not p.hidden]
     options = [_option_record(p, ctx) for p in params if p.param_type_name == "option" and not p.hidden]
     if arguments:

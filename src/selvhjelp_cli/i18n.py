@@ -19,8 +19,9 @@ import sys
 
 LANGUAGES = ("nb", "nn", "en")
 _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
-_NAMES = {"bokmål": "nb", "bokmal": "nb", "norsk": "nb", "norwegian": "nb", "nynorsk": "nn",
-          "engelsk": "en", "english": "en"}
+# What people write for the three languages, besides their codes.
+LANGUAGE_NAMES = {"bokmål": "nb", "bokmal": "nb", "norsk": "nb", "norwegian": "nb", "no": "nb", "nynorsk": "nn",
+                  "engelsk": "en", "english": "en"}
 
 _current: str | None = None
 _catalogues: dict = {}
@@ -29,8 +30,8 @@ _catalogues: dict = {}
 def language_of(value: str) -> str:
     """The language a locale name or a language name stands for: nn_NO.UTF-8 → nn, C → nb."""
     first = value.split(":", 1)[0].strip().casefold()
-    if first in _NAMES:
-        return _NAMES[first]
+    if first in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[first]
     code = first.replace("-", "_").split(".", 1)[0].split("@", 1)[0].split("_", 1)[0]
     if code == "nn" or first.startswith("norwegian nynorsk"):
         return "nn"
@@ -60,7 +61,10 @@ def set_language(language: str | None = None) -> str:
     return _current
 
 
-def current() -> str:
+def current(chosen: str | None = None) -> str:
+    """`chosen` (a document's own language) if given, else the language the program speaks."""
+    if chosen:
+        return chosen
     return _current if _current is not None else set_language()
 
 
@@ -102,21 +106,19 @@ def N_(message: str) -> str:
     return message
 
 
-def in_language(language: str):
-    """A context manager: speak `language` inside it (for documents and tests)."""
-    from contextlib import contextmanager
+class in_language:  # noqa: N801 - used as a function: `with in_language("nn"):`
+    """Speak `language` inside the with-block (a file written in a group's language), then as before."""
 
-    @contextmanager
-    def speaking():
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def __enter__(self) -> None:
         global _current
-        before = _current
-        _current = language
-        try:
-            yield
-        finally:
-            _current = before
+        self.before, _current = _current, self.language
 
-    return speaking()
+    def __exit__(self, *_exc) -> None:
+        global _current
+        _current = self.before
 
 
 # For text that is already in the catalogues by its own N_() (a looked-up

@@ -109,7 +109,7 @@ def holiday_label(name: str, language: str | None = None) -> str:
     from selvhjelp_cli.i18n import current
     from selvhjelp_cli.language import LANGUAGES
 
-    index = LANGUAGES.index(language or current())
+    index = LANGUAGES.index(current(language))
     # holidays joins two on one day ("Andre pinsedag; Grunnlovsdag").
     parts = [_HOLIDAY_NAMES.get(part, (part.lower(),) * 3)[index] for part in name.split("; ")]
     return _AND[LANGUAGES[index]].join(parts)
@@ -274,7 +274,7 @@ def to_ics(group: Group, meetings: list[Meeting], *, stamp: datetime, language: 
     calendar.add_component(_oslo_timezone())
     from selvhjelp_cli.i18n import current, in_language
 
-    language = language or current()
+    language = current(language)
     with in_language(language):
         place = group.place(_("Digitalt møte på {platform}"))
     for meeting in meetings:

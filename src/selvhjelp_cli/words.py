@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from selvhjelp_cli.i18n import current
+
 
 def join(items: Iterable[str], *, style: str = "and", locale: str | None = None) -> str:
     """'a, b og c' (style 'and') or 'a, b eller c' (style 'or'), in the program's language unless told."""
@@ -13,7 +15,6 @@ def join(items: Iterable[str], *, style: str = "and", locale: str | None = None)
     from babel.lists import format_list
 
     if locale is None:
-        from selvhjelp_cli.i18n import current
         from selvhjelp_cli.language import BABEL_LOCALE
 
         locale = BABEL_LOCALE[current()]
@@ -31,9 +32,7 @@ _ORDINAL_WORDS = {"nb": ("", "første", "andre", "tredje", "fjerde", "femte", "s
 
 def ordinal_word(n: int, language: str | None = None) -> str:
     """'tredje' (third) for 3, in words up to twelve; '13.' (13th) above, as running text writes them."""
-    from selvhjelp_cli.i18n import current
-
-    language = language or current()
+    language = current(language)
     words = _ORDINAL_WORDS[language]
     if 0 < n < len(words):
         return words[n]
