@@ -158,3 +158,12 @@ def test_init_group_asks_and_answers_in_the_users_language(monkeypatch, tmp_path
     assert "Name of the group:" in result.stdout and "Meeting in person (f) or online (d)?" in result.stdout
     assert "Answer f (in person) or d (online)." in result.stdout
     assert "Gruppas navn" not in result.stdout and "Svar f" not in result.stdout
+
+
+def test_a_bad_date_names_its_argument_in_the_users_language(monkeypatch, tmp_path):
+    group = tmp_path / "g.yaml"
+    group.write_text((EXAMPLES / "torsdagsgruppa.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("SELVHJELP_LANG", "en")
+    result = invoke("meeting", "cancel", group, "2027-02-30", "--no-input", "--today", "2026-12-01")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: DATE: That date does not exist. Check the day and the month.\n"

@@ -23,7 +23,7 @@ import typer.core  # noqa: E402
 from selvhjelp_cli import __version__  # noqa: E402
 from selvhjelp_cli.console import printable  # noqa: E402
 from selvhjelp_cli.errors import ExitCode, OutputFailed, UserError  # noqa: E402
-from selvhjelp_cli.i18n import _  # noqa: E402
+from selvhjelp_cli.i18n import _, translate  # noqa: E402
 from selvhjelp_cli.language import LANGUAGES  # noqa: E402
 
 
@@ -624,10 +624,10 @@ def _ask(value: str | None, *, prompt: str, parse, flag: str, no_input: bool, de
         try:
             return parse(value)
         except ValueError as error:
-            raise UserError(f"{flag}: {error}") from None
+            raise UserError(f"{translate(flag)}: {error}") from None
     if no_input:
         if required and default is None:
-            raise UserError(_("Mangler {flag}. Med --no-input må den oppgis som valg.").format(flag=flag))
+            raise UserError(_("Mangler {flag}. Med --no-input må den oppgis som valg.").format(flag=translate(flag)))
         return parse(default) if default is not None else None
     from selvhjelp_cli.console import make_console
     from selvhjelp_cli.views.init_group import TerminalAsker
