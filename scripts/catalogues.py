@@ -52,6 +52,8 @@ def template() -> Catalog:
 
 
 def _pot_text(catalog: Catalog) -> bytes:
+    # omit_header leaves out the creation date and Babel's version: the .pot
+    # changes only when a message does.
     out = io.BytesIO()
     write_po(out, catalog, omit_header=True, sort_output=True, width=100, include_lineno=False)
     return out.getvalue()
@@ -84,6 +86,42 @@ def mo_bytes(catalog: Catalog) -> bytes:
     return out.getvalue()
 
 
+# Header fields that change what the program shows. Every other field
+# (Generated-By, dates, translator) carries a tool version or a time, and a new
+# Babel release must not make a complete catalogue look stale.
+_MEANINGFUL_HEADERS = ("Plural-Forms", "Content-Type", "Language")
+
+
+def meaning(catalog: Catalog) -> dict:
+    """What a catalogue tells the program: messages, translations, plurals, flags."""
+    messages = {}
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        messages[(message.context, message.id)] = (tuple(strings), message.fuzzy,
+                                                   tuple(sorted(f for f in message.flags if f != "fuzzy")))
+    headers = dict(catalog.mime_headers)
+    return {"messages": messages, "headers": {key: headers.get(key) for key in _MEANINGFUL_HEADERS}}
+
+
+def mo_meaning(data: bytes) -> dict:
+    """What a compiled catalogue holds, read back as the program reads it."""
+    import gettext
+
+    translations = gettext.GNUTranslations(io.BytesIO(data))
+    entries = dict(translations._catalog)
+    header = entries.pop("", "")
+    headers = dict(line.split(": ", 1) for line in header.splitlines() if ": " in line)
+    plural = headers.get("Plural-Forms", "")
+    return {"entries": entries, "plural": plural}
+
+
+def po_meaning(catalog: Catalog) -> dict:
+    """Equal to mo_meaning of a .mo that holds exactly this .po's messages."""
+    return mo_meaning(mo_bytes(catalog))
+
+
 def problems() -> list[str]:
     """What is out of date or missing; empty when the catalogues are complete and compiled."""
     found = []
@@ -92,8 +130,7 @@ def problems() -> list[str]:
         found.append("locale/selvhjelp.pot is out of date: run python scripts/catalogues.py")
     for language in TRANSLATED:
         path = LOCALE / language / "LC_MESSAGES" / "selvhjelp.po"
-        with path.open("rb") as f:
-            catalog = read_po(f, locale=language)
+        catalog = _read(path, language)
         ids = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
         wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in pot if m.id}
         for missing in sorted(wanted - ids):
@@ -113,9 +150,19 @@ def problems() -> list[str]:
                 if string and _fields(string) != _fields(message.id if isinstance(message.id, str) else message.id[1]):
                     found.append(f"{language}: placeholders differ: {shown!r}")
         mo = path.with_suffix(".mo")
-        if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
+        if not mo.exists() or mo_meaning(mo.read_bytes()) != po_meaning(catalog):
             found.append(f"{language}: {mo.relative_to(ROOT)} is not compiled from the .po: run python scripts/catalogues.py")
     return found
+
+
+def _read(path: Path, language: str) -> Catalog:
+    with path.open("rb") as f:
+        return read_po(f, locale=language)
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)
 
 
 def _fields(text: str) -> set[str]:
@@ -134,13 +181,18 @@ def main(argv: list[str]) -> int:
         return 1 if found else 0
     pot = template()
     LOCALE.mkdir(exist_ok=True)
-    (LOCALE / "selvhjelp.pot").write_bytes(_pot_text(pot))
+    _write_if_changed(LOCALE / "selvhjelp.pot", _pot_text(pot))
     for language in TRANSLATED:
         catalog = updated(language, pot)
         folder = LOCALE / language / "LC_MESSAGES"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "selvhjelp.po").write_bytes(po_bytes(catalog))
-        (folder / "selvhjelp.mo").write_bytes(mo_bytes(catalog))
+        po, mo = folder / "selvhjelp.po", folder / "selvhjelp.mo"
+        # Rewrite only what changed in meaning, so that running the script with
+        # another Babel leaves a complete tree clean.
+        if not po.exists() or meaning(_read(po, language)) != meaning(catalog):
+            po.write_bytes(po_bytes(catalog))
+        if not mo.exists() or mo_meaning(mo.read_bytes()) != po_meaning(catalog):
+            mo.write_bytes(mo_bytes(catalog))
         untranslated = sum(1 for m in catalog if m.id and not all(m.string if isinstance(m.string, tuple) else (m.string,)))
         print(f"{language}: {len(catalog)} messages, {untranslated} untranslated")
     return 0

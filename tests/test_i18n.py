@@ -71,6 +71,54 @@ def test_the_catalogues_are_complete_and_compiled():
     assert catalogues.problems() == []
 
 
+def _catalogue_tools():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import catalogues
+
+    return catalogues
+
+
+def test_a_compiled_catalogue_is_judged_by_its_messages_not_its_header(monkeypatch):
+    import datetime
+
+    import babel.messages.catalog
+
+    catalogues = _catalogue_tools()
+    catalog = catalogues._read(ROOT / "locale" / "nn" / "LC_MESSAGES" / "selvhjelp.po", "nn")
+    committed = (ROOT / "locale" / "nn" / "LC_MESSAGES" / "selvhjelp.mo").read_bytes()
+    # Another Babel writes another Generated-By and date: the same messages.
+    monkeypatch.setattr(babel.messages.catalog, "VERSION", "99.0")
+    catalog.revision_date = datetime.datetime(2031, 5, 17, 12, 0)
+    other_tool = catalogues.mo_bytes(catalog)
+    assert b"Babel 99.0" in other_tool
+    assert catalogues.mo_meaning(other_tool) == catalogues.po_meaning(catalog)
+    assert catalogues.mo_meaning(committed) == catalogues.po_meaning(catalog)
+
+
+def test_a_compiled_catalogue_with_a_changed_translation_is_stale():
+    catalogues = _catalogue_tools()
+    catalog = catalogues._read(ROOT / "locale" / "nn" / "LC_MESSAGES" / "selvhjelp.po", "nn")
+    committed = (ROOT / "locale" / "nn" / "LC_MESSAGES" / "selvhjelp.mo").read_bytes()
+    message = next(m for m in catalog if m.id and isinstance(m.id, str))
+    message.string = message.string + " (endra)"
+    assert catalogues.mo_meaning(committed) != catalogues.po_meaning(catalog)
+    message.string = message.string.removesuffix(" (endra)")
+    catalog.delete(message.id)
+    assert catalogues.mo_meaning(committed) != catalogues.po_meaning(catalog)
+
+
+def test_running_the_catalogue_script_on_a_complete_tree_changes_no_file(tmp_path, monkeypatch):
+    import shutil
+
+    catalogues = _catalogue_tools()
+    shutil.copytree(ROOT / "locale", tmp_path / "locale")
+    monkeypatch.setattr(catalogues, "LOCALE", tmp_path / "locale")
+    before = {p: p.read_bytes() for p in (tmp_path / "locale").rglob("*") if p.is_file()}
+    catalogues.main([])
+    after = {p: p.read_bytes() for p in (tmp_path / "locale").rglob("*") if p.is_file()}
+    assert after == before
+
+
 # Words that belong to one language only: a line with one of them is not in
 # another language. Names in the examples (Bjørn, Torsdagsgruppa) are not words.
 _ONLY = {

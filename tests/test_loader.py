@@ -143,7 +143,19 @@ def test_alias_bomb_is_quick_and_small():
     assert "for mange alias" in problem.message and problem.line == 5
 
 
-def test_deep_nesting_stops_early():
+@pytest.fixture(params=["libyaml", "python"])
+def yaml_parser(request, monkeypatch):
+    """Run a test with libyaml's parser (whatever nesting limit it has) and with PyYAML's pure-Python one."""
+    from selvhjelp_cli import source
+
+    if request.param == "python":
+        monkeypatch.setattr(source, "_Parser", source._PurePythonParser)
+    elif source._Parser is source._PurePythonParser:
+        pytest.skip("PyYAML is built without libyaml here")
+    return request.param
+
+
+def test_deep_nesting_stops_early(yaml_parser):
     started = time.perf_counter()
     with pytest.raises(InvalidFile) as caught:
         load_group(FIXTURES / "broken" / "deep_nesting.yaml")
@@ -152,13 +164,39 @@ def test_deep_nesting_stops_early():
     assert "nøstet for dypt" in problem.message and problem.line == 2
 
 
-def test_nesting_limit_is_exact():
+def test_nesting_limit_is_exact(yaml_parser):
     from selvhjelp_cli.source import MAX_DEPTH
 
     inside = MAX_DEPTH - 1  # the top-level mapping is the first level
     parse("a: " + "[" * inside + "]" * inside + "\n", "ok.yaml")
     with pytest.raises(InvalidFile, match="nøstet for dypt"):
         parse("a: " + "[" * (inside + 1) + "]" * (inside + 1) + "\n", "dyp.yaml")
+
+
+@pytest.mark.parametrize("depth", [30, 999, 1001, 5000])
+def test_nesting_past_libyamls_own_limit_gives_our_message_at_the_real_place(yaml_parser, depth):
+    from selvhjelp_cli.source import MAX_DEPTH
+
+    text = "version: 1\n# a comment\nname: " + "[" * depth + "]" * depth + "\n"
+    with pytest.raises(InvalidFile) as caught:
+        parse(text, "dyp.yaml")
+    [problem] = caught.value.problems
+    assert "nøstet for dypt" in problem.message
+    # The level that goes past our limit: line 3, after «name: » and MAX_DEPTH - 1 brackets.
+    assert (problem.line, problem.column) == (3, len("name: ") + MAX_DEPTH)
+
+
+def test_libyamls_own_depth_error_is_recognised():
+    from selvhjelp_cli import source
+
+    class LimitedParser(source._PurePythonParser):
+        """Stands in for a libyaml that refuses depth in its scanner before any event."""
+
+        def get_event(self):
+            raise yaml.scanner.ScannerError(None, None, "exceeded maximum nesting depth", self.get_mark())
+
+    with pytest.raises(InvalidFile, match="nøstet for dypt"):
+        parse("name: " + "[" * 40 + "]" * 40 + "\n", "dyp.yaml", parser_class=LimitedParser)
 
 
 def test_node_limit_is_exact():

@@ -160,3 +160,24 @@ def test_series_interval(write, every, days):
     _, g = group(write, "2027-01-07", every=every)
     first, second = plan(g, count=2)
     assert (second.day - first.day).days == days
+
+
+def test_holiday_names_do_not_depend_on_the_library_s_wording(monkeypatch):
+    """A release of holidays that renames a day («Grunnlovsdagen», «Skjærtorsdag (helligdag)») changes nothing here."""
+    import holidays
+
+    from selvhjelp_cli import meetings
+
+    real = holidays.Norway
+
+    def renamed(**kwargs):
+        return {day: f"{name} (omdøpt)" for day, name in real(**kwargs).items()}
+
+    monkeypatch.setattr(holidays, "Norway", renamed)
+    meetings._norwegian_holidays.cache_clear()
+    try:
+        assert holiday_label(holiday_name(date(2027, 5, 17)), "en") == "Whit Monday and Constitution Day"
+        assert holiday_label(holiday_name(date(2027, 3, 25)), "nn") == "skjærtorsdag"
+        assert holiday_label(holiday_name(date(2028, 4, 13)), "nb") == "skjærtorsdag"
+    finally:
+        meetings._norwegian_holidays.cache_clear()

@@ -89,11 +89,26 @@ def typical(group: Group) -> Meeting:
                    schedule.break_minutes, None, ())
 
 
+# Which holiday a day is, from its date alone: the library says which days are
+# public holidays, but its names are its own text and change between releases.
+_FIXED_DAYS = {(1, 1): "Første nyttårsdag", (5, 1): "Arbeidernes dag", (5, 17): "Grunnlovsdag",
+               (12, 25): "Første juledag", (12, 26): "Andre juledag"}
+_AFTER_EASTER = {-3: "Skjærtorsdag", -2: "Langfredag", 0: "Første påskedag", 1: "Andre påskedag",
+                 39: "Kristi himmelfartsdag", 49: "Første pinsedag", 50: "Andre pinsedag"}
+
+
 @cache
 def _norwegian_holidays(year: int) -> dict[date, str]:
     import holidays
+    from dateutil.easter import easter
 
-    days = {d: name for d, name in holidays.Norway(years=year, language="no").items()}
+    sunday = easter(year)
+    days = {}
+    for day, library_name in holidays.Norway(years=year, language="no").items():
+        names = [name for name in (_AFTER_EASTER.get((day - sunday).days), _FIXED_DAYS.get((day.month, day.day)))
+                 if name]
+        # A holiday we do not know yet (a change in the law) keeps the library's name.
+        days[day] = "; ".join(names) or library_name
     for (month, day), name in _EXTRA_DAYS.items():
         days.setdefault(date(year, month, day), name)
     return days
@@ -110,7 +125,7 @@ def holiday_label(name: str, language: str | None = None) -> str:
     from selvhjelp_cli.language import LANGUAGES
 
     index = LANGUAGES.index(current(language))
-    # holidays joins two on one day ("Andre pinsedag; Grunnlovsdag").
+    # Two on one day are joined with "; " ("Andre pinsedag; Grunnlovsdag").
     parts = [_HOLIDAY_NAMES.get(part, (part.lower(),) * 3)[index] for part in name.split("; ")]
     return _AND[LANGUAGES[index]].join(parts)
 

@@ -21,10 +21,12 @@ import yaml
 from selvhjelp_cli.errors import UserError
 from selvhjelp_cli.i18n import N_, _
 
+from yaml import SafeLoader as _PurePythonParser
+
 try:
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Parser
+    _Parser = _PurePythonParser
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 24
@@ -295,11 +297,30 @@ class _Builder:
             self._place(value, event.start_mark)
 
 
-def parse(text: str, path: str) -> tuple[Any, SourceMap]:
+# Newer libyaml (PyYAML 6.0.2 and later wheels) stops at 1,000 levels in its
+# scanner, which looks ahead for keys and so fires before our own depth guard
+# sees an event. Its words, lower case:
+_LIBYAML_DEPTH = "maximum nesting depth"
+
+
+def parse(text: str, path: str, *, parser_class=None) -> tuple[Any, SourceMap]:
     """Plain data and positions from YAML text; InvalidFile on any problem."""
+    try:
+        return _parse(text, path, parser_class or _Parser)
+    except _TooDeep:
+        # The pure-Python parser has no limit of its own, so our guard finds
+        # the place where the file goes deeper than a group file can.
+        return _parse(text, path, _PurePythonParser)
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _parse(text: str, path: str, parser_class) -> tuple[Any, SourceMap]:
     source = SourceMap(path)
     builder = _Builder(source)
-    parser = _Parser(text)
+    parser = parser_class(text)
     try:
         while True:
             event = parser.get_event()
@@ -312,6 +333,8 @@ def parse(text: str, path: str) -> tuple[Any, SourceMap]:
         line = text[: exc.position].count("\n") + 1
         raise InvalidFile(path, [Problem(_("Filen inneholder et kontrolltegn som ikke er tillatt."), line)]) from None
     except yaml.MarkedYAMLError as exc:
+        if _LIBYAML_DEPTH in (exc.problem or "").lower() and parser_class is not _PurePythonParser:
+            raise _TooDeep from None
         raise InvalidFile(path, [_syntax_problem(exc, text)]) from None
     finally:
         parser.dispose()
