@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).parent.parent / "src" / "selvhjelp_cli"
 # Lowest first. A module may import from its own layer or any layer below it.
 LAYERS = [
     {"selvhjelp_cli", "i18n", "errors", "words", "language", "console", "resources"},
-    {"dates", "files", "source", "districts"},
+    {"dates", "files", "source", "splice", "districts"},
     {"model", "findings", "directory"},
     {"rules", "rules.*", "validation", "loader", "meetings", "render", "letterhead", "editor", "resolver"},
     {"checker", "documents", "init_group", "schema", "life", "overview", "publish"},

@@ -221,3 +221,55 @@ def test_relative_dates_count_from_today_option_and_birth_dates_must_be_whole(gr
     assert result.exit_code == 2 and "--born: Skriv et fødselsår (1984) eller en dato (17.5.1984)." in result.stderr
     assert group_file.read_bytes() == before
     assert run("participant", "add", group_file, "--name", "Kari", "--born", "17.5.1984", "--no-input").exit_code == 0
+
+
+# Moves (the hostile pass, V82–V85): refused with the true reason, or made to work.
+
+def _moving(group_file, *args):
+    return run("meeting", "move", group_file, *args)
+
+
+def test_two_meetings_cannot_be_moved_onto_the_same_day(group_file):
+    assert _moving(group_file, "14.1.2027", "16.1.2027").exit_code == 0
+    result = _moving(group_file, "21.1.2027", "16.1.2027")
+    assert result.exit_code == 2 and "Møtet 14.1.2027 er alt flyttet til 16.1.2027" in result.stderr
+
+
+def test_a_hand_written_second_move_onto_the_same_day_is_an_invalid_file(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("version: 1\nname: X\ncounty: Rogaland\nvenue:\n  name: B\nschedule:\n  first_meeting: 2027-01-07\n"
+                    "  start: 18:00\n  moved:\n    - from: 2027-01-14\n      to: 2027-01-16\n"
+                    "    - from: 2027-01-21\n      to: 2027-01-16\n", encoding="utf-8")
+    result = run("check", path)
+    assert result.exit_code == 2 and "13 feil  Et annet møte er alt flyttet til denne dagen." in result.stdout
+
+
+def test_a_meeting_can_be_moved_onto_a_cancelled_day(group_file):
+    assert run("meeting", "cancel", group_file, "4.2.2027").exit_code == 0
+    result = _moving(group_file, "28.1.2027", "4.2.2027")
+    assert result.exit_code == 0, result.stderr
+    days = [m.day for m in __import__("selvhjelp_cli.meetings").meetings.plan(load_group(group_file).group, count=5)]
+    assert days.count(__import__("datetime").date(2027, 2, 4)) == 1
+
+
+def test_a_moved_meeting_is_cancelled_on_its_new_day(group_file):
+    assert _moving(group_file, "14.1.2027", "16.1.2027").exit_code == 0
+    result = run("meeting", "cancel", group_file, "16.1.2027")
+    assert result.exit_code == 0 and "flyttet fra 14.1.2027" in result.stdout
+    assert "    - date: 2027-01-14\n" in group_file.read_text(encoding="utf-8")
+    again = run("meeting", "cancel", group_file, "16.1.2027")
+    assert again.exit_code == 2 and "alt avlyst" in again.stderr
+
+
+def test_a_move_that_changes_nothing_is_refused_and_not_written(group_file):
+    before = group_file.read_bytes()
+    result = _moving(group_file, "14.1.2027", "14.1.2027")
+    assert result.exit_code == 2 and "ingenting å flytte" in result.stderr
+    assert group_file.read_bytes() == before
+    assert run("meeting", "cancel", group_file, "14.1.2027").exit_code == 0
+
+
+def test_a_move_into_a_pause_is_refused(group_file):
+    assert run("meeting", "pause", group_file, "2027-06-21", "2027-08-15").exit_code == 0
+    result = _moving(group_file, "17.6.2027", "1.7.2027")
+    assert result.exit_code == 2 and "pause" in result.stderr

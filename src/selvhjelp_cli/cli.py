@@ -613,6 +613,14 @@ DayArgument = Annotated[Optional[str], typer.Argument(help="Møtedatoen i planen
 NoInputOption = Annotated[bool, typer.Option("--no-input", help="Ikke still spørsmål. Mangler det noe, stopper kommandoen med en feilmelding.")]
 DateOption = Annotated[Optional[str], typer.Option("--date", metavar="DATO", show_default=False,
                                                    help="Datoen (standard: i dag).")]
+EditForceOption = Annotated[bool, typer.Option("--force", help="Endre filen selv om den er skrivebeskyttet.")]
+
+
+def _edit(file: str, change, force: bool) -> None:
+    """Make one change to a group file through the editor, and say what changed."""
+    from selvhjelp_cli.editor import edit
+
+    _done(file, edit(file, change, force=force))
 
 
 def _ask(value: str | None, *, prompt: str, parse, flag: str, no_input: bool, default: str | None = None,
@@ -673,16 +681,16 @@ def participant_add(
     role: Annotated[Optional[str], _opt("Praktisk oppgave, for eksempel «låser opp».", "--role")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
+    force: EditForceOption = False,
 ) -> None:
     """Legg til en deltaker i gruppefilen."""
     from selvhjelp_cli import init_group as parsers
     from selvhjelp_cli import life
-    from selvhjelp_cli.editor import GroupFile as Editor
 
     day = _today(today)
     if adult and born is not None:
         raise UserError(_("Oppgi enten fødselsår eller --adult, ikke begge."))
-    editor = Editor(file)
+    group = _load(file)
     # Without a name the command interviews; with one, what the flags left out stays out.
     interview = name is None and not no_input
     who = _ask(name, prompt="Navn", parse=parsers._text, flag="--name", no_input=no_input)
@@ -690,7 +698,7 @@ def participant_add(
                                     parse=_optional(_birth), flag="--born", no_input=not interview, default="",
                                     required=False)
     is_adult = adult or (interview and birth is None and born is None)
-    starts = editor.group.schedule.first_meeting
+    starts = group.schedule.first_meeting
     # Someone added after the start is offered today as the day they joined.
     offered = f"{day.day}.{day.month}.{day.year}" if interview and day > starts else ""
     joined_day = _ask(joined, prompt=_("Første møte for deltakeren"), parse=_optional(_day_parser(day)),
@@ -698,8 +706,8 @@ def participant_add(
     signed_day = _ask(signed, prompt=_("Signert taushetserklæringen (dato, tomt hvis ikke ennå)"),
                       parse=_optional(_day_parser(day)), flag="--signed", no_input=not interview, default="",
                       required=False)
-    _done(file, life.add_participant(editor, who, born=birth, adult=is_adult, joined=joined_day, signed=signed_day,
-                                     role=role))
+    _edit(file, lambda editor: life.add_participant(editor, who, born=birth, adult=is_adult, joined=joined_day,
+                                                    signed=signed_day, role=role), force)
 
 
 def _birth(raw: str):
@@ -724,11 +732,12 @@ def participant_sign(
     when: DateOption = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
+    force: EditForceOption = False,
 ) -> None:
     """Registrer at en deltaker har signert taushetserklæringen."""
     from selvhjelp_cli import life
 
-    _participant_event(file, name, when, no_input, today, _("Hvem har signert"), life.sign)
+    _participant_event(file, name, when, no_input, today, _("Hvem har signert"), life.sign, force)
 
 
 @participant_app.command("leave", cls=_Command)
@@ -738,22 +747,36 @@ def participant_leave(
     when: DateOption = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
+    force: EditForceOption = False,
 ) -> None:
     """Registrer at en deltaker har sluttet (siste møte)."""
     from selvhjelp_cli import life
 
-    _participant_event(file, name, when, no_input, today, _("Hvem har sluttet"), life.leave)
+    _participant_event(file, name, when, no_input, today, _("Hvem har sluttet"), life.leave, force)
 
 
-def _participant_event(file: str, name, when, no_input: bool, today, prompt: str, event) -> None:
+def _participant_event(file: str, name, when, no_input: bool, today, prompt: str, event, force: bool) -> None:
     """Something that happens to one participant on one day (signing, leaving)."""
-    from selvhjelp_cli.editor import GroupFile as Editor
-
     now = _today(today)
     day = _date(when, "--date", today=now) or now
-    editor = Editor(file)
+    _load(file)  # an invalid file stops before any question
     who = _ask(name, prompt=prompt, parse=_name, flag="NAVN", no_input=no_input, today=day)
-    _done(file, event(editor, who, day))
+    _edit(file, lambda editor: event(editor, who, day), force)
+
+
+@participant_app.command("remove", cls=_Command)
+def participant_remove(
+    file: GroupFile,
+    name: NameArgument = None,
+    no_input: NoInputOption = False,
+    force: EditForceOption = False,
+) -> None:
+    """Fjern en deltaker som ble lagt til ved en feil (den som slutter, registreres med «leave»)."""
+    from selvhjelp_cli import life
+
+    _load(file)
+    who = _ask(name, prompt=_("Hvem skal fjernes"), parse=_name, flag="NAVN", no_input=no_input)
+    _edit(file, lambda editor: life.remove_participant(editor, who), force)
 
 
 @participant_app.command("list", cls=_Command)
@@ -778,17 +801,17 @@ def decision_add(
     note: Annotated[Optional[str], _opt("En kort merknad (kan nevne navn; skrives aldri ut).", "--note")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
+    force: EditForceOption = False,
 ) -> None:
     """Registrer at gruppa sammen har valgt bort en anbefaling."""
     from selvhjelp_cli import life
-    from selvhjelp_cli.editor import GroupFile as Editor
 
     now = _today(today)
     day = _date(when, "--date", today=now) or now
-    editor = Editor(file)
+    _load(file)
     which = _ask(rule, prompt=_("Hvilken anbefaling (for eksempel group-size)"), parse=_name, flag="REGEL",
                  no_input=no_input, today=day)
-    _done(file, life.add_decision(editor, which, day, note))
+    _edit(file, lambda editor: life.add_decision(editor, which, day, note), force)
 
 
 @meeting_app.command("cancel", cls=_Command)
@@ -798,15 +821,15 @@ def meeting_cancel(
     reason: Annotated[Optional[str], _opt("Hvorfor, for eksempel Påske.", "--reason")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
+    force: EditForceOption = False,
 ) -> None:
     """Avlys ett møte."""
     from selvhjelp_cli import life
-    from selvhjelp_cli.editor import GroupFile as Editor
 
     now = _today(today)
-    editor = Editor(file)
+    _load(file)
     which = _ask(day, prompt=_("Hvilket møte (dato)"), parse=_day_parser(now), flag="DATO", no_input=no_input, today=now)
-    _done(file, life.cancel(editor, which, reason))
+    _edit(file, lambda editor: life.cancel(editor, which, reason), force)
 
 
 @meeting_app.command("move", cls=_Command)
@@ -818,18 +841,18 @@ def meeting_move(
     start: Annotated[Optional[str], _opt("Klokkeslett den dagen, om det er et annet.", "--start", "TT:MM")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
+    force: EditForceOption = False,
 ) -> None:
     """Flytt ett møte til en annen dag (og tid)."""
     from selvhjelp_cli import init_group as parsers
     from selvhjelp_cli import life
-    from selvhjelp_cli.editor import GroupFile as Editor
 
     now = _today(today)
-    editor = Editor(file)
+    _load(file)
     which = _ask(day, prompt=_("Hvilket møte (dato)"), parse=_day_parser(now), flag="DATO", no_input=no_input, today=now)
     to = _ask(new_day, prompt=_("Ny dato"), parse=_day_parser(now), flag="NY_DATO", no_input=no_input, today=now)
     begins = _ask(start, prompt="", parse=parsers._clock, flag="--start", no_input=True, required=False)
-    _done(file, life.move(editor, which, to, begins))
+    _edit(file, lambda editor: life.move(editor, which, to, begins), force)
 
 
 @meeting_app.command("pause", cls=_Command)
@@ -842,17 +865,17 @@ def meeting_pause(
     reason: Annotated[Optional[str], _opt("Hvorfor, for eksempel Sommerferie.", "--reason")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
+    force: EditForceOption = False,
 ) -> None:
     """Ta pause fra og med én dag til og med en annen, for eksempel sommerferien."""
     from selvhjelp_cli import life
-    from selvhjelp_cli.editor import GroupFile as Editor
 
     now = _today(today)
-    editor = Editor(file)
+    _load(file)
     start = _ask(first, prompt=_("Første dag uten møter"), parse=_day_parser(now), flag="FRA", no_input=no_input,
                  today=now)
     end = _ask(last, prompt=_("Siste dag uten møter"), parse=_day_parser(now), flag="TIL", no_input=no_input, today=now)
-    _done(file, life.pause(editor, start, end, reason))
+    _edit(file, lambda editor: life.pause(editor, start, end, reason), force)
 
 
 @command("end-group")
@@ -860,11 +883,11 @@ def end_group(
     file: GroupFile,
     when: DateOption = None,
     today: TodayOption = None,
+    force: EditForceOption = False,
 ) -> None:
     """Registrer at gruppa har sluttet å møtes."""
     from selvhjelp_cli import life
-    from selvhjelp_cli.editor import GroupFile as Editor
 
     now = _today(today)
     day = _date(when, "--date", today=now) or now
-    _done(file, life.end(Editor(file), day))
+    _edit(file, lambda editor: life.end(editor, day), force)

@@ -1,171 +1,171 @@
-"""Changes to a group file that keep the person's file: comments, key order,
-quoting, blank lines and indentation survive (ruamel.yaml's round trip), and
-only the changed lines differ.
+"""Changes to a group file that lose nothing.
 
-An invalid file is never edited: it is loaded by the same loader `check`
-uses first. The changed text is loaded and validated again before anything is
-written; if it would be invalid, nothing is written. The file is replaced
-atomically and keeps its mode.
+Only the changed lines differ, byte for byte: each change is spliced into the
+original text (splice.py) in the file's own indentation, quoting, line ending
+and encoding (a byte order mark stays). An invalid file is never edited: it is
+loaded by the same loader `check` uses first. The changed text is loaded and
+validated again, held to the loader's limits, and compared with the change
+that was meant, before anything is written; if any of that fails, nothing is
+written.
+
+`edit()` is the one way in, for the CLI and the app alike: it holds a lock on
+the folder around read, change and write, and the file is replaced only if it
+still holds what was read (a text editor or a synced folder does not take our
+lock); otherwise the change is made again on the new text. A symbolic link is
+followed, and the file keeps its mode and owner.
 """
 
 from __future__ import annotations
 
-import io
+import copy
+import hashlib
 import os
-import re
-from datetime import date, time
+from collections.abc import Callable
 from typing import Any
 
 from selvhjelp_cli.errors import UserError
 from selvhjelp_cli.i18n import _
 
-
-def _indents(text: str) -> tuple[int, int, int]:
-    """(mapping indent, sequence indent, dash offset) as the file writes them."""
-    from ruamel.yaml.util import load_yaml_guess_indent
-
-    mapping = 2
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    for before, after in zip(lines, lines[1:]):
-        if re.fullmatch(r"[A-Za-z_]\w*:\s*", before) and not after.lstrip().startswith("-"):
-            mapping = len(after) - len(after.lstrip(" ")) or 2
-            break
-    sequence, offset = mapping + 2, mapping  # "  - name:", as init-group writes (and its examples show)
-    if any(re.match(r"\s*- ", line) for line in lines):
-        try:
-            _unused, guessed, guessed_offset = load_yaml_guess_indent(text)
-        except Exception:  # noqa: BLE001 - a guess only; the house style stands
-            guessed = None
-        if guessed:
-            sequence, offset = guessed, guessed_offset or 0
-    return mapping, sequence, offset
+_BOM = b"\xef\xbb\xbf"
+_ATTEMPTS = 5
 
 
-def plain(value: Any) -> Any:
-    """A value as the file should hold it: dates as 2027-01-07 (unquoted), times as 18:00."""
-    if isinstance(value, time):
-        return f"{value.hour:02d}:{value.minute:02d}"
-    return value
+def digest(raw: bytes) -> str:
+    """What the app carries in a form to tell whether the file changed since the page was shown."""
+    return hashlib.sha256(raw).hexdigest()[:32]
+
+
+class ChangedSinceShown(UserError):
+    """The file is no longer what the person saw when they asked for the change."""
 
 
 class GroupFile:
-    """A group file opened for a change: `data` is the round-trip YAML, `group` the model."""
+    """A group file opened for a change: `group` is the model, the changes are splices."""
 
-    def __init__(self, path: str) -> None:
-        from ruamel.yaml import YAML
-
-        from selvhjelp_cli.loader import load_group
-        from selvhjelp_cli.source import read_text
+    def __init__(self, path: str, *, force: bool = False) -> None:
+        from selvhjelp_cli.source import decode, parse, read_bytes
+        from selvhjelp_cli.splice import CannotSplice, Text
+        from selvhjelp_cli.validation import validate
 
         self.path = path
-        self.loaded = load_group(path)  # an invalid file stops here, with its problems
-        self.group = self.loaded.group
-        self.text = read_text(path)
-        self._yaml = YAML(typ="rt")
-        self._yaml.preserve_quotes = True
-        self._yaml.width = 4096  # never fold a long line the person wrote on one
-        mapping, sequence, offset = _indents(self.text)
-        self._yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-        self.data = self._yaml.load(self.text)
+        self.force = force
+        self.raw = read_bytes(path)
+        self.text = decode(self.raw, path)
+        data, source = parse(self.text, path)  # an invalid file stops here, with its problems
+        self.expected = copy.deepcopy(data)
+        self.group = validate(data, source)
+        self.digest = digest(self.raw)
+        try:
+            self._splice = Text(self.text)
+        except CannotSplice:  # pragma: no cover - the loader accepts only a mapping
+            raise UserError(_("Filen kan ikke endres av verktøyet. Endre den for hånd."), path=path) from None
+        self._changed = False
 
-    def append(self, *keys: str, entry) -> None:
-        """Add an entry to the list at keys (creating it), keeping the comments after the list after it."""
-        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    # -- changes (each also made to `expected`, what the new file must read as) --
 
+    def append(self, *keys: str, entry: dict[str, Any]) -> None:
+        """Add an entry to the list at keys, creating the list (and its key) if need be."""
+        from selvhjelp_cli.splice import scalar_text
+
+        self._apply(lambda text: text.append(keys, entry))
         *outer, last = keys
-        parent = self.data
+        holder = self.expected
         for key in outer:
-            if parent.get(key) is None:
-                parent[key] = CommentedMap()
-            parent = parent[key]
-        existing = parent.get(last)
-        holder = existing if existing else parent
-        with _trailing_comment_kept(holder, nested=holder is not self.data):
-            if existing:
-                existing.append(entry)
-            else:
-                parent[last] = CommentedSeq([entry])
+            holder = holder[key]
+        if holder.get(last) is None:
+            holder[last] = []
+        holder[last].append({key: scalar_text(value) for key, value in entry.items()})
 
-    def set(self, mapping, key: str, value: Any) -> None:
-        """Set a key in a mapping of the file, keeping the comments after it after it."""
-        with _trailing_comment_kept(mapping, nested=mapping is not self.data):
-            mapping[key] = plain(value)
+    def set(self, where: tuple[str | int, ...], key: str, value: Any) -> None:
+        """Give the key of the mapping at `where` (() for the top) a value."""
+        from selvhjelp_cli.splice import scalar_text
+
+        self._apply(lambda text: text.set(where, key, value))
+        holder = self.expected
+        for step in where:
+            holder = holder[step]
+        holder[key] = scalar_text(value)
+
+    def remove(self, where: tuple[str | int, ...]) -> None:
+        """Take the list entry at `where` out of the file."""
+        self._apply(lambda text: text.remove(where))
+        *outer, index = where
+        holder = self.expected
+        for step in outer:
+            holder = holder[step]
+        del holder[index]
 
     @staticmethod
-    def entry(**values: Any):
-        """A new list entry: a mapping in the order given, leaving out what is None."""
-        from ruamel.yaml.comments import CommentedMap
+    def entry(**values: Any) -> dict[str, Any]:
+        """A new list entry: keys in the order given (a trailing _ dropped), leaving out what is None."""
+        return {key.rstrip("_"): value for key, value in values.items() if value is not None}
 
-        entry = CommentedMap()
-        for key, value in values.items():
-            if value is not None:
-                entry[key.rstrip("_")] = plain(value)
-        return entry
+    def _apply(self, change: Callable) -> None:
+        from selvhjelp_cli.splice import CannotSplice
+
+        try:
+            self._splice = change(self._splice)
+        except CannotSplice:
+            raise UserError(_("Denne endringen kan ikke gjøres uten å skrive om andre linjer i filen (for eksempel "
+                              "fordi lista er et alias, *navn). Ingenting er lagret. Gjør endringen for hånd."),
+                            path=self.path) from None
+        self._changed = True
+
+    # -- writing ----------------------------------------------------------
 
     def render(self) -> str:
-        out = io.StringIO()
-        self._yaml.dump(self.data, out)
-        text = out.getvalue()
-        if self.text.startswith("\ufeff"):
-            text = "\ufeff" + text
-        return text
+        """The changed text (without the byte order mark)."""
+        return self._splice.text
 
     def save(self) -> None:
-        """Validate the changed file as `check` would, then replace the file atomically."""
-        from selvhjelp_cli.files import write_output
-        from selvhjelp_cli.source import InvalidFile, parse
+        """Check the changed file as `check` would, then replace the file atomically if no one changed it meanwhile."""
+        from selvhjelp_cli.files import replace_edited
+        from selvhjelp_cli.source import MAX_BYTES, InvalidFile, parse
         from selvhjelp_cli.validation import validate
 
         text = self.render()
+        data = (_BOM if self.raw.startswith(_BOM) else b"") + text.encode("utf-8")
+        if len(data) > MAX_BYTES:
+            raise UserError(_("Endringen ville gjort filen større enn 1 MB, grensen for en gruppefil. "
+                              "Ingenting er lagret."), path=self.path)
         try:
-            data, source = parse(text, self.path)
-            validate(data, source)
+            parsed, source = parse(text, self.path)
+            meant = copy.deepcopy(parsed) == self.expected
+            validate(parsed, source)
         except InvalidFile as error:
             raise UserError(_("Endringen ville gjort filen ugyldig, så ingenting er skrevet: "
                             "{message}").format(message=error.problems[0].message), path=self.path) from None
-        mode = os.stat(self.path).st_mode & 0o777
-        write_output(self.path, text, force=True, private=True, mode=mode)
+        if not meant:
+            raise UserError(_("Denne endringen kan ikke gjøres uten å skrive om andre linjer i filen (for eksempel "
+                              "fordi lista er et alias, *navn). Ingenting er lagret. Gjør endringen for hånd."),
+                            path=self.path)
+        replace_edited(self.path, data, expected=self.raw, force=self.force)
 
 
-def _deepest_last(node):
-    """The (container, key) of the last scalar in node: where ruamel keeps the
-    comment lines that follow it."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+def edit(path: str, change: Callable[[GroupFile], str], *, force: bool = False, shown: str | None = None) -> str:
+    """Open the group file, make the change (which calls save) and return what it says.
 
-    while isinstance(node, (CommentedMap, CommentedSeq)) and len(node):
-        key = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
-        child = node[key]
-        if isinstance(child, (CommentedMap, CommentedSeq)) and len(child):
-            node = child
-            continue
-        return node, key
-    return None
+    The folder is locked meanwhile; if the file changed under us anyway (a text
+    editor, a synced folder), the change is made again on what is there now.
+    With `shown` (a digest from the page the person saw), a file that changed
+    since is never changed: ChangedSinceShown.
+    """
+    from selvhjelp_cli.files import ChangedSinceRead, folder_lock
 
-
-class _trailing_comment_kept:
-    """Inside a list or a nested mapping, the comment lines after its last line
-    (the commented examples, the next section's heading) stay after it when it grows.
-    At the top level they belong to the section they follow, and stay there."""
-
-    def __init__(self, container, *, nested: bool) -> None:
-        self.container = container
-        self.nested = nested
-
-    def __enter__(self):
-        self.before = _deepest_last(self.container) if self.nested else None
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if exc[0] is not None or self.before is None:
-            return
-        after = _deepest_last(self.container)
-        if after is None or after == self.before:
-            return
-        (old, old_key), (new, new_key) = self.before, after
-        slot = 2 if hasattr(old, "keys") else 0
-        comments = old.ca.items.get(old_key)
-        if not comments or comments[slot] is None:
-            return
-        token, comments[slot] = comments[slot], None
-        new_slot = 2 if hasattr(new, "keys") else 0
-        new.ca.items.setdefault(new_key, [None, None, None, None] if new_slot == 2 else [None, None])[new_slot] = token
+    folder = os.path.dirname(os.path.realpath(path)) or "."
+    with folder_lock(folder):
+        for _attempt in range(_ATTEMPTS):
+            file = GroupFile(path, force=force)
+            if shown is not None and file.digest != shown:
+                raise ChangedSinceShown(_("Filen er endret etter at siden ble vist, så ingenting er lagret. "
+                                          "Se over filen slik den er nå, og gjør endringen på nytt."), path=path)
+            try:
+                return change(file)
+            except ChangedSinceRead:
+                if shown is not None:
+                    raise ChangedSinceShown(_("Filen er endret etter at siden ble vist, så ingenting er lagret. "
+                                              "Se over filen slik den er nå, og gjør endringen på nytt."),
+                                            path=path) from None
+                continue
+    raise UserError(_("Filen ble endret av noe annet hele tiden mens endringen ble gjort, så ingenting er lagret. "
+                      "Prøv igjen."), path=path)

@@ -98,11 +98,12 @@ _OUTPUT_ERRORS = {
 }
 
 
-def _error(message: str) -> None:
+def _error(message: str, *, prefix: bool = True) -> None:
     from selvhjelp_cli.console import printable
 
     try:
-        print(_("Feil: {message}").format(message=printable(message)), file=sys.stderr, flush=True)
+        line = _("Feil: {message}").format(message=printable(message)) if prefix else printable(message)
+        print(line, file=sys.stderr, flush=True)
     except (OSError, ValueError):
         pass  # stderr is gone too: the exit code is all that is left
 
@@ -128,11 +129,26 @@ def _output_failed(error: OSError) -> int:
     return ExitCode.USAGE
 
 
+def _interrupted() -> None:
+    """Ctrl+C or SIGTERM: say what is true, which may be that a file was saved just before."""
+    files = sys.modules.get("selvhjelp_cli.files")
+    written = files.saved() if files is not None else []
+    if written:
+        from selvhjelp_cli.console import printable
+
+        _error(_("Avbrutt, men dette var alt lagret: {paths}.").format(
+            paths=", ".join(printable(path) for path in written)), prefix=False)
+    else:
+        _error(_("Avbrutt. Ingenting er lagret."), prefix=False)
+
+
 def run(argv: list[str]) -> int:
     """Run the program with these arguments; returns the exit code."""
     from selvhjelp_cli.i18n import set_language
 
     set_language()
+    if "selvhjelp_cli.files" in sys.modules:  # only when a run in this process already loaded it
+        sys.modules["selvhjelp_cli.files"].forget_saved()
     try:
         try:
             _refuse_undecodable(argv)
@@ -142,7 +158,7 @@ def run(argv: list[str]) -> int:
 
                 code = invoke(argv)
             if code == ExitCode.INTERRUPTED:  # Typer's answer to Ctrl+C
-                _error(_("Avbrutt. Ingenting er lagret."))
+                _interrupted()
             sys.stdout.flush()  # a full disk or a closed pipe shows here, while we can still say so
             return int(code)
         except UserError as error:
@@ -150,10 +166,10 @@ def run(argv: list[str]) -> int:
                 _error(line)
             return ExitCode.USAGE
         except KeyboardInterrupt:
-            _error(_("Avbrutt. Ingenting er lagret."))
+            _interrupted()
             return ExitCode.INTERRUPTED
         except Terminated as signal:
-            _error(_("Avbrutt. Ingenting er lagret."))
+            _interrupted()
             return 128 + signal.signum
         except OutputFailed as failure:
             return _output_failed(failure.error)

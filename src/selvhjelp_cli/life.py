@@ -73,11 +73,14 @@ def sign(file: GroupFile, name: str, day: date) -> str:
     if day < group.joined_on(person):
         raise UserError(_("{name} begynner {joined_on} og kan ikke signere før det.").format(name=person.name, joined_on=short_date(group.joined_on(person))))
     if person.left is not None and day > person.left:
-        raise UserError(f"{person.name} sluttet {short_date(person.left)}.")
+        raise UserError(_("{name} sluttet {left} og kan ikke signere etter det.").format(
+            name=person.name, left=short_date(person.left)))
     again = person.declaration_signed is not None
-    file.set(file.data["participants"][index], "declaration_signed", day)
+    file.set(("participants", index), "declaration_signed", day)
     file.save()
-    return f"{person.name} signerte {'på nytt ' if again else ''}{short_date(day)}."
+    if again:
+        return _("{name} signerte på nytt {day}.").format(name=person.name, day=short_date(day))
+    return _("{name} signerte {day}.").format(name=person.name, day=short_date(day))
 
 
 def leave(file: GroupFile, name: str, day: date) -> str:
@@ -88,9 +91,18 @@ def leave(file: GroupFile, name: str, day: date) -> str:
         raise UserError(_("{name} sluttet alt {left}.").format(name=person.name, left=short_date(person.left)))
     if day < group.joined_on(person):
         raise UserError(_("{name} begynte {joined_on} og kan ikke slutte før det.").format(name=person.name, joined_on=short_date(group.joined_on(person))))
-    file.set(file.data["participants"][index], "left", day)
+    file.set(("participants", index), "left", day)
     file.save()
-    return f"{person.name} sluttet {short_date(day)}."
+    return _("{name} sluttet {day}.").format(name=person.name, day=short_date(day))
+
+
+def remove_participant(file: GroupFile, name: str) -> str:
+    """Someone added by mistake: gone from the file, as if never added (someone who stopped `leave`s)."""
+    index = find_participant(file.group, name)
+    person = file.group.participants[index]
+    file.remove(("participants", index))
+    file.save()
+    return _("Fjernet «{name}» fra gruppefilen.").format(name=person.name)
 
 
 def add_decision(file: GroupFile, rule_id: str, day: date, note: str | None) -> str:
@@ -116,22 +128,38 @@ def _meeting_days(group, around: date) -> str:
     from selvhjelp_cli.meetings import plan
 
     near = plan(group, since=around - timedelta(weeks=3), until=around + timedelta(weeks=3))
-    return join(short_date(m.day) for m in near) if near else "ingen"
+    return join(short_date(m.day) for m in near) if near else _("ingen")
 
 
 def _a_planned_meeting(group, day: date) -> None:
     schedule = group.schedule
+    if any(m.from_ == day for m in schedule.moved):
+        moved = next(m for m in schedule.moved if m.from_ == day)
+        raise UserError(_("Møtet {day} er alt flyttet til {to}.").format(day=short_date(day), to=short_date(moved.to)))
     if not schedule.is_planned(day) or any(p.from_ <= day <= p.to for p in schedule.pauses) or (
             group.ended is not None and day > group.ended):
         raise UserError(_("Gruppa har ikke møte {day}. Møter i nærheten: {meeting_days}.").format(day=short_date(day), meeting_days=_meeting_days(group, day)))
     if any(c.date == day for c in schedule.cancelled):
         raise UserError(_("Møtet {day} er alt avlyst.").format(day=short_date(day)))
-    if any(m.from_ == day for m in schedule.moved):
-        raise UserError(_("Møtet {day} er alt flyttet.").format(day=short_date(day)))
+
+
+def _moved_here(group, day: date):
+    """The moved meeting that now takes place on day, if any."""
+    return next((m for m in group.schedule.moved if m.to == day and m.from_ != day), None)
 
 
 def cancel(file: GroupFile, day: date, reason: str | None) -> str:
-    _a_planned_meeting(file.group, day)
+    group = file.group
+    moved = _moved_here(group, day)
+    if moved is not None:
+        # A moved meeting is cancelled on its new day: the plan knows it by the day it was moved from.
+        if any(c.date == moved.from_ for c in group.schedule.cancelled):
+            raise UserError(_("Møtet {day} er alt avlyst.").format(day=short_date(day)))
+        file.append("schedule", "cancelled", entry=file.entry(date=moved.from_, reason=reason))
+        file.save()
+        return _("Møtet {day} (flyttet fra {planned}) er avlyst.").format(day=short_date(day),
+                                                                          planned=short_date(moved.from_))
+    _a_planned_meeting(group, day)
     file.append("schedule", "cancelled", entry=file.entry(date=day, reason=reason))
     file.save()
     return _("Møtet {day} er avlyst.").format(day=short_date(day))
@@ -139,9 +167,21 @@ def cancel(file: GroupFile, day: date, reason: str | None) -> str:
 
 def move(file: GroupFile, day: date, new_day: date, start: time | None) -> str:
     group = file.group
+    schedule = group.schedule
     _a_planned_meeting(group, day)
+    if new_day == day and (start is None or start == schedule.start):
+        raise UserError(_("Møtet {day} er allerede denne dagen og på dette klokkeslettet, så det er ingenting å flytte.").format(
+            day=short_date(day)))
     _in_groups_time(group, new_day, _("Den nye datoen"))
-    if new_day != day and group.schedule.is_planned(new_day):
+    other = _moved_here(group, new_day)
+    if other is not None:
+        raise UserError(_("Møtet {planned} er alt flyttet til {new_day}. Velg en annen dag.").format(
+            planned=short_date(other.from_), new_day=short_date(new_day)))
+    if any(p.from_ <= new_day <= p.to for p in schedule.pauses):
+        raise UserError(_("{new_day} er i en pause i møtene. Velg en annen dag.").format(new_day=short_date(new_day)))
+    cancelled_there = any(c.date == new_day for c in schedule.cancelled)
+    moved_away = any(m.from_ == new_day for m in schedule.moved)
+    if new_day != day and schedule.is_planned(new_day) and not cancelled_there and not moved_away:
         raise UserError(_("Gruppa har alt møte {new_day}. Velg en annen dag.").format(new_day=short_date(new_day)))
     file.append("schedule", "moved", entry=file.entry(from_=day, to=new_day, start=start))
     file.save()
@@ -164,6 +204,6 @@ def end(file: GroupFile, day: date) -> str:
     if group.ended is not None:
         raise UserError(_("Gruppa ble alt avsluttet {ended}.").format(ended=short_date(group.ended)))
     _in_groups_time(group, day, _("Datoen gruppa avsluttes"))
-    file.set(file.data, "ended", day)
+    file.set((), "ended", day)
     file.save()
     return _("Gruppa er avsluttet {day}.").format(day=short_date(day))

@@ -19,10 +19,15 @@ class LoadedGroup:
 
 def load_group(path: str | os.PathLike) -> LoadedGroup:
     """Read, parse and validate one group file."""
+    path = os.fspath(path)
+    return load_text(read_text(path), path)
+
+
+def load_text(text: str, path: str) -> LoadedGroup:
+    """Parse and validate a group file's text, as `check` does."""
     from selvhjelp_cli.validation import validate
 
-    path = os.fspath(path)
-    data, source = parse(read_text(path), path)
+    data, source = parse(text, path)
     return LoadedGroup(path, validate(data, source), source)
 
 

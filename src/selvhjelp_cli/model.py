@@ -184,12 +184,17 @@ class Schedule(_Strict):
         for index, item in enumerate(self.cancelled):
             if not self.is_planned(item.date):
                 raise PydanticCustomError("not_a_meeting", "not a meeting", {"at": ("cancelled", index, "date")})
-        moved_away = {item.from_ for item in self.moved}
+        # A day a meeting was moved away from, or a cancelled one, is free for another.
+        free = {item.from_ for item in self.moved} | {item.date for item in self.cancelled}
+        landed: set[date] = set()
         for index, item in enumerate(self.moved):
             if not self.is_planned(item.from_):
                 raise PydanticCustomError("not_a_meeting", "not a meeting", {"at": ("moved", index, "from")})
-            if item.to != item.from_ and self.is_planned(item.to) and item.to not in moved_away:
+            if item.to != item.from_ and self.is_planned(item.to) and item.to not in free:
                 raise PydanticCustomError("moved_onto_meeting", "onto a meeting", {"at": ("moved", index, "to")})
+            if item.to in landed:
+                raise PydanticCustomError("moved_onto_moved", "onto a moved meeting", {"at": ("moved", index, "to")})
+            landed.add(item.to)
         return self
 
 

@@ -113,8 +113,8 @@ def _pos(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def read_text(path: str) -> str:
-    """The file's text: UTF-8, at most MAX_BYTES, or a clear UserError."""
+def read_bytes(path: str) -> bytes:
+    """The file's bytes, at most MAX_BYTES, or a clear UserError."""
     import stat
 
     try:
@@ -134,6 +134,11 @@ def read_text(path: str) -> str:
         raise UserError(_("Filen kan ikke leses."), path=path) from None
     if len(raw) > MAX_BYTES:
         raise UserError(_("Filen er for stor til å være en gruppefil (over 1 MB)."), path=path)
+    return raw
+
+
+def decode(raw: bytes, path: str) -> str:
+    """UTF-8 text without its byte order mark, or InvalidFile naming the line."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -141,6 +146,11 @@ def read_text(path: str) -> str:
         raise InvalidFile(path, [Problem(
             _("Filen er ikke lagret som UTF-8. I Notisblokk (Windows): Fil > Lagre som, og velg Koding: UTF-8. "
             "I TextEdit (Mac): Format > Lag ren tekst, og velg Unicode (UTF-8) når du lagrer."), line)]) from None
+
+
+def read_text(path: str) -> str:
+    """The file's text: UTF-8, at most MAX_BYTES, or a clear UserError."""
+    return decode(read_bytes(path), path)
 
 
 # libyaml's words for a syntax error (lower case), and what we say instead;

@@ -65,6 +65,7 @@ _TYPE_MESSAGES = {
     "pause_backwards": N_("Pausen slutter før den begynner («to» er tidligere enn «from»)."),
     "not_a_meeting": N_("Datoen er ikke en møtedato i gruppas plan."),
     "moved_onto_meeting": N_("Møtet kan ikke flyttes til en dag der gruppa alt har møte."),
+    "moved_onto_moved": N_("Et annet møte er alt flyttet til denne dagen."),
     "ended_before_start": N_("«ended» er tidligere enn det første møtet."),
     "municipality_elsewhere": N_("{place} ligger i {actual}, ikke i {given}. Rett fylket eller kommunen."),
 }
