@@ -374,3 +374,28 @@ def test_an_interruption_while_writing_leaves_no_temporary_file(tmp_path, monkey
     assert code == 130 and "Avbrutt. Ingenting er lagret." in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.yaml"]
     assert "ended" not in open(path, encoding="utf-8").read()
+
+
+def test_ten_parallel_cancels_keep_ten(tmp_path):
+    path = write(tmp_path, BASE)
+    env = dict(os.environ, SELVHJELP_LANG="nb")
+    days = [date(2027, 1, 14).toordinal() + 7 * n for n in range(10)]
+    processes = [subprocess.Popen([sys.executable, "-m", "selvhjelp_cli", "meeting", "cancel", path,
+                                   date.fromordinal(day).isoformat()], env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE) for day in days]
+    assert [process.wait(timeout=120) for process in processes] == [0] * 10
+    assert sorted(c.date.toordinal() for c in load_group(path).group.schedule.cancelled) == days
+
+
+def test_old_mac_line_endings_stay(tmp_path):
+    path = write(tmp_path, (BASE + "participants:\n  - name: Ola\n    born: 1984\n").replace("\n", "\r"))
+    assert cli("participant", "add", path, "--name", "Per", "--adult", "--no-input")[0] == 0
+    after = open(path, "rb").read()
+    assert b"\n" not in after and after.endswith(b"  - name: Ola\r    born: 1984\r  - name: Per\r    adult: true\r")
+
+
+def test_a_reused_anchor_name_prints_no_warning(tmp_path):
+    path = write(tmp_path, BASE.replace("name: Testgruppa", "name: &n Testgruppa") +
+                 "participants:\n  - name: &n Ola\n")
+    code, _out, err = cli("participant", "add", path, "--name", "Per", "--adult", "--no-input")
+    assert code == 0 and err == ""

@@ -57,6 +57,16 @@ def format_scalar(value: Any, quote: str | None = None) -> str:
     return text[1:-1]  # the brackets of the one-item flow list
 
 
+class _RedefiningLoader(yaml.SafeLoader):
+    """PyYAML's composer, except that a later anchor of the same name replaces the earlier one."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if not isinstance(event, yaml.AliasEvent) and getattr(event, "anchor", None) is not None:
+            self.anchors.pop(event.anchor, None)
+        return super().compose_node(parent, index)
+
+
 @dataclass
 class _Where:
     node: yaml.Node
@@ -69,7 +79,16 @@ class Text:
     def __init__(self, text: str) -> None:
         self.text = text
         self.newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
-        self.root = yaml.compose(text, Loader=_Loader)
+        try:
+            self.root = yaml.compose(text, Loader=_Loader)
+        except yaml.composer.ComposerError:
+            # YAML 1.2 lets an anchor name be used again; PyYAML's composer does not.
+            try:
+                self.root = yaml.compose(text, Loader=_RedefiningLoader)
+            except yaml.YAMLError:
+                raise CannotSplice("the composer refuses the file") from None
+        except yaml.YAMLError:
+            raise CannotSplice("the composer refuses the file") from None
         if not isinstance(self.root, yaml.MappingNode):
             raise CannotSplice("the document is not a mapping")
         self.shared = _shared(self.root)
