@@ -181,3 +181,12 @@ def test_holiday_names_do_not_depend_on_the_library_s_wording(monkeypatch):
         assert holiday_label(holiday_name(date(2028, 4, 13)), "nb") == "skjærtorsdag"
     finally:
         meetings._norwegian_holidays.cache_clear()
+
+
+def test_the_calendar_file_never_carries_a_cancel_reason_and_escapes_the_name(write):
+    path = write(BASE.replace("name: Testgruppa", 'name: "Grp;X-INJ:1,a\\\\b"') +
+                 "  cancelled:\n    - date: 2027-01-14\n      reason: Ola Hemmelig er innlagt\n")
+    group = load_group(path).group
+    raw = to_ics(group, plan(group, count=3, include_cancelled=True), stamp=datetime(2027, 1, 1))
+    assert b"Hemmelig" not in raw and b"innlagt" not in raw
+    assert b"X-WR-CALNAME:Grp\\;X-INJ:1\\,a\\\\b" in raw

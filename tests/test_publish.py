@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from .conftest import EXAMPLES, FIXTURES, invoke
 
 CONTACT_POINTS = FIXTURES / "directory" / "kontaktpunkter.yaml"
@@ -103,3 +105,19 @@ def test_the_summary_is_whole_sentences_in_english(tmp_path, monkeypatch):
     assert "Not listed: 1 group that has started and is closed." in result.stderr
     assert "Not listed: 1 group that has ended." in result.stderr
     assert "gruppe" not in result.stderr
+
+
+@pytest.mark.parametrize("reach", ["email: a@example.no", "web: example.no", "phone: \"55 00 00 00\""])
+def test_the_html_page_works_for_offices_without_phone_or_email(tmp_path, reach):
+    """Every optional field of a directory entry, empty, in both formats (the README's example directory has no phones)."""
+    directory = tmp_path / "kontaktpunkter.yaml"
+    directory.write_text("version: 1\nas_of: 2026-11-01\nsource: Test\nhead_office:\n  name: Selvhjelp Norge\n"
+                         "  web: selvhjelp.no\noffices:\n  - id: rogaland\n    name: Kontaktpunkt Rogaland\n"
+                         f"    {reach}\n    covers:\n      counties: [Rogaland, Troms]\n", encoding="utf-8")
+    assert invoke("directory", "check", directory).exit_code == 0
+    for output_format in ("html", "json"):
+        (tmp_path / output_format).mkdir()
+        result = invoke("publish", folder_of_groups(tmp_path / output_format), "--today", "2026-11-23", "--format",
+                        output_format, "--directory", directory)
+        assert result.exit_code == 0, result.stderr
+        assert "uventet" not in result.stderr and reach.split(": ")[1].strip('"') in result.stdout

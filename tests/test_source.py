@@ -58,7 +58,7 @@ def test_a_missing_space_after_a_colon_is_named(text, line):
 
 
 @pytest.mark.parametrize("typed, value", [("\u201cTorsdag\u201d", "Torsdag"), ("\u2018Torsdag\u2019", "Torsdag"),
-                                          ("\u201eTorsdag\u201c", "Torsdag"), ("«Torsdag»", "«Torsdag»"),
+                                          ("\u201eTorsdag\u201c", "Torsdag"), ("«Torsdag»", "Torsdag"), ("«Tors» dag", "«Tors» dag"),
                                           ("\u201cTors\u201d dag", "\u201cTors\u201d dag")])
 def test_typographic_quotes_around_a_whole_value_are_taken_away(typed, value):
     assert parse(f"name: {typed}\n", "g.yaml")[0] == {"name": value}

@@ -179,3 +179,19 @@ def test_an_unknown_version_is_named_when_it_is_short(write, version, shown):
     [problem] = caught.value.problems
     assert problem.line == 1
     assert problem.message == f"Versjon{shown} av filformatet er ukjent. Denne utgaven av selvhjelp leser versjon 1."
+
+
+@pytest.mark.parametrize(("left", "right"), [("«", "»"), ("„", "“"), ("„", "”"), ("‚", "‘"), ("“", "”"), ("‘", "’")])
+def test_word_processor_quotes_around_a_value_are_taken_away(write, left, right):
+    text = BASE.replace("start: 18:00", f"start: {left}18.00{right}") if "start: 18:00" in BASE else BASE
+    group = load_group(write(text.replace("name: Testgruppa", f"name: {left}Testgruppa{right}"))).group
+    assert group.name == "Testgruppa"
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "•"])
+def test_a_word_processor_bullet_is_named_at_its_line(write, dash):
+    with pytest.raises(InvalidFile) as caught:
+        load_group(write(BASE + f"participants:\n  {dash} name: Ola\n"))
+    [problem] = caught.value.problems
+    assert f"«{dash}»" in problem.message and "«- »" in problem.message
+    assert problem.line == BASE.count("\n") + 2 and problem.column == 3

@@ -818,7 +818,7 @@ def decision_add(
 def meeting_cancel(
     file: GroupFile,
     day: DayArgument = None,
-    reason: Annotated[Optional[str], _opt("Hvorfor, for eksempel Påske.", "--reason")] = None,
+    reason: Annotated[Optional[str], _opt("Hvorfor, for eksempel Påske. Står i gruppefilen, aldri i kalenderfilen.", "--reason")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
     force: EditForceOption = False,

@@ -274,7 +274,7 @@ def to_ics(group: Group, meetings: list[Meeting], *, stamp: datetime, language: 
     """
     from zoneinfo import ZoneInfo
 
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event, vText
 
     from selvhjelp_cli.files import slug
 
@@ -284,7 +284,7 @@ def to_ics(group: Group, meetings: list[Meeting], *, stamp: datetime, language: 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", group.name)
+    calendar.add("x-wr-calname", vText(group.name))  # TEXT, escaped: «,» and «;» are the group's own
     calendar.add("x-wr-timezone", "Europe/Oslo")
     calendar.add_component(_oslo_timezone())
     from selvhjelp_cli.i18n import current, in_language
@@ -319,8 +319,8 @@ def _description(meeting: Meeting) -> str:
     from selvhjelp_cli.dates import clock
 
     if meeting.cancelled:
-        if meeting.reason:
-            return _("Møtet er avlyst: {reason}.").format(reason=meeting.reason)
+        # Never the reason: it may name a person («… er innlagt»), and calendar
+        # files end up in synced work and phone calendars.
         return _("Møtet er avlyst.")
     minutes = int((meeting.end - meeting.start).total_seconds() // 60)
     window = meeting.break_window

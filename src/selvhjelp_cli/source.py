@@ -37,7 +37,13 @@ Path_ = tuple[str | int, ...]
 _STR_TAGS = {None, "!", "tag:yaml.org,2002:str"}
 _CONTAINER_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
-_TYPOGRAPHIC_QUOTES = {("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u201e", "\u201c"), ("\u201d", "\u201d")}
+# What word processors put around a value instead of "…": English and Norwegian
+# Word («» is what Norwegian Word makes of "), and the low-high pairs.
+_TYPOGRAPHIC_QUOTES = {("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u201e", "\u201c"), ("\u201d", "\u201d"),
+                       ("\u00ab", "\u00bb"), ("\u00bb", "\u00ab"), ("\u201a", "\u2018"), ("\u201e", "\u201d"),
+                       ("\u2019", "\u2019"), ("\u201a", "\u2019")}
+# A list item typed in a word processor: its bullet or dash («– name: Ola») is not YAML's «-».
+_WORD_BULLET = re.compile(r"^([ \t]*)([\u2013\u2014\u2022\u2212])[ \t]+[^\s:#][^:#]*:(?:[ \t]|$)", re.M)
 
 
 @dataclass(frozen=True)
@@ -328,6 +334,12 @@ class _TooDeep(Exception):
 
 
 def _parse(text: str, path: str, parser_class) -> tuple[Any, SourceMap]:
+    bullet = _WORD_BULLET.search(text)
+    if bullet:
+        line = text.count("\n", 0, bullet.start()) + 1
+        raise InvalidFile(path, [Problem(_("Linjen begynner med «{dash}», som et tekstbehandlingsprogram setter inn. "
+                                           "Et listepunkt i gruppefilen begynner med en vanlig bindestrek: «- ».").format(
+            dash=bullet.group(2)), line, len(bullet.group(1)) + 1)])
     source = SourceMap(path)
     builder = _Builder(source)
     parser = parser_class(text)
