@@ -273,3 +273,13 @@ def test_a_move_into_a_pause_is_refused(group_file):
     assert run("meeting", "pause", group_file, "2027-06-21", "2027-08-15").exit_code == 0
     result = _moving(group_file, "17.6.2027", "1.7.2027")
     assert result.exit_code == 2 and "pause" in result.stderr
+
+
+@pytest.mark.parametrize(("born", "says"), [("2010", "under 18 år ved sitt første møte (7.1.2027)"),
+                                            ("2030", "etter i dag")])
+def test_adding_someone_under_18_warns_at_once_and_names_the_rule(group_file, born, says):
+    result = run("participant", "add", group_file, "--name", "Ung", "--born", born, "--no-input",
+                 "--today", "2026-11-23")
+    assert result.exit_code == 0 and "Advarsel (adult):" in result.stderr and says in result.stderr
+    grown = run("participant", "add", group_file, "--name", "Voksen", "--born", "1980", "--no-input")
+    assert grown.exit_code == 0 and grown.stderr == ""

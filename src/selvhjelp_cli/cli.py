@@ -708,6 +708,9 @@ def participant_add(
                       required=False)
     _edit(file, lambda editor: life.add_participant(editor, who, born=birth, adult=is_adult, joined=joined_day,
                                                     signed=signed_day, role=role), force)
+    warning = life.age_warning(group, " ".join(who.split()), birth, is_adult, joined_day, day)
+    if warning:
+        print(printable(warning), file=sys.stderr)
 
 
 def _birth(raw: str):

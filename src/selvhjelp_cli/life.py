@@ -66,6 +66,21 @@ def add_participant(file: GroupFile, name: str, *, born: int | date | None = Non
     return _("La til «{name}» i gruppa.").format(name=name)
 
 
+def age_warning(group, name: str, born: int | date | None, adult: bool, joined: date | None, today: date) -> str | None:
+    """What `check` would say at once about a new participant's age (rule adult), or None."""
+    from types import SimpleNamespace
+
+    from selvhjelp_cli.model import adult_on
+
+    starts = joined or group.schedule.first_meeting
+    if isinstance(born, int) and born > today.year or isinstance(born, date) and born > today:
+        return _("Advarsel (adult): Fødselsåret for {name} er etter i dag. Sjekk det.").format(name=name)
+    if adult_on(SimpleNamespace(born=born, adult=True if adult else None), starts) is False:
+        return _("Advarsel (adult): {name} er under 18 år ved sitt første møte ({joined}). "
+                 "Alle deltakere må være voksne.").format(name=name, joined=short_date(starts))
+    return None
+
+
 def sign(file: GroupFile, name: str, day: date) -> str:
     group = file.group
     index = find_participant(group, name)
