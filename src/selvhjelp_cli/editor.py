@@ -24,9 +24,11 @@ from collections.abc import Callable
 from typing import Any
 
 from selvhjelp_cli.errors import UserError
-from selvhjelp_cli.i18n import _
+from selvhjelp_cli.i18n import N_, _
 
 _BOM = b"\xef\xbb\xbf"
+_OTHER_LINES = N_("Denne endringen kan ikke gjøres uten å skrive om andre linjer i filen (for eksempel fordi lista "
+                  "er et alias, *navn). Ingenting er lagret. Gjør endringen for hånd.")
 _ATTEMPTS = 5
 
 
@@ -57,7 +59,7 @@ class GroupFile:
         self.digest = digest(self.raw)
         try:
             self._splice = Text(self.text)
-        except CannotSplice:  # pragma: no cover - the loader accepts only a mapping
+        except CannotSplice:  # a file PyYAML's composer refuses although our loader reads it
             raise UserError(_("Filen kan ikke endres av verktøyet. Endre den for hånd."), path=path) from None
         self._changed = False
 
@@ -106,9 +108,7 @@ class GroupFile:
         try:
             self._splice = change(self._splice)
         except CannotSplice:
-            raise UserError(_("Denne endringen kan ikke gjøres uten å skrive om andre linjer i filen (for eksempel "
-                              "fordi lista er et alias, *navn). Ingenting er lagret. Gjør endringen for hånd."),
-                            path=self.path) from None
+            raise UserError(_(_OTHER_LINES), path=self.path) from None
         self._changed = True
 
     # -- writing ----------------------------------------------------------
@@ -136,9 +136,7 @@ class GroupFile:
             raise UserError(_("Endringen ville gjort filen ugyldig, så ingenting er skrevet: "
                             "{message}").format(message=error.problems[0].message), path=self.path) from None
         if not meant:
-            raise UserError(_("Denne endringen kan ikke gjøres uten å skrive om andre linjer i filen (for eksempel "
-                              "fordi lista er et alias, *navn). Ingenting er lagret. Gjør endringen for hånd."),
-                            path=self.path)
+            raise UserError(_(_OTHER_LINES), path=self.path)
         replace_edited(self.path, data, expected=self.raw, force=self.force)
 
 

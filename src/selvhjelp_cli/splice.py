@@ -147,11 +147,6 @@ class Text:
             return max(self._content_end(value), key.end_mark.index)
         return self._content_end(last)
 
-    def _after_line(self, index: int) -> int:
-        """Where a new line goes after the line holding index: at its end, after
-        its comment; a final line without a line break gets one first."""
-        return self._line_end(index)
-
     def _colon_end(self, key: yaml.Node) -> int:
         """The index just after the colon that follows a key."""
         index = self.text.index(":", key.end_mark.index)
@@ -269,7 +264,7 @@ class Text:
             at = self._document_end()
             column = 0 if not mapping.value else self._key_column(mapping)
         else:
-            at = self._after_line(self._content_end(mapping))
+            at = self._line_end(self._content_end(mapping))
             column = self._key_column(mapping)
         return self._with(at, at, self._line_break_before(at) + " " * column + line + self.newline)
 
@@ -297,7 +292,7 @@ class Text:
                 content = self._key_column(last_item)
             if content <= dash:
                 content = dash + 2
-            at = self._after_line(self._content_end(last_item))
+            at = self._line_end(self._content_end(last_item))
             return self._with(at, at, self._line_break_before(at) + self._block_entry(entry, dash, content, items))
         if isinstance(node, yaml.SequenceNode) or _is_empty(node) or (
                 isinstance(node, yaml.ScalarNode) and _plain(node) and node.value in ("~", "null", "Null", "NULL")):
@@ -337,7 +332,7 @@ class Text:
             at = self._document_end()
             column = 0
         else:
-            at = self._after_line(self._content_end(mapping))
+            at = self._line_end(self._content_end(mapping))
             column = self._key_column(mapping)
         dash_offset, content_offset = self._list_style()
         block = self._block_entry(entry, column + dash_offset, column + content_offset, [])
@@ -362,7 +357,7 @@ class Text:
         start = self._line_start(self._dash_index(item))
         if self.text[start:self._dash_index(item)].strip():
             raise CannotSplice("the list item shares its line with other text")
-        end = self._after_line(self._content_end(item))
+        end = self._line_end(self._content_end(item))
         if len(items) == 1 and where.key is not None:
             # The last entry: the key stays, with an empty list.
             colon = self._colon_end(where.key)
