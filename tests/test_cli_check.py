@@ -188,3 +188,21 @@ def test_every_broken_file_gives_exit_2_without_traceback(name):
     assert result.exit_code == 2
     assert "Traceback" not in result.stdout + result.stderr
     assert f"{name}" in result.stdout
+
+
+def test_a_folder_without_group_files_says_where_it_looked(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check")
+    assert result.exit_code == 0 and f"Fant ingen gruppefiler i {tmp_path}" in result.stderr
+    assert "selvhjelp init-group" in result.stderr
+    named = invoke("check", tmp_path)
+    assert named.exit_code == 2 and "Fant ingen gruppefiler" in named.stderr
+
+
+def test_a_name_typed_without_yaml_is_suggested(tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copy(EXAMPLES / "torsdagsgruppa.yaml", tmp_path / "torsdag.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check", "torsdag")
+    assert result.exit_code == 2 and "Filen finnes ikke. Mente du «torsdag.yaml»?" in result.stdout

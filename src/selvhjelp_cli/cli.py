@@ -256,6 +256,12 @@ def check(
     code = run.exit_code(strict)
     if strict and code == ExitCode.FINDINGS and (reason := strict_reason(run)):
         print(reason, file=sys.stderr)
+    if not run.files and office is None:
+        where = ", ".join(printable(p) for p in paths) if paths else os.getcwd()
+        print(_("Fant ingen gruppefiler i {where}. Lag en med «selvhjelp init-group», "
+                "eller oppgi mappen der gruppefilene ligger.").format(where=printable(where)), file=sys.stderr)
+        if paths:  # the person named where to look, and there was nothing to check
+            code = ExitCode.USAGE
     raise typer.Exit(code)
 
 

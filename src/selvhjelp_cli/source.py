@@ -133,6 +133,10 @@ def read_bytes(path: str) -> bytes:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
+        for ending in (".yaml", ".yml"):
+            if not path.endswith(ending) and os.path.isfile(path + ending):
+                raise UserError(_("Filen finnes ikke. Mente du «{name}»?").format(name=path + ending),
+                                path=path) from None
         raise UserError(_("Filen finnes ikke."), path=path) from None
     except PermissionError:
         raise UserError(_("Du har ikke lov til å lese filen."), path=path) from None
