@@ -27,6 +27,8 @@ from selvhjelp_cli.errors import UserError
 from selvhjelp_cli.i18n import N_, _
 
 _BOM = b"\xef\xbb\xbf"
+_CHANGED_SINCE_SHOWN = N_("Filen er endret etter at siden ble vist, så ingenting er lagret. Se over filen slik den "
+                          "er nå, og gjør endringen på nytt.")
 _OTHER_LINES = N_("Denne endringen kan ikke gjøres uten å skrive om andre linjer i filen (for eksempel fordi lista "
                   "er et alias, *navn). Ingenting er lagret. Gjør endringen for hånd.")
 _ATTEMPTS = 5
@@ -57,8 +59,9 @@ class GroupFile:
         self.expected = copy.deepcopy(data)
         self.group = validate(data, source)
         self.digest = digest(self.raw)
+        self._splice = Text(self.text)
         try:
-            self._splice = Text(self.text)
+            self._splice.root  # noqa: B018 - composed here, so a refusal is told as such
         except CannotSplice:  # a file PyYAML's composer refuses although our loader reads it
             raise UserError(_("Filen kan ikke endres av verktøyet. Endre den for hånd."), path=path) from None
         self._changed = False
@@ -155,15 +158,12 @@ def edit(path: str, change: Callable[[GroupFile], str], *, force: bool = False, 
         for _attempt in range(_ATTEMPTS):
             file = GroupFile(path, force=force)
             if shown is not None and file.digest != shown:
-                raise ChangedSinceShown(_("Filen er endret etter at siden ble vist, så ingenting er lagret. "
-                                          "Se over filen slik den er nå, og gjør endringen på nytt."), path=path)
+                raise ChangedSinceShown(_(_CHANGED_SINCE_SHOWN), path=path)
             try:
                 return change(file)
             except ChangedSinceRead:
                 if shown is not None:
-                    raise ChangedSinceShown(_("Filen er endret etter at siden ble vist, så ingenting er lagret. "
-                                              "Se over filen slik den er nå, og gjør endringen på nytt."),
-                                            path=path) from None
+                    raise ChangedSinceShown(_(_CHANGED_SINCE_SHOWN), path=path) from None
                 continue
     raise UserError(_("Filen ble endret av noe annet hele tiden mens endringen ble gjort, så ingenting er lagret. "
                       "Prøv igjen."), path=path)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, time
 from typing import Any
 
@@ -79,19 +80,28 @@ class Text:
     def __init__(self, text: str) -> None:
         self.text = text
         self.newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
+
+    # Composed when a change first asks where things stand: the text a change
+    # produces is only composed again if another change follows.
+    @cached_property
+    def root(self) -> yaml.MappingNode:
         try:
-            self.root = yaml.compose(text, Loader=_Loader)
+            root = yaml.compose(self.text, Loader=_Loader)
         except yaml.composer.ComposerError:
             # YAML 1.2 lets an anchor name be used again; PyYAML's composer does not.
             try:
-                self.root = yaml.compose(text, Loader=_RedefiningLoader)
+                root = yaml.compose(self.text, Loader=_RedefiningLoader)
             except yaml.YAMLError:
                 raise CannotSplice("the composer refuses the file") from None
         except yaml.YAMLError:
             raise CannotSplice("the composer refuses the file") from None
-        if not isinstance(self.root, yaml.MappingNode):
+        if not isinstance(root, yaml.MappingNode):
             raise CannotSplice("the document is not a mapping")
-        self.shared = _shared(self.root)
+        return root
+
+    @cached_property
+    def shared(self) -> set[int]:
+        return _shared(self.root)
 
     # -- finding nodes ----------------------------------------------------
 
