@@ -43,6 +43,13 @@ def template() -> Catalog:
             source, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)):
         catalog.add(message, locations=[(f"src/selvhjelp_cli/{filename}", lineno)], auto_comments=comments,
                     context=context)
+    # The app's pages: _() and ngettext() in its Jinja templates.
+    for filename, lineno, message, comments, context in extract_from_dir(
+            ROOT / "templates" / "app", method_map=[("**.j2", "jinja2.ext:babel_extract")],
+            keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), options_map={"**.j2": {"trim_blocks": "true",
+                                                                                       "lstrip_blocks": "true"}}):
+        catalog.add(message, locations=[(f"templates/app/{filename}", lineno)], auto_comments=comments,
+                    context=context)
     for text in help_texts(get_command(app)):
         if text not in catalog:
             catalog.add(text, locations=[("src/selvhjelp_cli/cli.py", 0)], auto_comments=["help page"])

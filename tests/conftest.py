@@ -26,7 +26,7 @@ def _pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _bokmal(monkeypatch: pytest.MonkeyPatch) -> None:
+def _bokmal(monkeypatch: pytest.MonkeyPatch):
     # The developer's locale must not change what the tests read; tests of
     # other languages set SELVHJELP_LANG themselves.
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
@@ -34,7 +34,9 @@ def _bokmal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SELVHJELP_LANG", "nb")
     # run() sets the language for the process; a test that calls the library
     # directly must not inherit the language of the test before it.
-    monkeypatch.setattr(i18n, "_current", None)
+    token = i18n._current.set(None)
+    yield
+    i18n._current.reset(token)
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ LAYERS = [
     {"rules", "rules.*", "validation", "loader", "meetings", "render", "letterhead", "editor", "resolver"},
     {"checker", "documents", "init_group", "schema", "life", "overview", "publish"},
     {"report", "views", "views.*", "usage", "helppage"},
-    {"cli"},
+    {"cli", "app", "app.*"},  # the two doors
     {"entry", "__main__"},
 ]
 

@@ -283,3 +283,18 @@ def test_adding_someone_under_18_warns_at_once_and_names_the_rule(group_file, bo
     assert result.exit_code == 0 and "Advarsel (adult):" in result.stderr and says in result.stderr
     grown = run("participant", "add", group_file, "--name", "Voksen", "--born", "1980", "--no-input")
     assert grown.exit_code == 0 and grown.stderr == ""
+
+
+def test_an_empty_birth_answer_asks_whether_the_person_is_18(group_file):
+    from selvhjelp_cli.loader import load_group
+
+    from .conftest import invoke
+
+    yes = invoke("participant", "add", str(group_file), input="Åse K.\n\nja\n\n\n")
+    assert yes.exit_code == 0, yes.stderr
+    assert "Er personen fylt 18 år?" in yes.output
+    assert load_group(group_file).group.participants[-1].adult is True
+    before = group_file.read_bytes()
+    no = invoke("participant", "add", str(group_file), input="Unge U.\n\nnei\n")
+    assert no.exit_code == 2 and "må være fylt 18 år" in no.stderr
+    assert group_file.read_bytes() == before

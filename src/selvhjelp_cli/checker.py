@@ -94,6 +94,14 @@ def check_file(path: str, today: date, *, only_groups: bool = False) -> FileResu
     """The result for one file; None if only_groups and it is some other YAML file."""
     try:
         text = read_text(path)
+    except UserError as exc:
+        return FileResult(path, findings=[Finding("invalid", "error", exc.message, exc.line)])
+    return check_text(text, path, today, only_groups=only_groups)
+
+
+def check_text(text: str, path: str, today: date, *, only_groups: bool = False) -> FileResult | None:
+    """The result for a group file's text (read by the caller, who may need the very bytes checked)."""
+    try:
         try:
             data, source = parse(text, path)
         except InvalidFile:

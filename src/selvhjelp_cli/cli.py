@@ -162,11 +162,9 @@ def _language(value: str | None, group) -> str:
             return parse_language(value)
         except ValueError:
             _choice(value, _LANGUAGE_WORDS, "--lang")
-    if group is not None and "language" in group.model_fields_set:
-        return group.language
-    from selvhjelp_cli.i18n import current
+    from selvhjelp_cli.documents import language_for
 
-    return current()
+    return language_for(group)
 
 
 _LANGUAGE_WORDS = (*LANGUAGES, "bokmål", "nynorsk", "engelsk")
@@ -701,37 +699,26 @@ def participant_add(
     interview = name is None and not no_input
     who = _ask(name, prompt="Navn", parse=parsers._text, flag="--name", no_input=no_input)
     birth = None if adult else _ask(born, prompt=_("Fødselsår eller fødselsdato (tomt: bare bekreft 18 år)"),
-                                    parse=_optional(_birth), flag="--born", no_input=not interview, default="",
+                                    parse=_optional(parsers.birth), flag="--born", no_input=not interview, default="",
                                     required=False)
-    is_adult = adult or (interview and birth is None and born is None)
-    starts = group.schedule.first_meeting
-    # Someone added after the start is offered today as the day they joined.
-    offered = f"{day.day}.{day.month}.{day.year}" if interview and day > starts else ""
+    if interview and birth is None and not adult:
+        over_18 = _ask(None, prompt=_("Er personen fylt 18 år? (ja/nei)"), parse=parsers.yes_or_no, flag="--adult",
+                       no_input=False)
+        if not over_18:
+            raise UserError(_("Alle deltakere i en selvhjelpsgruppe må være fylt 18 år, så ingen er lagt til."))
+        adult = True
+    offered = life.offered_join_day(group, day) if interview else None
     joined_day = _ask(joined, prompt=_("Første møte for deltakeren"), parse=_optional(_day_parser(day)),
-                      flag="--joined", no_input=not interview, default=offered, required=False)
+                      flag="--joined", no_input=not interview,
+                      default=f"{offered.day}.{offered.month}.{offered.year}" if offered else "", required=False)
     signed_day = _ask(signed, prompt=_("Signert taushetserklæringen (dato, tomt hvis ikke ennå)"),
                       parse=_optional(_day_parser(day)), flag="--signed", no_input=not interview, default="",
                       required=False)
-    _edit(file, lambda editor: life.add_participant(editor, who, born=birth, adult=is_adult, joined=joined_day,
+    _edit(file, lambda editor: life.add_participant(editor, who, born=birth, adult=adult, joined=joined_day,
                                                     signed=signed_day, role=role), force)
-    warning = life.age_warning(group, " ".join(who.split()), birth, is_adult, joined_day, day)
+    warning = life.age_warning(group, " ".join(who.split()), birth, adult, joined_day, day)
     if warning:
         print(printable(warning), file=sys.stderr)
-
-
-def _birth(raw: str):
-    text = raw.strip()
-    if text.isdigit() and len(text) == 4:
-        year = int(text)
-        if not 1900 <= year <= 2100:
-            raise ValueError(_("Skriv et fødselsår mellom 1900 og 2100."))
-        return year
-    from selvhjelp_cli.dates import parse_date
-
-    try:
-        return parse_date(text, strict=True)  # a birth date is never "the next 17 May"
-    except ValueError:
-        raise ValueError(_("Skriv et fødselsår (1984) eller en dato (17.5.1984).")) from None
 
 
 @participant_app.command("sign", cls=_Command)
@@ -900,3 +887,30 @@ def end_group(
     now = _today(today)
     day = _date(when, "--date", today=now) or now
     _edit(file, lambda editor: life.end(editor, day), force)
+
+
+@command("app")
+def app_command(
+    folder: Annotated[Optional[str], typer.Argument(
+        help="Mappen med gruppefilene (standard: mappen Selvhjelp i dokumentmappen din).", metavar="MAPPE",
+        show_default=False)] = None,
+    port: Annotated[Optional[str], typer.Option("--port", metavar="N", show_default=False,
+                                                help="Porten på 127.0.0.1 (standard: en ledig port).")] = None,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Ikke åpne nettleseren; skriv bare ut adressen.")] = False,
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", metavar="SPRÅK", show_default=False,
+        help="Språket på sidene: nb, nn eller en (standard: språket verktøyet snakker).")] = None,
+) -> None:
+    """Åpne selvhjelp i nettleseren: alt verktøyet gjør, med skjemaer, på din egen maskin."""
+    from selvhjelp_cli.app.server import serve
+
+    chosen = None
+    if lang is not None:
+        from selvhjelp_cli.language import parse_language
+
+        try:
+            chosen = parse_language(lang)
+        except ValueError:
+            _choice(lang, _LANGUAGE_WORDS, "--lang")
+    number = _whole_number(port, "--port", 0, 65535)
+    raise typer.Exit(serve(folder, port=number or 0, open_browser=not no_browser, language=chosen))

@@ -418,3 +418,27 @@ def handout(kind: str, group: Group | None, language: str, today: date) -> Docum
     document = BUILDERS[kind](group, language, today)
     document.notes += _requirement_notes(_firing(group, today))
     return document
+
+
+DOCUMENT_KINDS = ("declaration", "declaration-sheet", *HANDOUTS)
+
+
+def document(kind: str, group: Group | None, language: str, today: date, *, blank: int | None = None) -> Document:
+    """A document by the name both doors use: a handout kind, «declaration» (one page
+    per participant, or `blank` forms without names) or «declaration-sheet»."""
+    if kind == "declaration":
+        return declaration(group, language, today, blank=blank)
+    if kind == "declaration-sheet":
+        return declaration(group, language, today, sheet=True)
+    return handout(kind, group, language, today)
+
+
+def language_for(group: Group | None, chosen: str | None = None) -> str:
+    """A document's language: the one chosen, else the group file's own, else the program's."""
+    if chosen:
+        return chosen
+    if group is not None and "language" in group.model_fields_set:
+        return group.language
+    from selvhjelp_cli.i18n import current
+
+    return current()

@@ -235,3 +235,9 @@ def prepare_process() -> None:
 def main() -> None:
     prepare_process()
     sys.exit(run(sys.argv[1:]))
+
+
+def app_main() -> None:
+    """`selvhjelp-app`: the app on the default folder, as a double-click starts it (no console on Windows)."""
+    prepare_process()
+    sys.exit(run(["app"]))

@@ -7,7 +7,8 @@ message id, so bokmål needs no catalogue. Nynorsk and English come from
 
 The language is set once per run by entry.run() from the environment:
 SELVHJELP_LANG, else LC_ALL, LC_MESSAGES, LANG and LANGUAGE, the first one
-that is set. Text for a module-level constant is marked with N_() and
+that is set. It is a context variable, so that the app answers each request
+in that request's language (two tabs in two languages never mix). Text for a module-level constant is marked with N_() and
 translated where it is shown, so that a later run in another language (the
 test suite runs many in one process) sees its own language.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextvars import ContextVar
 
 LANGUAGES = ("nb", "nn", "en")
 _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
@@ -23,7 +25,7 @@ _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
 LANGUAGE_NAMES = {"bokmål": "nb", "bokmal": "nb", "norsk": "nb", "norwegian": "nb", "no": "nb", "nynorsk": "nn",
                   "engelsk": "en", "english": "en"}
 
-_current: str | None = None
+_current: ContextVar[str | None] = ContextVar("selvhjelp_language", default=None)
 _catalogues: dict = {}
 
 
@@ -56,16 +58,17 @@ def language_from_environment(environ=None) -> str:
 
 def set_language(language: str | None = None) -> str:
     """Speak `language` (nb, nn, en), or the environment's language when None."""
-    global _current
-    _current = language if language in LANGUAGES else language_from_environment()
-    return _current
+    chosen = language if language in LANGUAGES else language_from_environment()
+    _current.set(chosen)
+    return chosen
 
 
 def current(chosen: str | None = None) -> str:
     """`chosen` (a document's own language) if given, else the language the program speaks."""
     if chosen:
         return chosen
-    return _current if _current is not None else set_language()
+    language = _current.get()
+    return language if language is not None else set_language()
 
 
 def _catalogue(language: str):
@@ -113,12 +116,10 @@ class in_language:  # noqa: N801 - used as a function: `with in_language("nn"):`
         self.language = language
 
     def __enter__(self) -> None:
-        global _current
-        self.before, _current = _current, self.language
+        self.token = _current.set(self.language)
 
     def __exit__(self, *_exc) -> None:
-        global _current
-        _current = self.before
+        _current.reset(self.token)
 
 
 # For text that is already in the catalogues by its own N_() (a looked-up

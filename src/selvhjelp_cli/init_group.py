@@ -78,6 +78,29 @@ def choices(question: Question, answers: dict) -> list[str]:
     return []
 
 
+def birth(raw: str) -> int | date:
+    """A birth year (1984) or a birth date (17.5.1984)."""
+    text = raw.strip()
+    if text.isdigit() and len(text) == 4:
+        year = int(text)
+        if not 1900 <= year <= 2100:
+            raise ValueError(_("Skriv et fødselsår mellom 1900 og 2100."))
+        return year
+    try:
+        return parse_date(text, strict=True)  # a birth date is never "the next 17 May"
+    except ValueError:
+        raise ValueError(_("Skriv et fødselsår (1984) eller en dato (17.5.1984).")) from None
+
+
+def yes_or_no(raw: str) -> bool:
+    value = raw.strip().casefold()
+    if value in {"j", "ja", "y", "yes"}:
+        return True
+    if value in {"n", "nei", "no"}:
+        return False
+    raise ValueError(_("Svar ja eller nei."))
+
+
 def _mode(raw: str) -> str:
     value = raw.strip().casefold()
     if value in {"f", "fysisk", "physical"}:
@@ -154,7 +177,7 @@ def _digital(answers: dict) -> bool:
 QUESTIONS = (
     Question("name", "--name", N_("Gruppas navn"), _text, required=True),
     Question("theme", "--theme", N_("Tema (valgfritt)"), _optional_text, default=""),
-    Question("county", "--county", "Fylke", _county, required=True),
+    Question("county", "--county", N_("Fylke"), _county, required=True),
     Question("municipality", "--municipality", N_("Kommune (valgfritt)"), _municipality, default=""),
     Question("mode", "--digital", N_("Fysisk eller digital gruppe? (f/d)"), _mode, default="f"),
     Question("venue_name", "--venue", N_("Møtested"), _text, required=True, when=_physical,
@@ -164,7 +187,7 @@ QUESTIONS = (
     Question("url", "--url", N_("Lenke til møterommet (valgfritt)"), _optional_text, default="", when=_digital),
     Question("first_meeting", "--first-meeting", N_("Dato for første møte (for eksempel 7.1.2027)"), _date,
              required=True),
-    Question("start", "--start", "Klokkeslett", _clock, default="18:00"),
+    Question("start", "--start", N_("Klokkeslett"), _clock, default="18:00"),
     Question("duration", "--duration", N_("Lengde i minutter"), _number("duration_minutes"), default="120",
              note=N_("To timer er anbefalt: det gir tid til alle, og møtet blir forutsigbart.")),
     Question("break_minutes", "--break", N_("Pause i minutter"), _number("break_minutes"), default="15",
@@ -196,8 +219,8 @@ def collect(given: dict[str, str | None], ask: Ask | None, today: date | None = 
             continue
         raw = given.get(question.key)
         if question.key == "municipality" and raw is None and _shared(answers.get("county")):
-            question = replace(question, prompt="Kommune", default=None, required=True,
-                               note="Fylket deles mellom flere kontorer; kommunen avgjør hvilket.")
+            question = replace(question, prompt=N_("Kommune"), default=None, required=True,
+                               note=N_("Fylket deles mellom flere kontorer; kommunen avgjør hvilket."))
         if raw is not None:
             try:
                 answers[question.key] = parser(question, today or date.today(), answers)(raw)
@@ -214,6 +237,38 @@ def collect(given: dict[str, str | None], ask: Ask | None, today: date | None = 
         else:
             answers[question.key] = question.parse(question.default or "")
     return answers
+
+
+def field_name(question: Question) -> str:
+    """The question's field in the app's form: its option without the dashes («first-meeting»)."""
+    return question.flag[2:]
+
+
+def answers_from_form(given: dict[str, str], today: date) -> tuple[dict[str, Any], dict[str, str]]:
+    """The answers a form gives (fields named as the options, see field_name), and for
+    each field that is wrong the same message the questions give. `digital` is a
+    checkbox: any value means a digital group."""
+    answers: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for question in QUESTIONS:
+        if not question.when(answers):
+            continue
+        field = field_name(question)
+        raw = given.get(field) or ""
+        if question.key == "mode":
+            raw = "d" if raw.strip() else "f"
+        shared = question.key == "municipality" and _shared(answers.get("county"))
+        if not raw.strip():
+            if question.required or shared:
+                errors[field] = _("Dette feltet må fylles ut.") + (
+                    _(" Fylket deles mellom flere kontorer, og kommunen avgjør hvilket.") if shared else "")
+                continue
+            raw = question.default or ""
+        try:
+            answers[question.key] = parser(question, today, answers)(raw)
+        except ValueError as error:
+            errors[field] = str(error)
+    return answers, errors
 
 
 def _shared(county: str | None) -> bool:
@@ -239,15 +294,15 @@ def confirmation(question: Question, value: Any, today: date) -> str | None:
     return None
 
 
-def free_file_name(name: str, force: bool) -> str:
-    """The default file name from the group name; never one that exists (unless --force)."""
+def free_file_name(name: str, force: bool, folder: str = "") -> str:
+    """The default file name from the group name (in `folder`); never one that exists (unless --force)."""
     from selvhjelp_cli.files import slug
 
     base = slug(name)
-    candidate = f"{base}.yaml"
+    candidate = os.path.join(folder, f"{base}.yaml")
     number = 2
     while os.path.exists(candidate) and not force:
-        candidate = f"{base}-{number}.yaml"
+        candidate = os.path.join(folder, f"{base}-{number}.yaml")
         number += 1
     return candidate
 

@@ -121,3 +121,22 @@ def letterhead_from_option(path: str | None) -> Letterhead | None:
     if os.path.isdir(path):
         raise UserError(_("Dette er en mappe. Oppgi brevhodefilen (YAML)."), path=path)
     return load_letterhead(path)
+
+
+def letterheads_in(folder: str) -> list[str]:
+    """The names of the files directly in `folder` that are usable letterheads, sorted."""
+    found = []
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    for name in names:
+        path = os.path.join(folder, name)
+        if not name.lower().endswith((".yaml", ".yml")) or name.startswith(".") or not os.path.isfile(path):
+            continue
+        try:
+            load_letterhead(path)
+        except UserError:
+            continue
+        found.append(name)
+    return found

@@ -66,6 +66,11 @@ def add_participant(file: GroupFile, name: str, *, born: int | date | None = Non
     return _("La til «{name}» i gruppa.").format(name=name)
 
 
+def offered_join_day(group, today: date) -> date | None:
+    """The first meeting offered to someone added now: today, once the group has started (else its first meeting)."""
+    return today if today > group.schedule.first_meeting else None
+
+
 def age_warning(group, name: str, born: int | date | None, adult: bool, joined: date | None, today: date) -> str | None:
     """What `check` would say at once about a new participant's age (rule adult), or None."""
     from types import SimpleNamespace

@@ -1,0 +1,188 @@
+"""Start and stop `selvhjelp app`: a server on 127.0.0.1 for the person's own browser.
+
+The socket is bound here, to 127.0.0.1 only (there is no other choice), before
+the server starts, so the port is known for the Host check and the address.
+The browser is opened through an owner-only temporary file that sends it on
+to the address with the secret (an address given to the browser directly
+would be visible to other users in the list of processes). The server stops
+from the page, after IDLE_SECONDS without a request, or on Ctrl+C / SIGTERM,
+and the program then ends with exit code 0.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import threading
+import time
+from datetime import date
+
+from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.i18n import _
+
+HOST = "127.0.0.1"
+IDLE_SECONDS = 4 * 60 * 60
+FOLDER_NAME = "Selvhjelp"
+
+
+def documents_folder() -> str:
+    """The person's documents folder, as their system names it."""
+    if sys.platform == "win32":
+        try:
+            import ctypes
+            from ctypes import wintypes
+
+            # FOLDERID_Documents; it follows a move to OneDrive or another drive.
+            guid = (ctypes.c_byte * 16)(*bytes.fromhex("d0 9a d3 fd 8f 23 af 46 ad b4 6c 85 48 03 69 c7".replace(" ", "")))
+            found = ctypes.c_wchar_p()
+            if ctypes.windll.shell32.SHGetKnownFolderPath(guid, 0, None, ctypes.byref(found)) == 0:
+                path = found.value
+                ctypes.windll.ole32.CoTaskMemFree(found)
+                if path:
+                    return path
+        except (OSError, AttributeError, ValueError):
+            pass
+        return os.path.join(os.path.expanduser("~"), "Documents")
+    home = os.path.expanduser("~")
+    if sys.platform != "darwin":
+        # Linux desktops name it in the person's language (~/Dokumenter); xdg-user-dirs records which.
+        try:
+            with open(os.path.join(os.environ.get("XDG_CONFIG_HOME") or os.path.join(home, ".config"),
+                                   "user-dirs.dirs"), encoding="utf-8") as dirs:
+                for line in dirs:
+                    if line.startswith("XDG_DOCUMENTS_DIR="):
+                        value = line.split("=", 1)[1].strip().strip('"').replace("$HOME", home)
+                        if value and os.path.isdir(value):
+                            return value
+        except OSError:
+            pass
+    return os.path.join(home, "Documents")
+
+
+def default_folder() -> str:
+    return os.path.join(documents_folder(), FOLDER_NAME)
+
+
+def prepare_folder(folder: str | None) -> str:
+    """The folder to serve: made (owner-only) if it is the default and missing; else it must exist."""
+    if folder is None:
+        folder = default_folder()
+        try:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+        except OSError:
+            raise UserError(_("Kunne ikke lage mappen for gruppefilene."), path=folder) from None
+    if not os.path.isdir(folder):
+        raise UserError(_("Mappen finnes ikke. Oppgi en mappe som finnes, eller ingen, så brukes {default}.").format(
+            default=default_folder()), path=folder)
+    if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
+        raise UserError(_("Du har ikke lov til å lese og skrive i denne mappen."), path=folder)
+    return os.path.realpath(folder)
+
+
+def bind(port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    if sys.platform == "win32":
+        # Without it another program could bind the same port over ours.
+        sock.setsockopt(socket.SOL_SOCKET, getattr(socket, "SO_EXCLUSIVEADDRUSE", socket.SO_REUSEADDR), 1)
+    try:
+        sock.bind((HOST, port))
+    except OSError:
+        sock.close()
+        raise UserError(_("Porten {port} er opptatt. Velg en annen med --port, eller la være, så finner selvhjelp "
+                          "en ledig.").format(port=port)) from None
+    sock.listen(64)
+    sock.set_inheritable(False)
+    return sock
+
+
+def build(folder: str, *, port: int, language: str, today=date.today, stop=None):
+    """The whole app for a folder, behind its guard: (asgi app, pages, guard)."""
+    from selvhjelp_cli.app.guard import Guard
+    from selvhjelp_cli.app.pages import Pages
+
+    pages = Pages(folder, today=today, stop=stop)
+    guard = Guard(pages.application(), port=port, language=language, refused=pages.refused_page)
+    pages.guard = guard
+    return guard, pages
+
+
+def _open_browser(address: str) -> str | None:
+    """Open the address in the default browser through an owner-only file; the file's path, to remove later."""
+    import tempfile
+    import webbrowser
+    from html import escape
+    from pathlib import Path
+
+    descriptor, path = tempfile.mkstemp(prefix="selvhjelp-", suffix=".html")  # mode 0600
+    with os.fdopen(descriptor, "w", encoding="utf-8") as page:
+        page.write(f'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url={escape(address)}">'
+                   f'<title>selvhjelp</title><a href="{escape(address)}">selvhjelp</a>\n')
+    try:
+        webbrowser.open(Path(path).as_uri())
+    except Exception:  # noqa: BLE001 - no browser: the address on stdout still works
+        pass
+    return path
+
+
+def serve(folder: str | None, *, port: int = 0, open_browser: bool = True, language: str | None = None,
+          idle_seconds: float = IDLE_SECONDS) -> int:
+    """Run the app until it is stopped; the exit code."""
+    import signal
+
+    import uvicorn
+
+    from selvhjelp_cli.i18n import current
+
+    served = prepare_folder(folder)
+    sock = bind(port)
+    port = sock.getsockname()[1]
+
+    class _Server(uvicorn.Server):
+        def handle_exit(self, sig, frame) -> None:
+            # Stop as asked, without uvicorn raising the signal again afterwards: Ctrl+C is a normal way to stop.
+            if self.should_exit and sig == signal.SIGINT:
+                self.force_exit = True
+            self.should_exit = True
+
+    server: _Server | None = None
+
+    def stop() -> None:
+        if server is not None:
+            server.should_exit = True
+
+    guard, _pages = build(served, port=port, language=current(language), stop=stop)
+    config = uvicorn.Config(guard, log_level="critical", access_log=False, lifespan="off", http="h11",
+                            ws="none", loop="asyncio", server_header=False, date_header=False, log_config=None)
+    server = _Server(config)
+
+    def watch_idle() -> None:
+        while not server.should_exit:
+            time.sleep(min(30.0, idle_seconds / 4))
+            if time.monotonic() - guard.last_request > idle_seconds:
+                server.should_exit = True
+
+    address = guard.launch_address()
+    try:
+        print(_("selvhjelp kjører nå i nettleseren. Åpne denne adressen hvis den ikke åpnet seg selv:"), flush=True)
+        print(address, flush=True)
+        print(_("Gruppefilene ligger i {folder}. Stopp med «Avslutt» på siden, eller Ctrl+C her.").format(
+            folder=served), flush=True)
+    except (OSError, ValueError, AttributeError):
+        pass  # no console (the double-clicked selvhjelp-app on Windows): the browser opens all the same
+    redirect = _open_browser(address) if open_browser else None
+    threading.Thread(target=watch_idle, daemon=True, name="selvhjelp-idle").start()
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+        if redirect:
+            try:
+                os.unlink(redirect)
+            except OSError:
+                pass
+    try:
+        print(_("selvhjelp er avsluttet."), flush=True)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 0

@@ -1,0 +1,205 @@
+"""selvhjelp app in a real browser: Debian's chromium driven by Playwright, axe-core on every page.
+
+Needs /usr/bin/chromium (or SELVHJELP_CHROMIUM), Playwright for Python and
+axe.min.js (SELVHJELP_AXE). Where they are missing the tests are skipped –
+except when SELVHJELP_BROWSER_TESTS=required, as .ci/run sets it: there a
+missing browser is a failure, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from selvhjelp_cli.loader import load_group
+
+CHROMIUM = os.environ.get("SELVHJELP_CHROMIUM", "/usr/bin/chromium")
+AXE = os.environ.get("SELVHJELP_AXE", "")
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+REQUIRED = os.environ.get("SELVHJELP_BROWSER_TESTS") == "required"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+pytestmark = pytest.mark.process
+
+
+def _missing() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed"
+    if not os.path.exists(CHROMIUM):
+        return f"no browser at {CHROMIUM}"
+    if not AXE or not os.path.exists(AXE):
+        return "SELVHJELP_AXE does not name axe.min.js"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    missing = _missing()
+    if missing:
+        if REQUIRED:
+            pytest.fail(f"browser tests are required here, but {missing}")
+        pytest.skip(missing)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A real `selvhjelp app` process on a folder with the examples; (address with secret, base, folder)."""
+    folder = tmp_path / "Selvhjelp"
+    folder.mkdir()
+    for name in ("torsdagsgruppa.yaml", "nettgruppa-nord.yaml", "onsdagsgruppa-med-problemer.yaml"):
+        shutil.copy(EXAMPLES / name, folder / name)
+    environment = {**os.environ, "SELVHJELP_LANG": "nb", "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "selvhjelp_cli", "app", str(folder), "--no-browser"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+    address = None
+    for line in process.stdout:
+        if line.startswith("http://127.0.0.1:"):
+            address = line.strip()
+            break
+    assert address, process.stderr.read()
+    base = address.split("/?", 1)[0]
+    yield address, base, folder
+    process.terminate()
+    assert process.wait(10) == 0  # SIGTERM stops it cleanly
+    assert "Ola" not in process.stderr.read()
+
+
+@pytest.fixture
+def page(browser, served):
+    address, base, folder = served
+    context = browser.new_context(locale="nb-NO", viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+    own = urlsplit(base).netloc
+
+    def only_the_app(route):
+        if urlsplit(route.request.url).netloc != own:
+            outside.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", only_the_app)
+    tab = context.new_page()
+    tab.goto(address)
+    assert tab.url == base + "/"  # the secret has left the address bar
+    yield tab
+    context.close()
+    assert outside == [], f"requests left 127.0.0.1: {outside}"
+
+
+def _axe(tab) -> list:
+    # Evaluated through the debugging protocol, which the page's strict CSP (no inline script) does not govern.
+    tab.evaluate(Path(AXE).read_text(encoding="utf-8") + "\n;0")
+    result = tab.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_every_page_has_no_accessibility_violations(page, served, language):
+    address, base, folder = served
+    for path in ("/", "/new", "/g/torsdagsgruppa", "/g/onsdagsgruppa-med-problemer", "/g/nettgruppa-nord",
+                 "/find", "/find?place=Os", "/publish"):
+        joiner = "&" if "?" in path else "?"
+        page.goto(f"{base}{path}{joiner}lang={language}")
+        assert page.locator("html").get_attribute("lang") == language
+        assert _axe(page) == [], path
+    # A form with mistakes: errors tied to their fields, and still no violations.
+    page.goto(f"{base}/new")
+    page.get_by_role("button", name={"nb": "Lag gruppefilen", "nn": "Lag gruppefila",
+                                     "en": "Create the group file"}[language]).click()
+    page.locator(".error-summary").wait_for()
+    assert page.locator("[aria-invalid=true]").count() >= 3
+    assert _axe(page) == []
+
+
+def test_the_starters_whole_story(page, served):
+    address, base, folder = served
+    page.get_by_role("link", name="Ny gruppe").first.click()
+    page.get_by_role("textbox", name="Gruppas navn (må fylles ut)").fill("Mandagsgruppa")
+    page.locator("#f-county").fill("Rogaland")
+    page.locator("#f-municipality").fill("Haugesund")
+    page.get_by_role("textbox", name="Møtested (må fylles ut)").fill("Frivilligsentralen")
+    page.locator("#f-first-meeting").fill("neste mandag")
+    page.locator("#f-starter").fill("Kari Nilsen")
+    page.get_by_role("button", name="Lag gruppefilen").click()
+    assert page.url.startswith(base + "/g/mandagsgruppa")
+    assert "Gruppefilen er laget" in page.locator("[role=status]").inner_text()
+    for name, born in (("Ola N.", "1970"), ("Kari H.", "1985"), ("Per S.", "1990"), ("Liv T.", "1966"),
+                       ("Siv A.", "1979")):
+        form = page.locator("#participant-add")
+        form.locator("#p-name").fill(name)
+        form.locator("#p-born").fill(born)
+        form.get_by_role("button", name="Legg til").click()
+        assert name in page.locator("[role=status]").inner_text()
+        assert name not in page.url
+    first_day = page.locator("#meetings ~ div table tbody tr").first.locator("th").inner_text().split(" ", 1)[1]
+    sign = page.locator("#participant-sign")
+    sign.get_by_label("Deltaker").select_option("Kari H.")
+    sign.get_by_label("Dato").fill(first_day)  # at the first meeting, which lies ahead
+    sign.get_by_role("button", name="Registrer signaturen").click()
+    assert "Kari H." in page.locator("[role=status]").inner_text()
+    pdf = page.request.get(f"{base}/g/mandagsgruppa/declaration.pdf")
+    assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
+    poster = page.request.get(f"{base}/g/mandagsgruppa/poster.pdf?lang=en")
+    assert poster.status == 200 and poster.body().startswith(b"%PDF")
+    first_row = page.locator("#meetings ~ div table tbody tr").first
+    day = first_row.locator("th").inner_text()
+    cancel = page.locator("#meeting-cancel")
+    cancel.locator("#c-date").fill(day.split(" ", 1)[1])  # «5. april 2027»
+    cancel.get_by_role("button", name="Avlys møtet").click()
+    assert "Avlyst" in page.locator("#meetings ~ div table tbody tr").first.inner_text()
+    second = page.locator("#meetings ~ div table tbody tr").nth(1).locator("th").inner_text()
+    end = page.locator("#group-end")
+    end.locator("#e-date").fill(second.split(" ", 1)[1])
+    end.get_by_role("button", name="Registrer at gruppa er avsluttet").click()
+    assert "avsluttet" in page.locator("[role=status]").inner_text()
+    group = load_group(folder / "mandagsgruppa.yaml").group
+    assert [p.name for p in group.participants] == ["Ola N.", "Kari H.", "Per S.", "Liv T.", "Siv A."]
+    assert group.participants[1].declaration_signed is not None
+    assert len(group.schedule.cancelled) == 1 and group.ended is not None
+
+
+def test_the_coordinators_story(page, served):
+    address, base, folder = served
+    rows = page.locator("table tbody tr")
+    assert rows.count() == 3
+    page.get_by_role("link", name="Finn kontaktpunkt").first.click()
+    page.get_by_role("textbox", name="Sted: postnummer, poststed, kommune eller fylke").fill("Bryne")
+    page.get_by_role("button", name="Finn").click()
+    assert "Bryne" in page.locator("#answer").inner_text()
+    page.get_by_role("link", name="Publiser åpne grupper").first.click()
+    page.get_by_role("button", name="Lagre Meeting Guide-JSON (apne-grupper.json)").click()
+    assert "Lagret apne-grupper.json" in page.locator("[role=status]").inner_text()
+    assert (folder / "apne-grupper.json").exists()
+
+
+def test_keyboard_alone_reaches_the_form_and_at_200_percent_nothing_scrolls_sideways(page, served):
+    address, base, folder = served
+    page.goto(f"{base}/new")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "f-name":
+            break
+    assert page.evaluate("document.activeElement.id") == "f-name"
+    page.set_viewport_size({"width": 640, "height": 900})  # 1280 px at 200 %
+    for path in ("/", "/new", "/g/torsdagsgruppa"):
+        page.goto(base + path)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
