@@ -270,3 +270,11 @@ def test_municipality_guesses_prefer_the_county_already_given():
 
     assert districts.suggest_municipality("Nesa", county="Akershus")[0] == "Nes"
     assert districts.suggest_municipality("Nesa", county="Nordland")[0] == "Nesna"
+
+
+@pytest.mark.parametrize("typed", ["18.00", "18:00", "18"])
+def test_the_start_is_written_in_one_format_whatever_was_typed(tmp_path, typed):
+    path = tmp_path / "g.yaml"
+    result = invoke("init-group", path, *FLAGS, "--start", typed)
+    assert result.exit_code == 0, result.stderr
+    assert '  start: "18:00"\n' in path.read_text(encoding="utf-8")

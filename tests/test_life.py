@@ -298,3 +298,27 @@ def test_an_empty_birth_answer_asks_whether_the_person_is_18(group_file):
     no = invoke("participant", "add", str(group_file), input="Unge U.\n\nnei\n")
     assert no.exit_code == 2 and "må være fylt 18 år" in no.stderr
     assert group_file.read_bytes() == before
+
+
+def test_a_pause_reaches_the_calendar_file_as_cancelled_events_with_the_same_uids(group_file, tmp_path):
+    from icalendar import Calendar
+
+    from .conftest import invoke
+
+    before = tmp_path / "before.ics"
+    assert invoke("calendar", str(group_file), "--ics", str(before), "--today", "2027-01-01").exit_code == 0
+    assert invoke("meeting", "pause", str(group_file), "14.1.2027", "28.1.2027", "--reason", "Ferie",
+                  "--today", "2027-01-01").exit_code == 0
+    after = tmp_path / "after.ics"
+    result = invoke("calendar", str(group_file), "--ics", str(after), "--today", "2027-01-01")
+    assert result.exit_code == 0
+    assert "Skrev 12 møter" in result.stderr and "3 avlyste møter er med" in result.stderr
+    assert "--count N" in result.stderr
+
+    def events(path):
+        return {str(e["uid"]): str(e.get("status", "")) for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
+
+    old, new = events(before), events(after)
+    paused = [uid for uid, status in new.items() if status == "CANCELLED"]
+    assert len(paused) == 3 and all(uid in old for uid in paused)
+    assert "Ferie" not in after.read_text(encoding="utf-8")

@@ -115,3 +115,10 @@ def test_strict_says_why_it_failed(tmp_path):
     assert plain.exit_code == 0 and strict.exit_code == 1
     assert "Exit 1 fordi --strict er valgt og det er én advarsel som gruppa ikke har valgt bort." in strict.stderr
     assert "--strict" not in plain.stderr
+
+
+def test_office_ids_match_in_any_case(tmp_path):
+    folder = groups(tmp_path)
+    for typed in ("Sandnes", "SANDNES"):
+        result = invoke("check", folder, "--office", typed, "--format", "json", *TODAY)
+        assert [f["group"] for f in json.loads(result.stdout)["files"]] == ["Torsdagsgruppa"], typed

@@ -544,8 +544,9 @@ def calendar(
         write_output(ics, to_ics(group, meetings, stamp=datetime.now(timezone.utc), language=_language(None, group)),
                      force=force)
         if ics != STDOUT:
-            held = sum(not m.cancelled for m in meetings)
-            print(_("Skrev {held} møter til {ics}.").format(held=held, ics=printable(ics)), file=sys.stderr)
+            from selvhjelp_cli.views.calendar import ics_summary
+
+            print(ics_summary(meetings, printable(ics), more=how_many is None and last is None), file=sys.stderr)
         return
     from selvhjelp_cli.console import make_console
     from selvhjelp_cli.views.calendar import print_calendar

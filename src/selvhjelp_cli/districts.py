@@ -479,7 +479,8 @@ class Reading:
         places = join(municipalities()[n].name for n in self.municipalities if n in municipalities())
         if self.kind == "postcode":
             return f"{self.postcodes[0]} {self.name} ({places})" if places else f"{self.postcodes[0]} {self.name}"
-        return _("{name} (poststed i {places})").format(name=self.name, places=places)
+        # Longyearbyen and other places on Svalbard lie in no municipality of the register.
+        return _("{name} (poststed i {places})").format(name=self.name, places=places) if places else self.name
 
 
 @cache

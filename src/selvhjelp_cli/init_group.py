@@ -312,7 +312,8 @@ def render_group_file(answers: dict[str, Any], file_name: str, today: date) -> s
 
     context = {q.key: answers.get(q.key) for q in QUESTIONS}
     context.update(
-        start=clock(answers["start"]),
+        # TT:MM whoever writes the file (init-group, the app, meeting move): one time format.
+        start=f"{answers['start'].hour:02d}:{answers['start'].minute:02d}",
         first_meeting_long=long_date(answers["first_meeting"]),
         file_name=os.path.basename(file_name),
         created=f"{today.day}.{today.month}.{today.year}",

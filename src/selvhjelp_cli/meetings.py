@@ -52,6 +52,7 @@ class Meeting:
     planned: date | None = None  # the date in the plan, where the meeting was moved from it
     cancelled: bool = False
     reason: str | None = None  # why a meeting is cancelled
+    paused: bool = False  # cancelled because it falls in a pause
 
     @property
     def series_day(self) -> date:
@@ -163,7 +164,14 @@ def plan(
             break
         if len(candidates) >= _MAX_MEETINGS or (group.ended is not None and day - reach > group.ended):
             break
-        if any(pause.from_ <= day <= pause.to for pause in schedule.pauses):
+        pause = next((p for p in schedule.pauses if p.from_ <= day <= p.to), None)
+        if pause is not None:
+            # Listed as cancelled (with include_cancelled), so that a calendar which imported the
+            # plan before the pause drops these meetings: same UID, STATUS:CANCELLED.
+            begins = datetime.combine(day, schedule.start)
+            candidates.append(Meeting(None, day, begins, begins + timedelta(minutes=schedule.duration_minutes),
+                                      schedule.break_minutes, holiday_name(day), (), cancelled=True,
+                                      reason=pause.reason, paused=True))
             continue
         move = moved.get(day)
         actual = move.to if move else day

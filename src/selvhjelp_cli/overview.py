@@ -90,6 +90,9 @@ def keep_office(run: CheckRun, table: list[Row], directory: Directory, office: s
 
     from selvhjelp_cli.errors import UserError, did_you_mean
 
+    # Ids are matched in any case: «Sandnes» and «sandnes» are the same office.
+    known = {c.id.casefold(): c.id for c in directory.contacts}
+    office = known.get(office.casefold(), office)
     if directory.contact(office) is None:
         import difflib
 

@@ -100,7 +100,7 @@ def _meetings(group, today: date) -> list[dict[str, Any]]:
     for meeting in meetings:
         notes = []
         if meeting.cancelled:
-            notes.append(_("Avlyst") + (f" ({meeting.reason})" if meeting.reason else ""))
+            notes.append((_("Pause") if meeting.paused else _("Avlyst")) + (f" ({meeting.reason})" if meeting.reason else ""))
         elif meeting.planned:
             notes.append(_("Flyttet fra {planned}").format(planned=long_date(meeting.planned)))
         if meeting.holiday:

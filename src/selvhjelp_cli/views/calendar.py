@@ -35,7 +35,8 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
             row.append(printable(", ".join(meeting.starters)))
         notes = Text()
         if meeting.cancelled:
-            notes.append(_("Avlyst") + (f" ({printable(meeting.reason)})" if meeting.reason else ""), style="bold red")
+            said = _("Pause") if meeting.paused else _("Avlyst")
+            notes.append(said + (f" ({printable(meeting.reason)})" if meeting.reason else ""), style="bold red")
         elif meeting.planned:
             notes.append(_("Flyttet fra {planned}").format(planned=long_date(meeting.planned, language)), style="cyan")
         if meeting.holiday:
@@ -65,3 +66,20 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
                            "for å hoppe over dem, eller avtal en annen dag i gruppa."), style="dim"))
 
 
+
+
+def ics_summary(meetings: list, path: str, *, more: bool) -> str:
+    """What `calendar --ics` says: how many meetings it wrote (and cancelled ones), and how to get more."""
+    from selvhjelp_cli.i18n import ngettext
+
+    held = sum(not m.cancelled for m in meetings)
+    cancelled = len(meetings) - held
+    said = ngettext("Skrev {count} møte til {path}.", "Skrev {count} møter til {path}.", held).format(
+        count=held, path=path)
+    if cancelled:
+        said += " " + ngettext("{count} avlyst møte er med, slik at kalendere som har lagt det inn, fjerner det.",
+                               "{count} avlyste møter er med, slik at kalendere som har lagt dem inn, fjerner dem.",
+                               cancelled).format(count=cancelled)
+    if more:
+        said += " " + _("Flere møter: --count N eller --until DATO.")
+    return said
