@@ -171,3 +171,14 @@ def test_nothing_found_exits_1_with_suggestions():
     assert result.exit_code == 1 and document["matched"] is None and document["offices"] == []
     assert "Bryne" in document["suggestions"]
     assert "Mente du «Bryne»" in invoke("find-district", "Bryen").stdout
+
+
+def test_municipality_os_lists_both_readings_as_the_free_query_does():
+    from selvhjelp_cli.directory import builtin_directory
+    from selvhjelp_cli.resolver import resolve
+
+    answer = resolve(builtin_directory(), "municipality", "Os")
+    assert [o.office for o in answer.offices] == ["Brumunddal", "Bergen"]
+    assert answer.query == {"municipality": "Os"} and any("Bjørnafjorden" in note for note in answer.notes)
+    picked = resolve(builtin_directory(), "municipality", "Os, Hordaland")
+    assert [o.office for o in picked.offices] == ["Bergen"]

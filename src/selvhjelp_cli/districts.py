@@ -310,6 +310,15 @@ def find_municipality(text: str) -> list[Municipality]:
     return current or found
 
 
+def has_former_namesake(text: str) -> bool:
+    """A name without county that a current and a former municipality both bear («Os»)."""
+    if len(text) > MAX_PLACE_NAME:
+        return False
+    name, qualifier = _split_qualifier(text)
+    found = _municipality_index().get(fold(name), [])
+    return qualifier is None and any(m.former for m in found) and any(not m.former for m in found)
+
+
 def _split_qualifier(text: str) -> tuple[str, str | None]:
     """'Herøy, Nordland', 'Herøy (Nordland)' or 'Herøy i Nordland' -> ('Herøy', 'Nordland')."""
     text = text.strip()

@@ -38,8 +38,12 @@ def resolve(directory: Directory, kind: str, text: str) -> Resolution:
         else:
             result.offices = _contacts(directory, result.offices)
         return result
-    if kind == "place":
-        return _resolve_place(directory, text)
+    if kind == "place" or (kind == "municipality" and districts.has_former_namesake(text)):
+        # «Os» is Os in Innlandet and the Os in Hordaland that became Bjørnafjorden in 2020:
+        # both readings, as the free query gives them, never one picked in silence.
+        result = _resolve_place(directory, text)
+        result.query = {kind: text}
+        return result
     if directory.builtin:
         result = {"county": districts.resolve_county, "municipality": districts.resolve_municipality}[kind](text)
         result.offices = _contacts(directory, result.offices)
