@@ -161,3 +161,11 @@ def test_a_folder_is_not_a_directory_file(tmp_path):
     for args in (("directory", "check", tmp_path), ("find-district", "Bergen", "--directory", tmp_path)):
         result = invoke(*args)
         assert result.exit_code == 2 and "Dette er en mappe. Oppgi katalogfilen (YAML)." in result.stderr, args
+
+
+def test_an_empty_directory_option_says_so():
+    from .conftest import invoke
+
+    for args in (["find-district", "Bryne"], ["find-district", "--county", "Rogaland"], ["check"]):
+        result = invoke(*args, "--directory", "")
+        assert result.exit_code == 2 and "--directory er tomt" in result.stderr, args

@@ -165,6 +165,9 @@ def active_directory(path: str | None = None) -> Directory:
     A directory that is named but cannot be read is an error, never a silent
     fall-back to the built-in list.
     """
+    if path is not None and not path.strip():
+        raise UserError(_("--directory er tomt. Oppgi katalogfilen, eller la valget være, så brukes den innebygde "
+                          "listen fra 2019."))
     if path is None:
         path = os.environ.get(ENVIRONMENT_VARIABLE) or None
         if path is not None and not os.path.exists(path):
