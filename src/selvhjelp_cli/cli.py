@@ -154,17 +154,23 @@ def _today(value: str | None) -> date:
     return _date(value, "--today", strict=True) or date.today()
 
 
-def _language(value: str | None, group) -> str:
-    if value is not None:
-        from selvhjelp_cli.language import parse_language
+def _language_option(value: str | None) -> str | None:
+    """--lang as nb, nn or en (None when not given); a word we do not know is a UserError."""
+    if value is None:
+        return None
+    from selvhjelp_cli.language import parse_language
 
-        try:
-            return parse_language(value)
-        except ValueError:
-            _choice(value, _LANGUAGE_WORDS, "--lang")
+    try:
+        return parse_language(value)
+    except ValueError:
+        _choice(value, _LANGUAGE_WORDS, "--lang")
+        return None
+
+
+def _language(value: str | None, group) -> str:
     from selvhjelp_cli.documents import language_for
 
-    return language_for(group)
+    return language_for(group, _language_option(value))
 
 
 _LANGUAGE_WORDS = (*LANGUAGES, "bokmål", "nynorsk", "engelsk")
@@ -905,13 +911,5 @@ def app_command(
     """Åpne selvhjelp i nettleseren: alt verktøyet gjør, med skjemaer, på din egen maskin."""
     from selvhjelp_cli.app.server import serve
 
-    chosen = None
-    if lang is not None:
-        from selvhjelp_cli.language import parse_language
-
-        try:
-            chosen = parse_language(lang)
-        except ValueError:
-            _choice(lang, _LANGUAGE_WORDS, "--lang")
     number = _whole_number(port, "--port", 0, 65535)
-    raise typer.Exit(serve(folder, port=number or 0, open_browser=not no_browser, language=chosen))
+    raise typer.Exit(serve(folder, port=number or 0, open_browser=not no_browser, language=_language_option(lang)))

@@ -52,14 +52,10 @@ def _day(today: date, *, optional: bool = False):
     return _optional(parse) if optional else parse
 
 
-def _optional_text(raw: str) -> str | None:
-    return parsers._optional_text(raw)
-
-
 def participant_add(form, group, today):
     values = _fields(form, {"name": parsers._text, "born": _optional(parsers.birth),
                             "joined": _day(today, optional=True), "signed": _day(today, optional=True),
-                            "role": _optional_text})
+                            "role": parsers._optional_text})
     adult = bool(form.get("adult"))
     if values["born"] is not None and adult:
         raise Invalid({"born": _("Oppgi enten fødselsår eller at personen er fylt 18 år, ikke begge.")})
@@ -93,12 +89,12 @@ def participant_remove(form, group, today):
 
 
 def decision_add(form, group, today):
-    values = _fields(form, {"rule": parsers._text, "date": _day(today, optional=True), "note": _optional_text})
+    values = _fields(form, {"rule": parsers._text, "date": _day(today, optional=True), "note": parsers._optional_text})
     return (lambda file: life.add_decision(file, values["rule"], values["date"] or today, values["note"])), None
 
 
 def meeting_cancel(form, group, today):
-    values = _fields(form, {"date": _day(today), "reason": _optional_text})
+    values = _fields(form, {"date": _day(today), "reason": parsers._optional_text})
     return (lambda file: life.cancel(file, values["date"], values["reason"])), None
 
 
@@ -108,7 +104,7 @@ def meeting_move(form, group, today):
 
 
 def meeting_pause(form, group, today):
-    values = _fields(form, {"from": _day(today), "to": _day(today), "reason": _optional_text})
+    values = _fields(form, {"from": _day(today), "to": _day(today), "reason": parsers._optional_text})
     return (lambda file: life.pause(file, values["from"], values["to"], values["reason"])), None
 
 

@@ -65,9 +65,12 @@ class Guard:
         headers = _headers(scope)
         cookies = _cookies(headers.get("cookie", ""))
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-        language = self._language(scope, cookies, query)
+        chosen = query.get("lang", [""])[0]
+        chosen = chosen if chosen in LANGUAGES and not scope["path"].endswith(_DOCUMENT_ENDINGS) else None
+        remembered = cookies.get(self.language_cookie, "")
+        language = chosen or (remembered if remembered in LANGUAGES else self.language)
         extra: list[tuple[bytes, bytes]] = []
-        if query.get("lang", [""])[0] in LANGUAGES and not scope["path"].endswith(_DOCUMENT_ENDINGS):
+        if chosen:  # the page's chooser: remembered for the next pages
             extra.append((b"set-cookie", self._cookie_header(self.language_cookie, language, http_only=False)))
 
         if headers.get("host") not in self.hosts:
@@ -100,13 +103,6 @@ class Guard:
         scope["state"]["language"] = language
         with in_language(language):
             await self.app(scope, receive, send_with_headers)
-
-    def _language(self, scope, cookies: dict, query: dict) -> str:
-        chosen = query.get("lang", [""])[0]
-        if chosen in LANGUAGES and not scope["path"].endswith(_DOCUMENT_ENDINGS):
-            return chosen
-        remembered = cookies.get(self.language_cookie, "")
-        return remembered if remembered in LANGUAGES else self.language
 
     def _same_origin(self, headers: dict) -> bool:
         site = headers.get("sec-fetch-site")

@@ -116,7 +116,7 @@ class Pages:
         return page.encode("utf-8"), "text/html; charset=utf-8"
 
     def _message(self, status: int, reason: str) -> HTMLResponse:
-        body, content_type = self.refused_page(status, reason, current())
+        body, _content_type = self.refused_page(status, reason, current())
         return HTMLResponse(body, status_code=status)
 
     async def _not_found(self, request: Request, _exc) -> HTMLResponse:
@@ -156,6 +156,11 @@ class Pages:
                     return None  # a symbolic link out of the folder
                 return path
         return None
+
+    def _group_of(self, request: Request) -> tuple[str, str | None]:
+        """The stem in the address and its group file (None: answer 404)."""
+        stem = request.path_params["stem"]
+        return stem, self.group_path(stem)
 
     def _stem_of(self, path: str) -> str | None:
         relative = os.path.relpath(path, self.folder)
@@ -243,8 +248,7 @@ class Pages:
     # -- one group -------------------------------------------------------------------
 
     async def group(self, request: Request) -> Response:
-        stem = request.path_params["stem"]
-        path = self.group_path(stem)
+        stem, path = self._group_of(request)
         if path is None:
             return self._message(404, "missing")
         notice = self._notices.pop(request.query_params.get("done", ""), None)
@@ -287,9 +291,8 @@ class Pages:
     async def change(self, request: Request) -> Response:
         from selvhjelp_cli.app.changes import CHANGES
 
-        stem = request.path_params["stem"]
+        stem, path = self._group_of(request)
         action = f"{request.path_params['area']}/{request.path_params['action']}"
-        path = self.group_path(stem)
         if path is None or action not in CHANGES:
             return self._message(404, "missing")
         form = await self._form(request)
@@ -336,8 +339,7 @@ class Pages:
         return RedirectResponse(f"/g/{stem}/{kind}.{output_format}{tail}", status_code=303)
 
     async def document(self, request: Request) -> Response:
-        stem = request.path_params["stem"]
-        path = self.group_path(stem)
+        stem, path = self._group_of(request)
         if path is None:
             return self._message(404, "missing")
         return await run_in_threadpool(self._document, request, path, request.path_params["kind"],
@@ -378,8 +380,7 @@ class Pages:
             "content-security-policy": _DOCUMENT_POLICY.decode()})
 
     async def calendar(self, request: Request) -> Response:
-        stem = request.path_params["stem"]
-        path = self.group_path(stem)
+        stem, path = self._group_of(request)
         if path is None:
             return self._message(404, "missing")
         return await run_in_threadpool(self._calendar, request, path, stem)
