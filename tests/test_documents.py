@@ -24,15 +24,15 @@ PARTICIPANTS = ["Ola N.", "Lise H.", "Mona K.", "Jon E.", "Siv T.", "Arne B.", "
 TITLES = {
     "nb": {"declaration": "Taushetserklæring", "principles": "Prinsipper for samtalen", "framework": "Rammer for gruppa",
            "first-meeting": "Plan for de første møtene", "digital": "Tips for digitale møter",
-           "registration": "Registrering av deltakere", "attendance": "Oppmøteliste", "poster": "Ny selvhjelpsgruppe"},
+           "registration": "Registrering av deltakere", "attendance": "Oppmøteliste", "poster": "Selvhjelpsgruppe"},
     "nn": {"declaration": "Erklæring om teieplikt", "principles": "Prinsipp for samtalen",
            "framework": "Rammer for gruppa", "first-meeting": "Plan for dei første møta",
            "digital": "Tips for digitale møte", "registration": "Registrering av deltakarar",
-           "attendance": "Oppmøteliste", "poster": "Ny sjølvhjelpsgruppe"},
+           "attendance": "Oppmøteliste", "poster": "Sjølvhjelpsgruppe"},
     "en": {"declaration": "Confidentiality declaration", "principles": "Principles for the conversation",
-           "framework": "The group's framework", "first-meeting": "Plan for the first meetings",
+           "framework": "The group’s framework", "first-meeting": "Plan for the first meetings",
            "digital": "Tips for online meetings", "registration": "Participant registration",
-           "attendance": "Attendance list", "poster": "A new self-help group"},
+           "attendance": "Attendance list", "poster": "A self-help group"},
 }
 
 

@@ -7,6 +7,8 @@ import io
 import json
 import shutil
 
+import pytest
+
 from .conftest import EXAMPLES, FIXTURES, invoke
 
 CONTACT_POINTS = FIXTURES / "directory" / "kontaktpunkter.yaml"
@@ -61,6 +63,15 @@ def test_a_cell_that_would_be_a_formula_is_kept_as_text(tmp_path):
     (tmp_path / "annen.yaml").write_text((EXAMPLES / "torsdagsgruppa.yaml").read_text(encoding="utf-8"),
                                          encoding="utf-8")
     assert ",'=1+1," in invoke("check", tmp_path, "--format", "csv", *TODAY).stdout
+
+
+@pytest.mark.parametrize("start", ["\t=", "\r=", " =", "\t@"])
+def test_a_path_starting_with_a_tab_or_space_before_a_formula_is_kept_as_text(tmp_path, monkeypatch, start):
+    monkeypatch.chdir(tmp_path)
+    name = start + "SUM(1).yaml"
+    (tmp_path / name).write_text((EXAMPLES / "torsdagsgruppa.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(invoke("check", name, "--format", "csv", *TODAY).stdout.lstrip("\ufeff"))))
+    assert rows[1][0] == "'" + name
 
 
 def test_concise_lines_are_path_line_column_severity_rule_message(tmp_path):

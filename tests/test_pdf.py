@@ -4,6 +4,7 @@ group file ever read as Typst markup or code."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from datetime import date
 
@@ -135,9 +136,44 @@ def test_a_typst_error_names_the_document_and_writes_nothing(monkeypatch, tmp_pa
         render.render_document(documents.handout("principles", None, "nb", TODAY), "pdf")
 
 
-def test_system_fonts_are_never_used():
-    fonts = render._fonts()
-    assert {f.family for f in fonts.fonts() if f.path} == {"Noto Sans", "Noto Sans Symbols2"}
+def test_only_the_bundled_fonts_are_used_never_the_system_s_or_typst_s_monospace():
+    families = {f.family for f in render._fonts().fonts()}
+    assert families == {"Noto Sans", "Noto Sans Symbols2", "Noto Sans Arabic", "Noto Sans Armenian",
+                        "Noto Sans Devanagari", "Noto Sans Ethiopic", "Noto Sans Georgian", "Noto Sans Hebrew",
+                        "Noto Sans Tamil", "Noto Sans Thai"}
+    assert not any("Mono" in family for family in families)
+
+
+def test_the_fonts_coverage_file_matches_the_fonts():
+    import importlib.util
+
+    script = EXAMPLES.parent / "scripts" / "font_coverage.py"
+    spec = importlib.util.spec_from_file_location("font_coverage", script)
+    font_coverage = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(font_coverage)
+
+    assert json.loads((font_coverage.FONTS / "coverage.json").read_text(encoding="utf-8")) == font_coverage.coverage(), \
+        "run: python scripts/font_coverage.py"
+
+
+@pytest.mark.parametrize("name, script", [("王芳", "kinesisk, japansk og koreansk skrift"),
+                                          ("Kari 😀", "emoji og andre symboler")])
+def test_each_script_no_bundled_font_holds_is_named_on_stderr_never_the_name(tmp_path, write, name, script):
+    path = write(GROUP_FILE.read_text(encoding="utf-8").replace("Ola N.", name))
+    result = invoke("print-declaration", path, "--sheet", "-o", tmp_path / "e.pdf", "--today", "2026-11-23")
+    assert result.exit_code == 0, result.stderr
+    assert f"mangler tegn for {script}." in result.stderr and name not in result.stderr
+
+
+@pytest.mark.parametrize("name, font", [("محمد علي", "NotoSansArabic"), ("ሰላም ተስፋይ", "NotoSansEthiopic"),
+                                        ("राम शर्मा", "NotoSansDevanagari"), ("สมชาย", "NotoSansThai")])
+def test_names_in_the_scripts_of_norway_print_in_a_sans_font_of_their_own(tmp_path, write, name, font):
+    path = write(GROUP_FILE.read_text(encoding="utf-8").replace("Ola N.", name))
+    result = invoke("print-declaration", path, "--sheet", "-o", tmp_path / "e.pdf", "--today", "2026-11-23")
+    assert result.exit_code == 0 and "Merk" not in result.stderr, result.stderr
+    reader = PdfReader(tmp_path / "e.pdf")
+    fonts = {str(f.get_object()["/BaseFont"]) for f in reader.pages[0]["/Resources"]["/Font"].values()}
+    assert any(font in f for f in fonts) and not any("Mono" in f for f in fonts)
 
 
 @pytest.mark.parametrize("name", ["王小明", "Kari 😀", "A\x1fB"])
@@ -149,7 +185,7 @@ def test_text_no_bundled_font_can_show_still_prints_and_says_so(tmp_path, write,
         assert result.exit_code == 2 and "kontrolltegn" in result.stderr
         return
     assert result.exit_code == 0, result.stderr
-    assert render.NOT_ALL_PRINTABLE in result.stderr
+    assert "vises som tomme ruter" in result.stderr
     reader = PdfReader(tmp_path / "e.pdf")
     assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"]) and reader.trailer["/Root"]["/Lang"] == "nb"
 

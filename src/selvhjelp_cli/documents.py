@@ -16,6 +16,7 @@ from selvhjelp_cli.dates import clock, format_day, long_date
 from selvhjelp_cli.errors import UserError
 from selvhjelp_cli.i18n import _
 from selvhjelp_cli.language import BABEL_LOCALE
+from selvhjelp_cli.words import kroner
 
 if TYPE_CHECKING:
     from selvhjelp_cli.model import Group
@@ -151,12 +152,16 @@ def _schedule_block(group: Group, t: dict, language: str, today: date) -> dict[s
     meetings, _unused = listing(group, today=today, count=_MEETINGS_LISTED)
     first = meetings[0] if meetings else None
     time_text = _time_span(first.start, first.end, language) if first else ""
+    dates = [{"text": long_date(m.day, language), "holiday": m.holiday and holiday_label(m.holiday, language)}
+             for m in meetings]
+    # Two columns of dates, unless a date with its holiday would wrap in one.
+    widest = max((len(d["text"]) + len(d["holiday"] or "") + 3 for d in dates), default=0)
     return {
+        "dates_columns": 2 if widest <= 40 else 1,
         "meets": f["meets"].format(rhythm=_rhythm(group, t, language), time=time_text),
         "place": f["place"].format(place=group.place(t["common"]["digital_place"])),
         "first": f["first"].format(date=long_date(group.schedule.first_meeting, language)),
-        "dates": [{"text": long_date(m.day, language), "holiday": m.holiday and holiday_label(m.holiday, language)}
-                  for m in meetings],
+        "dates": dates,
     }
 
 
@@ -185,7 +190,8 @@ def framework(group: Group | None, language: str, today: date) -> Document:
         length = f["length"].format(minutes=120, **{"break": t["common"]["midway_break"]})
     items = [
         {"title": f["size_title"], "text": f["size"]},
-        {"title": f["closed_title"], "text": f["closed"] if group is None or group.closed else f["open"]},
+        {"title": f["closed_title"], "text": f["closed"]} if group is None or group.closed
+        else {"title": f["open_title"], "text": f["open"]},
         {"title": f["leaderless_title"], "text": text("leaderless", ("leaderless",))},
         {"title": f["length_title"], "text": length},
         {"title": f["interval_title"], "text": f["interval"]},
@@ -193,10 +199,12 @@ def framework(group: Group | None, language: str, today: date) -> Document:
         {"title": f["confidentiality_title"], "text": f["confidentiality"]},
         {"title": f["notice_title"], "text": f["notice"]},
         {"title": f["leaving_title"], "text": f["leaving"]},
-        {"title": f["free_title"], "text": text("free", ("free-of-charge",))},
+        {"title": f["fee_title"], "text": f["fee"].format(fee=kroner(group.fee_nok, language))}
+        if group is not None and group.fee_nok else {"title": f["free_title"], "text": text("free", ("free-of-charge",))},
         {"title": f["sober_title"], "text": f["sober"]},
-        {"title": f["food_title"], "text": f["food"]},
     ]
+    if group is None or group.mode != "digital":  # no advice about coffee for a meeting on a screen
+        items.append({"title": f["food_title"], "text": f["food"]})
     decisions = []
     if group is not None:
         for decision in group.decisions:
@@ -233,12 +241,13 @@ def first_meeting(group: Group | None, language: str, today: date) -> Document:
     marks += [(window[1] if window else start + timedelta(minutes=before), "open"),
               (start + timedelta(minutes=minutes - 15), "closing")]
     digital_group = bool(group and group.mode == "digital")
-    agenda = [{"time": clock(moment, language) if language == "en" else f"kl. {clock(moment, language)}",
+    # Without a group file the times are left to write in: no group's clock is assumed.
+    agenda = [{"time": _clock_text(clock(moment, language) if group else "______", language),
+               "write_in": group is None,
                "text": m["agenda"]["declaration_digital" if key == "declaration" and digital_group else key]}
               for moment, key in marks]
-    starter = next((s for s in group.starters if s.meetings), None) if group else None
-    after = (m["after_starter"].format(name=starter.name, n=starter.meetings) if starter else m["after_general"])
-    before = list(m["before"])
+    after = [m["after_starter"].format(name=s.name, n=s.meetings) for s in group.starters if s.meetings] if group else []
+    before = list(m["before_online" if digital_group else "before"])
     offices = _offices(group)
     if offices:
         from selvhjelp_cli.words import join
@@ -251,13 +260,17 @@ def first_meeting(group: Group | None, language: str, today: date) -> Document:
         before.append(m["before_office_general"])
     context = _base(group, language, m["title"]) | {
         "agenda": agenda,
-        "after_starter": after,
+        "after_starters": after or [m["after_general"]],
         "before": before,
         "digital": digital_group,
         "first_date": long_date(group.schedule.first_meeting, language) if group else None,
     }
     return Document("first_meeting", m["title"], _stem("first-meeting", group, language), private=False,
                     context=context)
+
+
+def _clock_text(time: str, language: str) -> str:
+    return time if language == "en" else f"kl. {time}"
 
 
 def _offices(group: Group | None) -> list:
@@ -320,10 +333,12 @@ def attendance(group: Group | None, language: str, today: date) -> Document:
             "holidays": [{"mark": number, "name": holiday_label(name, language)}
                          for number, name in enumerate(holidays, start=1)],
         })
-    people: list[str | None] = list(_participants(group, today))
-    people += [None] * max(2, 8 - len(people))
+    people = list(_participants(group, today))
+    # Empty rows for someone not yet in the file; the PDF keeps only those that fit the page.
+    blank_rows = max(2, 8 - len(people))
     return Document("attendance", title, _stem("attendance", group, language), private=True,
-                    context=_base(group, language, title) | {"people": people, "date_chunks": chunks},
+                    context=_base(group, language, title) | {"people": people, "blank_rows": blank_rows,
+                                                              "date_chunks": chunks},
                     landscape=True)
 
 
@@ -334,53 +349,77 @@ _SHORT_DATE = {"nb": ("EEE d.M.", "EEE d.M.y"), "nn": ("EEE d.M.", "EEE d.M.y"),
 _TIME_SPAN = re.compile(r"(?:(kl\.) )?(\d{1,2}[.:]\d{2})–(?=\d)")
 _PHONE = re.compile(r"(?<!\d)(\+?\d{2,3})((?: \d{2,3}){2,4})(?!\d)")
 _POSTCODE_TOWN = re.compile(r"\b(\d{4}) (?=\w)")
+_DAY_MONTH_YEAR_TEXT = re.compile(r"\b(\d{1,2}\.?) ([^\W\d]+) (\d{4})\b")
+_HOUSE_LETTER = re.compile(r"\b(\d+) ([A-ZÆØÅ])\b")
 
 
 def unbreakable(text: str) -> str:
-    """Times ("kl. 18.00–20.00"), phone numbers, postcodes with their town and e-mail
+    """Times ("kl. 18.00–20.00"), phone numbers, postcodes with their town, dates
+    ("12. januar 2027"), house numbers with their letter ("123 B") and e-mail
     addresses kept on one line: no-break spaces inside them, a word joiner after the
     dash of a time span, no-break hyphens in addresses."""
     text = _TIME_SPAN.sub(lambda m: (f"{m.group(1)}\u00a0" if m.group(1) else "") + f"{m.group(2)}–\u2060", text)
     text = _PHONE.sub(lambda m: m.group(1) + m.group(2).replace(" ", "\u00a0"), text)
     text = _POSTCODE_TOWN.sub(lambda m: m.group(1) + "\u00a0", text)
+    text = _DAY_MONTH_YEAR_TEXT.sub(lambda m: "\u00a0".join(m.groups()), text)
+    text = _HOUSE_LETTER.sub(lambda m: m.group(1) + "\u00a0" + m.group(2), text)
     return " ".join(word.replace("-", "\u2011") if "@" in word else word for word in text.split(" "))
 
 
 def poster(group: Group | None, language: str, today: date) -> Document:
-    """A recruitment poster: never anything about participants."""
+    """A recruitment poster that says what is true on the day it is printed: never
+    anything about participants."""
     from selvhjelp_cli.meetings import typical
 
     t = texts(language)
     p = t["poster"]
     firing = _firing(group, today)
     context = _base(group, language, p["headline"])
-    when = where = theme_line = None
-    contacts: list[str] = []
+    headline, contact_title = p["headline"], p["contact_title"]
+    when = where = theme_line = status = None
+    contacts: list[tuple[str, str]] = []
     notes: list[str] = []
     if group is not None:
         first = typical(group)
         time_span = _time_span(first.start, first.end, language)
-        if today > group.schedule.first_meeting:
+        started = today > group.schedule.first_meeting
+        if group.ended is not None and group.ended <= today:
+            headline, contact_title = p["headline_running"], p["contact_title_more"]
+            status = unbreakable(p["status_ended"].format(date=long_date(group.ended, language)))
+        elif started:
             # Nothing new starts: say when the group meets now, never "from" a date gone by.
+            headline = p["headline_running"]
             when = unbreakable(p["when_started"].format(rhythm=_rhythm(group, t, language), time=time_span))
+            status = p["status_closed"] if group.closed else p["status_open"]
             if group.closed:
-                notes.append(_("Merk: Gruppa har startet og er lukket. En lukket gruppe tar bare inn nye deltakere "
-                             "hvis den bestemmer det sammen. Plakaten er skrevet likevel."))
+                contact_title = p["contact_title_more"]
+                notes.append(_("Merk: Gruppa har startet og er lukket, så plakaten sier at den ikke tar inn nye "
+                             "deltakere nå. Har gruppa bestemt å ta inn nye, skriv «closed: false» i gruppefilen "
+                             "før du skriver ut plakaten."))
         else:
             when = unbreakable(p["when"].format(rhythm=_rhythm(group, t, language), time=time_span,
                                                date=format_day(group.schedule.first_meeting,
                                                                _DAY_MONTH_YEAR[language], language)))
-        where = unbreakable(p["where"].format(place=group.place(t["common"]["digital_place"])))
+        if status is None or when is not None:
+            where = unbreakable(p["where"].format(place=group.place(t["common"]["digital_place"])))
         theme_line = p["theme_line"].format(theme=group.theme) if group.theme else None
-        for starter in group.starters:
-            if starter.contact:
-                contacts.append((starter.name, unbreakable(starter.contact)))
-        contacts += [(p["contact_office"].format(office=o.office), unbreakable(o.phone or o.email or o.web))
+        # An e-mail address goes to the template as it is: the PDF keeps it whole
+        # and splits it only at its @, so a copied address is the address.
+        contacts = [(starter.name, starter.contact if "@" in starter.contact else unbreakable(starter.contact))
+                    for starter in group.starters if starter.contact]
+        contacts += [(p["contact_office"].format(office=o.office),
+                      o.email if not o.phone and not o.web and o.email else unbreakable(o.phone or o.email or o.web))
                      for o in _offices(group)[:1]]
     untrue = {"free": "free-of-charge", "leaderless": "leaderless"}
     facts = [text for key, text in p["facts"].items() if untrue.get(key) not in firing]
-    strip = [group.name, contacts[0][1]] if group is not None and contacts else []
-    context |= {"theme": group.theme if group else None, "theme_line": theme_line, "when": when, "where": where,
+    if group is not None and group.fee_nok:
+        facts.insert(0, p["fee"].format(fee=kroner(group.fee_nok, language)))
+    # A strip to tear off carries the group's name and the contact that fits it
+    # best: a phone number before a long e-mail address.
+    strip_contact = min((how for _who, how in contacts), key=lambda how: ("@" in how, len(how)), default=None)
+    strip = [group.name, strip_contact] if group is not None else []
+    context |= {"headline": headline, "theme": group.theme if group else None, "theme_line": theme_line,
+                "when": when, "where": where, "status": status, "contact_title": contact_title,
                 "contacts": contacts, "facts": facts, "strip": strip}
     return Document("poster", p["headline"], _stem("poster", group, language), private=False, context=context,
                     page_numbers=False, notes=notes)

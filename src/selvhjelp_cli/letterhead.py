@@ -22,6 +22,10 @@ from selvhjelp_cli.model import Text, _none_is_empty
 from selvhjelp_cli.source import InvalidFile, Problem, SourceMap, parse, read_text
 
 MAX_LOGO_BYTES = 1_000_000
+# A small file can hold a huge picture (a PNG of 30 000 × 30 000 pixels is
+# 110 KB and takes 1.8 GB to draw): the pixels are limited before Typst sees them.
+MAX_LOGO_SIDE = 6000
+MAX_LOGO_PIXELS = 16_000_000
 MAX_LINES = 4
 
 
@@ -38,6 +42,7 @@ class _LetterheadFile(BaseModel):
 class Logo:
     kind: str  # "png", "jpg" or "svg"
     data: bytes
+    path: str = ""  # the file, to name when it cannot be read as an image
 
     @property
     def media_type(self) -> str:
@@ -55,6 +60,32 @@ _SVG_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE[^>]*
 # In an SVG, a reference to anything but its own parts or an inline data: URL
 # would make the renderer look for a file or a web address.
 _SVG_EXTERNAL = re.compile(rb"""(?:href|src)\s*=\s*["']\s*(?!#|data:)""", re.I)
+# ... and so would a style sheet that imports another, or a url() that is not its own.
+_SVG_CSS_EXTERNAL = re.compile(rb"""@import|url\((?!\s*["']?\s*(?:#|data:))""", re.I)
+
+
+def _pixels(data: bytes, kind: str) -> tuple[int, int] | None:
+    """Width and height of a PNG or JPEG from its header; None where the header cannot be read."""
+    import struct
+
+    if kind == "png":
+        if len(data) < 24 or data[12:16] != b"IHDR":
+            return None
+        return struct.unpack(">II", data[16:24])
+    at = 2  # JPEG: walk the markers to the first start of frame
+    while at + 9 <= len(data):
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            at += 2
+            continue
+        length = struct.unpack(">H", data[at + 2:at + 4])[0]
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            height, width = struct.unpack(">HH", data[at + 5:at + 9])
+            return width, height
+        at += 2 + length
+    return None
 
 
 def _image_kind(data: bytes) -> str | None:
@@ -95,9 +126,18 @@ def _logo(path: str, given: str, source: SourceMap) -> Logo:
     kind = _image_kind(data)
     if kind is None:
         raise refuse(_("Logoen må være et bilde i formatet PNG, JPEG eller SVG."))
-    if kind == "svg" and _SVG_EXTERNAL.search(data):
+    if kind == "svg" and (_SVG_EXTERNAL.search(data) or _SVG_CSS_EXTERNAL.search(data)):
         raise refuse(_("SVG-logoen viser til andre filer eller nettadresser. Bruk en SVG der alt ligger i filen."))
-    return Logo(kind, data)
+    if kind != "svg":
+        size = _pixels(data, kind)
+        if size is None:
+            raise refuse(_("Logofilen kan ikke leses som bilde. Lagre logoen på nytt som PNG eller JPEG."))
+        width, height = size
+        if max(width, height) > MAX_LOGO_SIDE or width * height > MAX_LOGO_PIXELS:
+            raise refuse(_("Logoen er for stor: {width} × {height} piksler (høyst {most} piksler på den lengste "
+                           "siden). Lagre den i en mindre størrelse.").format(width=width, height=height,
+                                                                               most=MAX_LOGO_SIDE))
+    return Logo(kind, data, target)
 
 
 def load_letterhead(path: str) -> Letterhead:

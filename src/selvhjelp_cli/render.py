@@ -152,7 +152,10 @@ def _fonts():
 
     from selvhjelp_cli.resources import templates_dir
 
-    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True,
+    # Typst's own fonts are left out: for a character Noto lacks it would fall
+    # back to a monospace font. Such a character shows as an empty box instead,
+    # and the command says which script it belongs to.
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
                        font_paths=[str(templates_dir() / "fonts")])
 
 
@@ -205,8 +208,89 @@ def typst_to_pdf(source: str, *, logo=None) -> bytes:
         return compile_with(typst.Compiler(root=root, font_paths=_fonts(), ignore_system_fonts=True))
 
 
+def _logo_draws(logo) -> bool:
+    """Whether Typst can draw the logo by itself: when a PDF fails, this says whose fault it is."""
+    import typst
+
+    try:
+        typst_to_pdf(f'#image("/logo.{logo.kind}", height: 16mm, alt: "logo")', logo=logo)
+    except NotAllPrintable:
+        return True
+    except typst.TypstError:
+        return False
+    return True
+
+
 NOT_ALL_PRINTABLE = (N_("Merk: Noen tegn (for eksempel kinesiske tegn eller emoji) finnes ikke i skriften selvhjelp "
                      "bruker, og vises som tomme ruter. Skriv dem gjerne med latinske bokstaver i gruppefilen."))
+MISSING_SCRIPT = N_("Merk: Skriftene selvhjelp har med, mangler tegn for {scripts}. De vises som tomme ruter i PDF-en. "
+                    "Skriv dem gjerne med latinske bokstaver i gruppefilen, eller bruk --format html.")
+
+# The first word of a character's Unicode name, for the scripts people in
+# Norway write their names in that no bundled font holds.
+_SCRIPT_NAMES = {
+    "CJK": N_("kinesisk, japansk og koreansk skrift"), "HIRAGANA": N_("kinesisk, japansk og koreansk skrift"),
+    "KATAKANA": N_("kinesisk, japansk og koreansk skrift"), "HANGUL": N_("kinesisk, japansk og koreansk skrift"),
+    "DEVANAGARI": N_("devanagari (for eksempel hindi og nepali)"), "BENGALI": N_("bengalsk skrift"),
+    "GURMUKHI": N_("gurmukhi (punjabi)"), "SINHALA": N_("singalesisk skrift"), "KHMER": N_("khmer"),
+    "MYANMAR": N_("burmesisk skrift"), "LAO": N_("laotisk skrift"), "TIBETAN": N_("tibetansk skrift"),
+    "MONGOLIAN": N_("mongolsk skrift"), "SYRIAC": N_("syrisk skrift"), "THAANA": N_("thaana"),
+}
+
+
+def missing_scripts(document) -> list[str]:
+    """The scripts of the group's own words (names, places) that no bundled font can show, as words."""
+    covered = _coverage()
+    found: dict[str, None] = {}
+    for text in _strings(document.context):
+        for char in text:
+            point = ord(char)
+            if point < 0x250 or char.isspace() or _covered(point, covered):
+                continue
+            import unicodedata
+
+            if unicodedata.category(char).startswith(("S", "C")) or point > 0x1F000:
+                found[N_("emoji og andre symboler")] = None
+                continue
+            first = unicodedata.name(char, "?").split()[0]
+            found[_SCRIPT_NAMES.get(first, N_("andre skrifttegn"))] = None
+    return [_(name) for name in found]
+
+
+def _strings(value: Any):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key != "t":  # the documents' own texts: always printable
+                yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+@cache
+def _coverage() -> tuple[tuple[int, ...], tuple[int, ...]]:
+    from selvhjelp_cli.resources import templates_dir
+
+    ranges = json.loads((templates_dir() / "fonts" / "coverage.json").read_text(encoding="utf-8"))
+    return tuple(first for first, _last in ranges), tuple(last for _first, last in ranges)
+
+
+def _covered(point: int, covered: tuple[tuple[int, ...], tuple[int, ...]]) -> bool:
+    import bisect
+
+    firsts, lasts = covered
+    index = bisect.bisect_right(firsts, point) - 1
+    return index >= 0 and point <= lasts[index]
+
+
+# What a browser cannot print as the PDF does: a list whose later pages must
+# repeat title, group and promise, and a poster that must stay one sheet.
+PRINT_FROM_PDF = ("declaration_sheet", "attendance", "poster")
+HTML_IS_FOR_THE_SCREEN = N_("Merk: HTML-utgaven er til å lese på skjermen. Skal du skrive ut, bruk --format pdf: "
+                            "bare PDF-en holder plakaten på ett ark og gjentar tittel, gruppe og løfte øverst "
+                            "på hver side av en liste.")
 
 
 def render_document(document, output_format: str, *, letterhead: Letterhead | None = None,
@@ -214,6 +298,8 @@ def render_document(document, output_format: str, *, letterhead: Letterhead | No
     """The document as PDF, HTML or Markdown bytes; what the user should know goes into `notes`."""
     import jinja2
 
+    if output_format == "html" and document.template in PRINT_FROM_PDF and notes is not None:
+        notes.append(_(HTML_IS_FOR_THE_SCREEN))
     try:
         if output_format == "md":
             return render_markdown(document, letterhead).encode("utf-8")
@@ -229,9 +315,15 @@ def render_document(document, output_format: str, *, letterhead: Letterhead | No
         return typst_to_pdf(source, logo=letterhead.logo if letterhead else None)
     except NotAllPrintable as partial:
         if notes is not None:
-            notes.append(_(NOT_ALL_PRINTABLE))
+            from selvhjelp_cli.words import join
+
+            scripts = missing_scripts(document)
+            notes.append(_(MISSING_SCRIPT).format(scripts=join(scripts)) if scripts else _(NOT_ALL_PRINTABLE))
         return partial.pdf
     except typst.TypstError:
+        if letterhead and letterhead.logo and not _logo_draws(letterhead.logo):
+            raise UserError(_("Logoen i brevhodet kan ikke leses som bilde. Ingenting er skrevet. Lagre logoen "
+                              "på nytt som PNG, JPEG eller SVG."), path=letterhead.logo.path or None) from None
         # Never for any group file: every value reaches Typst as a string literal.
         raise UserError(_("Kunne ikke lage PDF-en «{title}» (Typst meldte en feil). Ingenting er "
                         "skrevet. Prøv --format html, og meld gjerne fra om feilen.").format(title=document.title)) from None

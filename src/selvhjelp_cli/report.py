@@ -83,9 +83,16 @@ class CsvReporter:
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
         for row in rows:
-            # A cell starting with = + - @ would be a formula in a spreadsheet.
-            writer.writerow(["'" + v if v[:1] in ("=", "+", "-", "@") else v for v in row.csv_values()])
+            writer.writerow([_no_formula(v) for v in row.csv_values()])
         self.out.write("\ufeff" + buffer.getvalue())
+
+
+def _no_formula(value: str) -> str:
+    """A cell a spreadsheet would run as a formula (= + - @, also after a tab,
+    a carriage return or spaces, as OWASP lists them) is made text."""
+    if value[:1] in ("\t", "\r") or value.lstrip(" \t\r\n")[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
 
 
 class ConciseReporter:

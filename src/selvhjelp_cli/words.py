@@ -46,3 +46,16 @@ def every_weeks(n: int) -> str:
     if n == 2:
         return _("annenhver uke")
     return _("hver {ordinal} uke").format(ordinal=ordinal_word(n))
+
+
+def kroner(amount: int, language: str | None = None) -> str:
+    """An amount of money as running text writes it: '1 krone', '1 500 kroner', 'NOK 50'."""
+    from babel.numbers import format_decimal
+
+    from selvhjelp_cli.language import BABEL_LOCALE
+
+    language = current(language)
+    number = format_decimal(amount, locale=BABEL_LOCALE[language]).replace(" ", "\u00a0")
+    if language == "en":
+        return f"NOK\u00a0{number}"
+    return f"{number}\u00a0{'krone' if amount == 1 else 'kroner'}"
