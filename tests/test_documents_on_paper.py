@@ -358,3 +358,19 @@ def test_html_that_cannot_print_as_the_pdf_does_says_so_and_points_to_pdf(tmp_pa
     assert result.exit_code == 0 and "bruk --format pdf" in result.stderr
     quiet = invoke("print-handout", "principles", LONG, "--format", "html", "-o", tmp_path / "y.html")
     assert "--format pdf" not in quiet.stderr
+
+
+def test_every_attendance_sheet_says_its_year():
+    reader = pdf(build("attendance", TORSDAG, today="2027-02-01"))
+    assert all(re.search(r"Torsdagsgruppa · 2027\b", text_of(reader, page)) for page in range(len(reader.pages)))
+
+
+def test_with_a_letterhead_the_page_carries_one_phone_number():
+    document = build("principles", TORSDAG)
+    assert "23 33 19 00" in text_of(pdf(document))
+    with_office = text_of(pdf(document, letterhead=load_letterhead(LETTERHEAD)))
+    assert "23 33 19 00" not in with_office and "12 34 56 78" in with_office and "selvhjelp.no" in with_office
+
+
+def test_markdown_carries_no_invisible_word_joiner():
+    assert "\u2060" not in render.render_document(build("poster", TORSDAG), "md").decode()

@@ -327,7 +327,9 @@ def attendance(group: Group | None, language: str, today: date) -> Document:
         with_year = len({m.day.year for m in chunk}) > 1
         pattern = _SHORT_DATE[language][with_year]
         holidays = [m.holiday for m in chunk if m.holiday]
+        years = sorted({m.day.year for m in chunk})
         chunks.append({
+            "years": "–".join(str(y) for y in years),
             "dates": [{"short": format_day(m.day, pattern, language),
                        "mark": holidays.index(m.holiday) + 1 if m.holiday else None} for m in chunk],
             "holidays": [{"mark": number, "name": holiday_label(name, language)}

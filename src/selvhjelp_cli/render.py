@@ -137,8 +137,9 @@ def render_html(document, letterhead: Letterhead | None = None) -> str:
 def render_markdown(document, letterhead: Letterhead | None = None) -> str:
     text = environment("md").get_template(f"{document.template}.md.j2").render(
         **_context(document, "md", letterhead))
-    # Collapse the blank lines template logic leaves behind.
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    # Collapse the blank lines template logic leaves behind; a word joiner
+    # (kept in a time span on paper) has no use in plain text and hides in a copy.
+    return re.sub(r"\n{3,}", "\n\n", text.replace("\u2060", "")).strip() + "\n"
 
 
 def render_typst(document, letterhead: Letterhead | None = None) -> str:
