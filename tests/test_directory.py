@@ -169,3 +169,17 @@ def test_an_empty_directory_option_says_so():
     for args in (["find-district", "Bryne"], ["find-district", "--county", "Rogaland"], ["check"]):
         result = invoke(*args, "--directory", "")
         assert result.exit_code == 2 and "--directory er tomt" in result.stderr, args
+
+
+def test_many_offices_sharing_a_county_are_one_info_found_in_linear_time(tmp_path):
+    """1,500 offices over the same county were 1.1 million pair comparisons (122 s)."""
+    offices = "".join(f"  - id: kontor-{n}\n    name: Kontor {n}\n    email: k{n}@example.no\n"
+                      f"    covers:\n      counties: [Rogaland]\n" for n in range(1500))
+    path = tmp_path / "mange.yaml"
+    path.write_text("version: 1\nas_of: 2026-11-01\nsource: test\nhead_office:\n  name: Selvhjelp Norge\n"
+                    "  email: post@selvhjelp.no\noffices:\n" + offices, encoding="utf-8")
+    result = invoke("directory", "check", path)
+    assert result.exit_code == 0, result.stderr
+    infos = [line for line in result.stdout.splitlines() if "overlapper" in line]
+    assert len(infos) == 1
+    assert "Fylkene til «kontor-0», «kontor-1», «kontor-2», «kontor-3», «kontor-4» og 1495 andre overlapper" in infos[0]

@@ -223,7 +223,9 @@ def test_holidays_are_footnotes_and_new_years_bring_the_year():
     header = first.split("Ola N.")[0]
     assert "julaften" not in header.split("Sum denne siden")[0]
     second = text_of(reader, 1)
-    assert "tor. 4.2." in second and "2027" not in second.split("Sum")[0]  # one year: no year
+    # One year on the sheet: it stands once beside the group, not on every date.
+    assert "Torsdagsgruppa · 2027" in second and "tor. 4.2." in second
+    assert "2027" not in second.split("Navn", 1)[1].split("Sum")[0]
 
 
 def test_english_dates_cannot_be_read_the_american_way():

@@ -278,3 +278,13 @@ def test_the_start_is_written_in_one_format_whatever_was_typed(tmp_path, typed):
     result = invoke("init-group", path, *FLAGS, "--start", typed)
     assert result.exit_code == 0, result.stderr
     assert '  start: "18:00"\n' in path.read_text(encoding="utf-8")
+
+
+def test_an_answer_that_is_not_utf_8_is_blamed_on_the_answer_and_asked_again(tmp_path):
+    target = tmp_path / "sorg.yaml"
+    answers = b"Sorggruppa \xe6\xf8\xe5\n" + ANSWERS.encode("utf-8")
+    result = invoke("init-group", target, "--today", "2026-12-01", input=answers)
+    assert result.exit_code == 0, result.stderr
+    assert "Svaret er ikke gyldig UTF-8-tekst. Sjekk at terminalen bruker UTF-8, og skriv svaret på nytt." in result.stdout
+    assert "Filen" not in result.stdout + result.stderr.replace("Skrev", "")
+    assert load_group(target).group.name == "Sorggruppa"

@@ -15,7 +15,7 @@ from selvhjelp_cli.errors import UserError
 from selvhjelp_cli.loader import load_group
 from selvhjelp_cli.source import InvalidFile, parse
 
-from .conftest import BASE, FIXTURES
+from .conftest import BASE, EXAMPLES, FIXTURES, invoke
 
 # file -> (line of the first problem, a fragment of its message)
 BROKEN = {
@@ -339,3 +339,13 @@ def test_a_municipality_must_lie_in_the_county(write, county, municipality, vali
     [problem] = caught.value.problems
     assert problem.line == 4 and problem.message.startswith(f"{municipality} ligger i ")
     assert problem.message.endswith(f", ikke i {county}. Rett fylket eller kommunen.")
+
+
+def test_thousands_of_unknown_keys_show_the_first_twenty_and_count_the_rest(write):
+    keys = "".join(f"ukjent_{n}: x\n" for n in range(3000))
+    path = write((EXAMPLES / "torsdagsgruppa.yaml").read_text(encoding="utf-8") + keys)
+    result = invoke("check", path)
+    assert result.exit_code == 2
+    lines = [line for line in result.stdout.splitlines() if "kjent nøkkel" in line or "ukjente nøkler" in line]
+    assert len(lines) == 21
+    assert lines[-1].split("feil", 1)[1].strip() == "… og 2\u00a0980 ukjente nøkler til."

@@ -16,8 +16,16 @@ TORSDAG = str(EXAMPLES / "torsdagsgruppa.yaml")
     (["check", "--today"], "--today må ha en verdi. Se «selvhjelp check --help»."),
     (["find-district", "--county"], "--county må ha en verdi. Se «selvhjelp find-district --help»."),
     (["check", "--strict=ja"], "--strict tar ingen verdi. Se «selvhjelp check --help»."),
-    (["chek"], "Ukjent kommando «chek». Mente du «check»? Se «selvhjelp --help»."),
-    (["print-handot"], "Ukjent kommando «print-handot». Mente du «print-handout»? Se «selvhjelp --help»."),
+    (["chek"], "Ukjent kommando «chek». Mente du «selvhjelp check»? Se «selvhjelp --help»."),
+    (["print-handot"], "Ukjent kommando «print-handot». Mente du «selvhjelp print-handout»? Se «selvhjelp --help»."),
+    (["sjekk", "x.yaml"], "Ukjent kommando «sjekk». Mente du «selvhjelp check»? Se «selvhjelp --help»."),
+    (["Deltaker"], "Ukjent kommando «Deltaker». Mente du «selvhjelp participant»? Se «selvhjelp --help»."),
+    (["skriv-ut"], "Ukjent kommando «skriv-ut». Mente du «selvhjelp print-declaration» eller "
+                   "«selvhjelp print-handout»? Se «selvhjelp --help»."),
+    (["participant", "legg-til"], "Ukjent kommando «legg-til». Mente du «selvhjelp participant add»? "
+                                  "Se «selvhjelp participant --help»."),
+    (["meeting", "avlys"], "Ukjent kommando «avlys». Mente du «selvhjelp meeting cancel»? "
+                           "Se «selvhjelp meeting --help»."),
     (["xyzzy"], "Ukjent kommando «xyzzy». Se «selvhjelp --help»."),
     (["--bogus"], "Ukjent valg --bogus. Se «selvhjelp --help»."),
     (["check", "--formt", "json"], "Ukjent valg --formt. Mente du «--format»? Se «selvhjelp check --help»."),

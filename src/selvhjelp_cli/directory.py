@@ -397,27 +397,62 @@ def _entry(checker: _Checker, value, loc: tuple) -> str | None:
 
 
 def _overlaps(checker: _Checker, contacts: list[tuple[int, Contact]]) -> None:
-    """Two offices covering the same place at the same level: allowed, but worth knowing."""
+    """Offices covering the same place at the same level: allowed, but worth knowing.
+
+    Each place is looked up once and places are reported grouped by the offices
+    that share them, so 1,500 overlapping offices take linear time, not 1,500²
+    comparisons."""
     from selvhjelp_cli import districts
+    from selvhjelp_cli.words import join
 
     names = districts.municipalities()
-    for later_at, (later_index, later) in enumerate(contacts):
-        for earlier_index, earlier in contacts[:later_at]:
-            shared = sorted(earlier.coverage.postcodes & later.coverage.postcodes)
-            if shared:
-                checker.info(_("Postnummer {items} dekkes både av «{id}» og «{id2}». "
-                             "Begge blir oppgitt.").format(items=', '.join(shared[:5]), id=earlier.id, id2=later.id), ("offices", later_index, "covers", "postcodes"))
-            shared = sorted(earlier.coverage.municipalities & later.coverage.municipalities)
-            if shared:
-                places = ", ".join(names[n].name for n in shared[:5])
-                checker.info(_("{places} dekkes både av «{id}» og «{id2}». Begge blir oppgitt.").format(places=places, id=earlier.id, id2=later.id),
-                             ("offices", later_index, "covers", "municipalities"))
-            shared = sorted(earlier.coverage.county_municipalities() & later.coverage.county_municipalities())
-            if shared:
-                places = ", ".join(names[n].name for n in shared[:3]) + (" …" if len(shared) > 3 else "")
-                checker.info(_("Fylkene til «{id}» og «{id2}» overlapper ({count} kommuner: "
-                             "{places}). Begge blir oppgitt for disse kommunene.").format(id=earlier.id, id2=later.id, count=len(shared), places=places),
-                             ("offices", later_index, "covers", "counties"))
+    levels = (("postcodes", lambda c: c.coverage.postcodes),
+              ("municipalities", lambda c: c.coverage.municipalities),
+              ("counties", lambda c: c.coverage.county_municipalities()))
+    for level, members in levels:
+        covering: dict[str, list[int]] = {}
+        for at, (_index, contact) in enumerate(contacts):
+            for place in members(contact):
+                covering.setdefault(place, []).append(at)
+        shared_by: dict[tuple[int, ...], list[str]] = {}
+        for place, ats in covering.items():
+            if len(ats) > 1:
+                shared_by.setdefault(tuple(ats), []).append(place)
+        for ats, places in sorted(shared_by.items(), key=lambda item: (item[0][-1], item[0])):
+            places.sort()
+            offices = [contacts[at][1].id for at in ats]
+            where = ("offices", contacts[ats[-1]][0], "covers", level)
+            if level == "postcodes":
+                shown = ", ".join(places[:5])
+            else:
+                shown = ", ".join(names[n].name for n in places[:5 if level == "municipalities" else 3])
+            if level == "counties" and len(places) > 3:
+                shown += " …"
+            if len(offices) == 2:
+                first, second = offices
+                if level == "postcodes":
+                    message = _("Postnummer {items} dekkes både av «{id}» og «{id2}». "
+                                "Begge blir oppgitt.").format(items=shown, id=first, id2=second)
+                elif level == "municipalities":
+                    message = _("{places} dekkes både av «{id}» og «{id2}». Begge blir oppgitt.").format(
+                        places=shown, id=first, id2=second)
+                else:
+                    message = _("Fylkene til «{id}» og «{id2}» overlapper ({count} kommuner: "
+                                "{places}). Begge blir oppgitt for disse kommunene.").format(
+                                    id=first, id2=second, count=len(places), places=shown)
+            else:
+                listed = [f"«{office}»" for office in offices[:5]]
+                if len(offices) > 5:
+                    listed.append(_("{count} andre").format(count=len(offices) - 5))
+                ids = join(listed)
+                if level == "counties":
+                    message = _("Fylkene til {ids} overlapper ({count} kommuner: {places}). Alle blir oppgitt "
+                                "for disse kommunene.").format(ids=ids, count=len(places), places=shown)
+                else:
+                    message = _("{places} dekkes av {ids}. Alle blir oppgitt.").format(
+                        places=(_("Postnummer {items}").format(items=shown) if level == "postcodes" else shown),
+                        ids=ids)
+            checker.info(message, where)
 
 
 def read_directory(path: str, infos: bool = True):

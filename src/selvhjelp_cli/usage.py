@@ -21,11 +21,36 @@ from selvhjelp_cli.errors import UserError, did_you_mean
 from selvhjelp_cli.i18n import _
 
 
+# The command words are English; what a Norwegian user types first, in bokmål
+# and nynorsk, leads to the command meant (only those the group at hand has).
+NORWEGIAN_COMMANDS = {
+    "sjekk": ("check",), "sjekke": ("check",), "kontroller": ("check",), "valider": ("check",),
+    "publiser": ("publish",), "regler": ("rules",), "regel": ("rules",), "reglar": ("rules",),
+    "finn-distrikt": ("find-district",), "finn-kontor": ("find-district",), "finn": ("find-district",),
+    "ny-gruppe": ("init-group",), "lag-gruppe": ("init-group",), "ny": ("init-group",), "opprett": ("init-group",),
+    "skriv-ut": ("print-declaration", "print-handout"), "skriv": ("print-declaration", "print-handout"),
+    "utskrift": ("print-declaration", "print-handout"), "erklæring": ("print-declaration",),
+    "taushetserklæring": ("print-declaration",), "teieplikt": ("print-declaration",),
+    "utdelingsark": ("print-handout",), "ark": ("print-handout",), "plakat": ("print-handout",),
+    "kalender": ("calendar",), "møteplan": ("calendar",), "skjema": ("schema",),
+    "avslutt": ("end-group",), "avslutt-gruppe": ("end-group",), "slutt": ("end-group", "leave"),
+    "nettleser": ("app",), "deltaker": ("participant",), "deltakere": ("participant",),
+    "deltakar": ("participant",), "deltakarar": ("participant",), "beslutning": ("decision",),
+    "vedtak": ("decision",), "avgjerd": ("decision",), "møte": ("meeting",), "mote": ("meeting",),
+    "møter": ("meeting",), "katalog": ("directory",), "legg-til": ("add",), "leggtil": ("add",),
+    "ny-deltaker": ("add",), "signer": ("sign",), "signere": ("sign",), "skriv-under": ("sign",),
+    "slutter": ("leave",), "fjern": ("remove",), "slett": ("remove",), "vis": ("list",), "liste": ("list",),
+    "avlys": ("cancel",), "flytt": ("move",), "utsett": ("move",), "sjekk-katalog": ("check",),
+}
+
+
 class UnknownCommand(click_errors.UsageError):
     def __init__(self, name: str, known: list[str], ctx) -> None:
         super().__init__(f"No such command {name!r}.", ctx)
         self.name = name
-        self.suggestions = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        meant = [command for command in NORWEGIAN_COMMANDS.get(name.lower(), ()) if command in known]
+        self.suggestions = meant or difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        self.prefix = ctx.command_path if ctx is not None else "selvhjelp"
 
 
 class ExtraArguments(click_errors.UsageError):
@@ -58,7 +83,8 @@ def describe(error: click_errors.UsageError) -> str:
     """One Norwegian sentence for a usage error."""
     ctx = error.ctx
     if isinstance(error, UnknownCommand):
-        return _("Ukjent kommando «{name}».{suggestion}").format(name=printable(error.name), suggestion=did_you_mean(error.suggestions))
+        suggestions = [f"{error.prefix} {command}" for command in error.suggestions]
+        return _("Ukjent kommando «{name}».{suggestion}").format(name=printable(error.name), suggestion=did_you_mean(suggestions))
     if isinstance(error, ExtraArguments):
         if error.count == 1:
             return _("Ett argument for mye.")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from selvhjelp_cli.errors import did_you_mean
-from selvhjelp_cli.i18n import N_, _, translate
+from selvhjelp_cli.i18n import N_, _, ngettext, translate
 from selvhjelp_cli.source import InvalidFile, Path_, Problem, SourceMap, unknown_key_message
 
 # The keys are English; people who write by hand often use the Norwegian word.
@@ -177,21 +177,46 @@ def _unknown_rules(data: dict, source: SourceMap) -> list[Problem]:
     return problems
 
 
+MAX_UNKNOWN_SHOWN = 20
+
+
+def _thousands(n: int) -> str:
+    from babel.numbers import format_decimal
+
+    from selvhjelp_cli.i18n import current
+    from selvhjelp_cli.language import BABEL_LOCALE
+
+    return format_decimal(n, locale=BABEL_LOCALE[current()]).replace("\u202f", "\u00a0")
+
+
 def validate_as(root, data: Any, source: SourceMap, problems: list[Problem] | None = None) -> Any:
     """Data as the pydantic model `root`, or InvalidFile with one Norwegian problem per error."""
     from pydantic import ValidationError
 
     problems = list(problems or [])
+    unknown = 0
     try:
         value = root.model_validate(data)
     except ValidationError as exc:
         fields = _field_names(root)
+        seen = set(problems)
         for error in exc.errors(include_url=False, include_input=False):
+            if error["type"] == "extra_forbidden":
+                # A file of thousands of unknown keys (a wrong file, a paste gone
+                # astray) shows the first few and counts the rest.
+                unknown += 1
+                if unknown > MAX_UNKNOWN_SHOWN:
+                    continue
             problem = _problem_for(error, source, root, fields)
-            if problem not in problems:
+            if problem not in seen:
+                seen.add(problem)
                 problems.append(problem)
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        if unknown > MAX_UNKNOWN_SHOWN:
+            rest = unknown - MAX_UNKNOWN_SHOWN
+            problems.append(Problem(ngettext("… og {count} ukjent nøkkel til.", "… og {count} ukjente nøkler til.",
+                                             rest).format(count=_thousands(rest)), problems[-1].line))
         raise InvalidFile(source.path, problems)
     return value
 

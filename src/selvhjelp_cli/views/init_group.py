@@ -46,8 +46,18 @@ class TerminalAsker:
     """Asks in the terminal; re-asks with a short reason until an answer parses."""
 
     def __init__(self, console: Console, today: date) -> None:
+        import sys
+
         self.console = console
         self.today = today
+        # An answer in another encoding arrives as lone surrogates instead of
+        # breaking the stream, so that it can be asked again.
+        reconfigure = getattr(sys.stdin, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="surrogateescape")
+            except (ValueError, OSError):  # a stream already read from in a way that forbids it
+                pass
 
     def __call__(self, question: Question, answers: dict) -> Any:
         from rich.text import Text
@@ -66,6 +76,11 @@ class TerminalAsker:
             prompt = translate(question.prompt)
             shown = f"{prompt} [{default}]: " if default else f"{prompt}: "
             raw = self.console.input(Text(shown))
+            if any("\udc80" <= char <= "\udcff" for char in raw):
+                # Bytes that are not UTF-8 (a terminal set to Latin-1 or cp1252): the answer is at fault, not a file.
+                self.console.print(Text(_("  Svaret er ikke gyldig UTF-8-tekst. Sjekk at terminalen bruker UTF-8, "
+                                          "og skriv svaret på nytt."), style="yellow"))
+                continue
             if raw.strip() == "?":
                 listed = choices(question, answers)
                 self.console.print(Text("  " + (", ".join(listed) if listed else _("Her kan du skrive fritt.")),
