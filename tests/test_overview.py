@@ -133,3 +133,12 @@ def test_office_ids_match_in_any_case(tmp_path):
     for typed in ("Sandnes", "SANDNES"):
         result = invoke("check", folder, "--office", typed, "--format", "json", *TODAY)
         assert [f["group"] for f in json.loads(result.stdout)["files"]] == ["Torsdagsgruppa"], typed
+
+
+def test_the_overview_marks_an_office_of_2019_that_has_closed(tmp_path):
+    shutil.copy(EXAMPLES / "torsdagsgruppa.yaml", tmp_path / "t.yaml")
+    shutil.copy(EXAMPLES / "nettgruppa-nord.yaml", tmp_path / "n.yaml")
+    builtin = invoke("check", tmp_path, *TODAY).stdout
+    assert "Sandnes*" in builtin and "* Distriktskontoret fra 2019; distriktskontorene ble lagt ned i 2023." in builtin
+    current = invoke("check", tmp_path, "--directory", CONTACT_POINTS, *TODAY).stdout
+    assert "Distriktskontoret fra 2019" not in current and "Sandnes frivilligsent" in current

@@ -33,8 +33,9 @@ def published(tmp_path, *args) -> list[dict]:
 
 def test_only_groups_open_to_new_participants_are_listed(tmp_path):
     names = [g["name"] for g in published(tmp_path)]
-    # Torsdagsgruppa has started and is closed; Ferdiggruppa has ended.
-    assert sorted(names) == ["Mandagsgruppa", "Nettgruppa nord", "Onsdagsgruppa"]
+    # Torsdagsgruppa has started and is closed; Ferdiggruppa has ended; Nettgruppa nord
+    # is digital, which the feed leaves out (see below).
+    assert sorted(names) == ["Mandagsgruppa", "Onsdagsgruppa"]
 
 
 def test_the_entries_follow_the_meeting_guide_format(tmp_path):
@@ -43,7 +44,8 @@ def test_the_entries_follow_the_meeting_guide_format(tmp_path):
     assert entry["day"] == 1  # Monday; 0 is Sunday
     assert (entry["time"], entry["end_time"], entry["timezone"]) == ("18:00", "20:00", "Europe/Oslo")
     assert entry["location"] == "Haugesund frivilligsentral"
-    assert entry["formatted_address"] == "Skåregata 1, 5528 Haugesund"
+    # Four comma parts and «no»: a Meeting Guide client shows it as an in-person meeting.
+    assert (entry["formatted_address"], entry["approximate"]) == ("Skåregata 1, 5528 Haugesund, Norway", "no")
     assert entry["region"] == "Haugesund"
     assert entry["notes"].startswith("Tema: Sorg og tap. Første møte 4. januar 2027. Gratis, uten leder")
     assert (entry["contact_1_name"], entry["contact_1_phone"]) == ("Kari Nilsen", "473 92 870")
@@ -53,11 +55,31 @@ def test_the_entries_follow_the_meeting_guide_format(tmp_path):
         assert us_only not in entry
 
 
-def test_a_digital_group_is_online_without_its_room_link(tmp_path):
-    entry = next(g for g in published(tmp_path) if g["name"] == "Nettgruppa nord")
-    assert entry["attendance_option"] == "online" and "location" not in entry
-    assert "conference_url" not in entry and "Whereby" in entry["conference_url_notes"]
-    assert "http" not in json.dumps(entry).replace("https://selvhjelp.no", "")
+def test_a_venue_without_a_street_address_is_placed_approximately_never_dropped(tmp_path):
+    entry = next(g for g in published(tmp_path) if g["name"] == "Onsdagsgruppa")
+    assert entry["location"] == "Bergen offentlige bibliotek, møterom 2"
+    assert (entry["formatted_address"], entry["approximate"]) == ("Bergen, Vestland, Norway", "yes")
+
+
+def test_a_digital_group_is_left_out_of_the_feed_and_the_command_says_why(tmp_path):
+    """A Meeting Guide client shows an online meeting only with its room link, which is never published."""
+    folder = folder_of_groups(tmp_path)
+    result = invoke("publish", folder, "--today", "2026-11-23")
+    assert "Nettgruppa nord" not in result.stdout
+    assert ("Ikke med i JSON-en: 1 digital gruppe. Meeting Guide-klienter viser en digital gruppe bare med "
+            "lenken til møterommet") in result.stderr
+    page = invoke("publish", folder, "--format", "html", "--today", "2026-11-23")
+    assert "Nettgruppa nord" in page.stdout and "Whereby" in page.stdout and "JSON" not in page.stderr
+    assert "whereby.com" not in page.stdout
+
+
+def test_publish_says_which_contact_details_it_makes_public(tmp_path):
+    folder = folder_of_groups(tmp_path)
+    result = invoke("publish", folder, "--today", "2026-11-23")
+    assert ("Offentlig: telefonnummeret til 1 igangsetter. Den som ikke vil stå der, kan fjerne «contact» "
+            "i gruppefilen.") in result.stderr
+    page = invoke("publish", folder, "--format", "html", "--today", "2026-11-23")
+    assert ("telefonnummeret til 1 igangsetter og e-postadressen til 1 igangsetter") in page.stderr
 
 
 def test_the_built_in_list_never_publishes_a_closed_office(tmp_path):

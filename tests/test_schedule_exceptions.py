@@ -142,8 +142,8 @@ def test_the_overview_shows_the_next_meeting_and_the_status(write, tmp_path):
     write(LIFE.replace("Testgruppa", "Avsluttet") + "ended: 2027-02-04\n", "b.yaml")
     result = invoke("check", tmp_path, "--today", "2027-03-20")
     out = " ".join(result.stdout.split())
-    assert "Testgruppa Rogaland Sandnes fysisk 1 1.4.2027" in out
-    assert "Avsluttet Rogaland Sandnes fysisk 0 – avsluttet" in out
+    assert "Testgruppa Rogaland Sandnes* fysisk 1 1.4.2027" in out
+    assert "Avsluttet Rogaland Sandnes* fysisk 0 – avsluttet" in out
     document = json.loads(invoke("check", tmp_path, "--today", "2027-03-20", "--format", "json").stdout)
     ended = next(f for f in document["files"] if f["group"] == "Avsluttet")
     assert not [f for f in ended["findings"] if f["rule"] == "group-size"]

@@ -293,7 +293,7 @@ def publish(
     write_output(output or STDOUT, content, force=force)
     from selvhjelp_cli.views.publish import print_summary
 
-    print_summary(selection, output if output and output != STDOUT else None)
+    print_summary(selection, output if output and output != STDOUT else None, output_format)
 
 
 @command()

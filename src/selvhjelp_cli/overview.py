@@ -34,6 +34,7 @@ class Row:
     status: str  # one of STATUSES, or "invalid" for a file that could not be read
     errors: int
     warnings: int
+    office_closed: bool = False  # the office is one of the district offices of 2019, closed in 2023
 
     def fields(self) -> dict:
         """The overview fields of a JSON file entry."""
@@ -77,7 +78,7 @@ def row(result: FileResult, today: date, directory: Directory) -> Row:
     upcoming = next_meeting(group, today) if state != "ended" else None
     return Row(result.path, group.name, county, offices[0].id if offices else None,
                offices[0].office if offices else None, group.mode, len(group.active_participants(today)), upcoming,
-               state, errors, warnings)
+               state, errors, warnings, office_closed=bool(offices) and directory.builtin)
 
 
 def rows(run: CheckRun, directory: Directory) -> list[Row]:

@@ -31,6 +31,7 @@ class Listing:
     starts: date | None  # the first meeting, if it lies ahead
     next_day: date
     region: str | None
+    county: str | None  # the county's name today
     office: dict | None  # the office or head office, as Meeting Guide entity fields
     updated: datetime
     untrue: frozenset[str] = frozenset()  # rules the group breaks: their promise is not made
@@ -69,7 +70,7 @@ def select(run: CheckRun, directory: Directory) -> Selection:
         listings.append(Listing(
             group=group, path=result.path,
             starts=group.schedule.first_meeting if group.schedule.first_meeting >= run.today else None,
-            next_day=overview.next_meeting, region=group.municipality or overview.county,
+            next_day=overview.next_meeting, region=group.municipality or overview.county, county=overview.county,
             office=_entity(directory, overview.office), updated=stamp.replace(microsecond=0),
             untrue=frozenset(f.rule for f in result.findings if f.severity == "error" and not f.acknowledged)))
     return Selection(listings, {k: v for k, v in left_out.items() if v})
@@ -112,6 +113,14 @@ def _contact(listing: Listing) -> dict:
     return {}
 
 
+def published_contacts(selection: Selection, output_format: str) -> tuple[int, int]:
+    """How many starters' phone numbers and e-mail addresses the output makes public."""
+    listed = [listing for listing in selection.listings
+              if output_format != "json" or listing.group.mode != "digital"]
+    found = [_contact(listing) for listing in listed]
+    return sum("contact_1_phone" in c for c in found), sum("contact_1_email" in c for c in found)
+
+
 def rhythm(listing: Listing) -> str | None:
     from selvhjelp_cli.words import every_weeks
 
@@ -141,38 +150,65 @@ def _notes(listing: Listing) -> str:
     return " ".join(parts)
 
 
-def meeting_guide(selection: Selection) -> list[dict]:
-    """The listings in the Meeting Guide format."""
+def _address(listing: Listing) -> tuple[str, str]:
+    """(formatted_address, approximate) as Meeting Guide clients read them.
+
+    A client counts fewer than four comma parts as approximate unless told, and
+    drops a meeting with no address at all: a known street address goes with its
+    town and country and «approximate: no»; without one, the municipality, county
+    and country, honestly marked approximate."""
+    group = listing.group
+    address = group.venue.address if group.venue and group.venue.address else None
+    if address:
+        parts = [address]
+        if group.municipality and group.municipality.casefold() not in address.casefold():
+            parts.append(group.municipality)
+        return ", ".join([*parts, COUNTRY]), "no"
+    return ", ".join(p for p in (group.municipality, listing.county, COUNTRY) if p), "yes"
+
+
+COUNTRY = "Norway"
+
+
+def entry(listing: Listing, slug: str) -> dict:
+    """One listing in the Meeting Guide format (a digital group's, too: the HTML page lists it)."""
     from selvhjelp_cli.meetings import typical
 
-    entries = []
-    for listing, slug in zip(selection.listings, slugs(selection.listings)):
-        group = listing.group
-        meeting = typical(group)
-        entry = {
-            "name": group.name,
-            "slug": slug,
-            "day": (listing.next_day.weekday() + 1) % 7,
-            "time": meeting.start.strftime("%H:%M"),
-            "end_time": meeting.end.strftime("%H:%M"),
-            "timezone": TIMEZONE,
-        }
-        if group.mode == "digital":
-            entry["attendance_option"] = "online"
-            entry["conference_url_notes"] = (_("Møtes på {platform}. Lenken får du av igangsetteren.").format(platform=group.online.platform)
-                                             if group.online else _("Lenken får du av igangsetteren."))
-        else:
-            entry["attendance_option"] = "in_person"
-            entry["location"] = group.venue.name if group.venue else None
-            if group.venue and group.venue.address:
-                entry["formatted_address"] = group.venue.address
-        entry["region"] = listing.region
-        entry["notes"] = _notes(listing)
-        entry |= _contact(listing)
-        entry |= {k: v for k, v in (listing.office or {}).items() if v}
-        entry["updated"] = listing.updated.strftime("%Y-%m-%d %H:%M:%S")
-        entries.append({k: v for k, v in entry.items() if v is not None})
-    return entries
+    group = listing.group
+    meeting = typical(group)
+    found = {
+        "name": group.name,
+        "slug": slug,
+        "day": (listing.next_day.weekday() + 1) % 7,
+        "time": meeting.start.strftime("%H:%M"),
+        "end_time": meeting.end.strftime("%H:%M"),
+        "timezone": TIMEZONE,
+    }
+    if group.mode == "digital":
+        found["attendance_option"] = "online"
+        found["conference_url_notes"] = (_("Møtes på {platform}. Lenken får du av igangsetteren.").format(platform=group.online.platform)
+                                         if group.online else _("Lenken får du av igangsetteren."))
+    else:
+        found["attendance_option"] = "in_person"
+        found["location"] = group.venue.name if group.venue else None
+        found["formatted_address"], found["approximate"] = _address(listing)
+    found["region"] = listing.region
+    found["notes"] = _notes(listing)
+    found |= _contact(listing)
+    found |= {k: v for k, v in (listing.office or {}).items() if v}
+    found["updated"] = listing.updated.strftime("%Y-%m-%d %H:%M:%S")
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def meeting_guide(selection: Selection) -> list[dict]:
+    """The listings in the Meeting Guide format, without digital groups.
+
+    A Meeting Guide client shows an online meeting only with the link to its
+    room, and that link is never published (anyone could walk in): it lists a
+    digital group without one as inactive. Such groups are left out of the feed
+    (the command says how many) and stay on the HTML page."""
+    return [entry(listing, slug) for listing, slug in zip(selection.listings, slugs(selection.listings))
+            if listing.group.mode != "digital"]
 
 
 def to_json(selection: Selection) -> str:
@@ -187,7 +223,8 @@ def to_html(selection: Selection, today: date, directory: Directory) -> str:
     from selvhjelp_cli.render import environment
 
     groups = []
-    for entry, listing in zip(meeting_guide(selection), selection.listings):
+    for listing, slug in zip(selection.listings, slugs(selection.listings)):
+        found = entry(listing, slug)
         meeting = typical(listing.group)
         weekday = format_day(listing.next_day, "EEEE")
         when = _("{upper}{weekday}er kl. {start:%H.%M}–{end:%H.%M}").format(upper=weekday[0].upper(), weekday=weekday[1:], start=meeting.start, end=meeting.end)
@@ -197,10 +234,11 @@ def to_html(selection: Selection, today: date, directory: Directory) -> str:
             when += _(", fra {day}").format(day=plain_date(listing.starts))
         else:
             when += _(", neste møte {next_day}").format(next_day=plain_date(listing.next_day))
-        where = (entry.get("conference_url_notes") if listing.group.mode == "digital"
-                 else ", ".join(p for p in (entry.get("location"), entry.get("formatted_address")) if p))
-        contact = entry.get("contact_1_phone") or entry.get("contact_1_email")
-        groups.append({"entry": entry, "theme": listing.group.theme, "when": when, "where": where,
+        where = (found.get("conference_url_notes") if listing.group.mode == "digital"
+                 else ", ".join(p for p in (found.get("location"), listing.group.venue and listing.group.venue.address)
+                                if p))
+        contact = found.get("contact_1_phone") or found.get("contact_1_email")
+        groups.append({"entry": found, "theme": listing.group.theme, "when": when, "where": where,
                        "facts": promises(listing),
                        "contact": contact, "digital": listing.group.mode == "digital"})
     template = environment("html").get_template("publish.html.j2")

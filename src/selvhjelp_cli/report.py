@@ -189,9 +189,15 @@ class TextReporter:
             if row.status == "invalid":
                 table.add_row(printable(row.path), "", "", "", "", "", _("ugyldig fil"))
                 continue
-            table.add_row(printable(row.group), printable(row.county or ""), printable(row.office_name or "–"),
+            office = printable(row.office_name or "–")
+            if row.office_closed:
+                office += "*"  # explained under the table, to keep the columns narrow
+            table.add_row(printable(row.group), printable(row.county or ""), office,
                           _(MODE_LABEL[row.mode]), str(row.active), _next(row.next_meeting), _status(row))
         self.console.print(table)
+        if any(row.office_closed for row in rows):
+            self.console.print(_("* Distriktskontoret fra 2019; distriktskontorene ble lagt ned i 2023. Bruk "
+                                 "--directory med kontaktpunktene deres."))
 
     @staticmethod
     def _summary_line(run: CheckRun) -> str:

@@ -24,7 +24,9 @@ _LEFT_OUT = {
 }
 
 
-def print_summary(selection: Selection, written: str | None) -> None:
+def print_summary(selection: Selection, written: str | None, output_format: str = "json") -> None:
+    from selvhjelp_cli.publish import published_contacts
+
     count = len(selection.listings)
     listed = _("Ingen grupper tar imot nye deltakere.") if not count else ngettext(
         "{count} gruppe tar imot nye deltakere.", "{count} grupper tar imot nye deltakere.", count).format(count=count)
@@ -33,4 +35,26 @@ def print_summary(selection: Selection, written: str | None) -> None:
     lines = [listed]
     for reason, number in selection.left_out.items():
         lines.append(_LEFT_OUT[reason](number).format(count=number))
+    digital = sum(listing.group.mode == "digital" for listing in selection.listings)
+    if output_format == "json" and digital:
+        lines.append(ngettext(
+            "Ikke med i JSON-en: {count} digital gruppe. Meeting Guide-klienter viser en digital gruppe bare med "
+            "lenken til møterommet, og den blir aldri publisert. Gruppa står på nettsiden (--format html).",
+            "Ikke med i JSON-en: {count} digitale grupper. Meeting Guide-klienter viser en digital gruppe bare med "
+            "lenken til møterommet, og den blir aldri publisert. Gruppene står på nettsiden (--format html).",
+            digital).format(count=digital))
+    phones, emails = published_contacts(selection, output_format)
+    if phones or emails:
+        # The starter's own number on the open web is the starter's choice: say what goes out.
+        told = []
+        if phones:
+            told.append(ngettext("telefonnummeret til {count} igangsetter", "telefonnumrene til {count} igangsettere",
+                                 phones).format(count=phones))
+        if emails:
+            told.append(ngettext("e-postadressen til {count} igangsetter", "e-postadressene til {count} igangsettere",
+                                 emails).format(count=emails))
+        from selvhjelp_cli.words import join
+
+        lines.append(_("Offentlig: {what}. Den som ikke vil stå der, kan fjerne «contact» i gruppefilen.")
+                     .format(what=join(told)))
     print("\n".join(lines), file=sys.stderr)
