@@ -158,7 +158,7 @@ def test_bad_today_is_a_usage_error(write):
 
 def test_bad_format_in_norwegian(capsys):
     assert run(["check", "--format", "xml"]) == 2
-    assert "Ugyldig verdi for --format. Gyldige verdier: text, json, csv, concise." in capsys.readouterr().err
+    assert "Ugyldig verdi for --format. Gyldige verdier: text, json, csv, concise, xlsx." in capsys.readouterr().err
 
 
 def test_unknown_option_in_norwegian(capsys):

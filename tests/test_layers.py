@@ -20,7 +20,7 @@ LAYERS = [
     {"model", "findings", "directory"},
     {"rules", "rules.*", "validation", "loader", "meetings", "render", "letterhead", "editor", "resolver"},
     {"checker", "documents", "init_group", "schema", "life", "overview", "publish"},
-    {"report", "views", "views.*", "usage", "helppage"},
+    {"report", "spreadsheet", "views", "views.*", "usage", "helppage"},
     {"cli", "app", "app.*"},  # the two doors
     {"entry", "__main__"},
 ]

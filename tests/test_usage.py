@@ -31,7 +31,7 @@ TORSDAG = str(EXAMPLES / "torsdagsgruppa.yaml")
     (["check", "--formt", "json"], "Ukjent valg --formt. Mente du «--format»? Se «selvhjelp check --help»."),
     (["calendar", TORSDAG, "Kari", "Ola"], "2 argumenter for mye. Se «selvhjelp calendar --help»."),
     (["rules", "adult", "Kari"], "Ett argument for mye. Se «selvhjelp rules --help»."),
-    (["check", "--format", "xml"], "Ugyldig verdi for --format. Gyldige verdier: text, json, csv, concise."),
+    (["check", "--format", "xml"], "Ugyldig verdi for --format. Gyldige verdier: text, json, csv, concise, xlsx."),
     (["print-handout", "plakatt"], "Det finnes ikke noe utdelingsark som heter «plakatt». Velg blant rammer, "
                                    "prinsipper, første-møte, digital, registrering, oppmøteliste, plakat. "
                                    "Mente du «plakat»?"),

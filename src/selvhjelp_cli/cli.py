@@ -237,7 +237,11 @@ def check(
     paths: Annotated[Optional[list[str]], typer.Argument(
         help="Gruppefiler eller mapper (standard: denne mappen).", metavar="STI", show_default=False)] = None,
     output_format: Annotated[str, typer.Option("--format", metavar="FORMAT",
-                                               help="text, json, csv eller concise.")] = "text",
+                                               help="text, json, csv, concise eller xlsx (regneark; "
+                                                    "med -o).")] = "text",
+    output: Annotated[Optional[str], typer.Option("-o", "--output", metavar="FIL", show_default=False,
+                                                  help="Filen oversikten skrives til (for xlsx).")] = None,
+    force: ForceOption = False,
     strict: Annotated[bool, typer.Option("--strict", help="Avslutt med kode 1 også når det er advarsler gruppa ikke har valgt bort.")] = False,
     office: Annotated[Optional[str], typer.Option("--office", metavar="ID", show_default=False,
                                                   help="Bare gruppene til dette kontoret (id i katalogen).")] = None,
@@ -247,16 +251,29 @@ def check(
     """Sjekk gruppefiler mot rammene for selvorganiserte selvhjelpsgrupper."""
     from selvhjelp_cli.checker import check_paths
     from selvhjelp_cli.directory import active_directory
+    from selvhjelp_cli.files import STDOUT, write_output
     from selvhjelp_cli.overview import keep_office, rows, strict_reason
     from selvhjelp_cli.report import REPORTER_BY_NAME
 
-    reporter = REPORTER_BY_NAME[_choice(output_format, tuple(REPORTER_BY_NAME), "--format")]
+    output_format = _choice(output_format, (*REPORTER_BY_NAME, "xlsx"), "--format")
+    if output_format == "xlsx" and (output is None or output == STDOUT):
+        raise UserError(_("Et regneark skrives til en fil: legg til -o FIL, for eksempel -o oversikt.xlsx."))
+    if output is not None and output_format != "xlsx":
+        raise UserError(_("-o brukes med --format xlsx. Andre formater skrives til skjermen; send dem "
+                          "videre med > FIL."))
+    reporter = REPORTER_BY_NAME.get(output_format)
     chosen = active_directory(directory)
     run = check_paths(paths or [], _today(today))
-    table = rows(run, chosen) if reporter.uses_overview or office is not None else []
+    table = rows(run, chosen) if reporter is None or reporter.uses_overview or office is not None else []
     if office is not None:
         run, table = keep_office(run, table, chosen, office)
-    reporter(sys.stdout).report(run, table)
+    if reporter is None:
+        from selvhjelp_cli.spreadsheet import overview_xlsx
+
+        write_output(output, overview_xlsx(table), force=force)
+        print(_("Skrev {path}.").format(path=printable(output)), file=sys.stderr)
+    else:
+        reporter(sys.stdout).report(run, table)
     code = run.exit_code(strict)
     if strict and code == ExitCode.FINDINGS and (reason := strict_reason(run)):
         print(reason, file=sys.stderr)

@@ -90,7 +90,8 @@ def describe(error: click_errors.UsageError) -> str:
             return _("Ett argument for mye.")
         return _("{count} argumenter for mye.").format(count=error.count)
     if isinstance(error, click_errors.NoSuchOption):
-        possible = sorted(error.possibilities or [])
+        # Click offers every option near the typo; the nearest one is the one meant.
+        possible = difflib.get_close_matches(error.option_name, sorted(error.possibilities or []), n=1, cutoff=0)
         return _("Ukjent valg {option_name}.{suggestion}").format(option_name=printable(error.option_name), suggestion=did_you_mean(possible))
     if isinstance(error, click_errors.MissingParameter):
         param = error.param
