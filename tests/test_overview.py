@@ -125,7 +125,8 @@ def test_strict_says_why_it_failed(tmp_path):
     plain = invoke("check", path, *TODAY)
     strict = invoke("check", path, "--strict", *TODAY)
     assert plain.exit_code == 0 and strict.exit_code == 1
-    assert "Exit 1 fordi --strict er valgt og det er én advarsel som gruppa ikke har valgt bort." in strict.stderr
+    assert ("Avslutter med kode 1 fordi du brukte --strict, og det er én advarsel som gruppa ikke har bestemt "
+            "noe om. Rett den,") in strict.stderr
     assert "--strict" not in plain.stderr
 
 

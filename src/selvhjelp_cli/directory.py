@@ -233,7 +233,7 @@ class _Checker:
         value = data.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.error(f"{label} mangler.", loc if key not in data else (*loc, key))
+                self.error(_("{label} mangler.").format(label=label), loc if key not in data else (*loc, key))
             return None
         if not isinstance(value, str):
             self.error(_("{label} må være tekst, ikke en liste eller tabell.").format(label=label), (*loc, key))
@@ -251,7 +251,7 @@ class _Checker:
     def mapping(self, data: dict, key: str, loc: tuple, label: str) -> dict | None:
         value = data.get(key)
         if value is None:
-            self.error(f"{label} mangler.", loc if key not in data else (*loc, key))
+            self.error(_("{label} mangler.").format(label=label), loc if key not in data else (*loc, key))
             return None
         if not isinstance(value, dict):
             self.error(_("{label} må være en tabell med nøkler og verdier (nøkkel: verdi).").format(label=label), (*loc, key))

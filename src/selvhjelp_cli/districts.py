@@ -284,11 +284,11 @@ def resolve_county(text: str) -> Resolution:
     result.notes.extend(chosen.notes)
     for older in found[1:]:
         if older.name == chosen.name and set(older.offices) != set(chosen.offices):
-            whole = "hele " if len(older.offices) == 1 else ""
-            result.notes.append(
-                _("Svaret gjelder {name} slik fylket er avgrenset {era}. "
-                "{older_era} hørte {whole}{name2} til {office_names}.").format(name=chosen.name, era=_(ERA_LABEL[chosen.era]), older_era=_(_ERA_PHRASE[older.era]), whole=whole, name2=older.name, office_names=_office_names(older.offices))
-            )
+            older_part = (_("{older_era} hørte hele {name2} til {office_names}.") if len(older.offices) == 1
+                          else _("{older_era} hørte {name2} til {office_names}.")).format(
+                older_era=_(_ERA_PHRASE[older.era]), name2=older.name, office_names=_office_names(older.offices))
+            result.notes.append(_("Svaret gjelder {name} slik fylket er avgrenset {era}.").format(
+                name=chosen.name, era=_(ERA_LABEL[chosen.era])) + " " + older_part)
     if fold(text) in {chosen.number, chosen.number.lstrip("0")} and chosen.era != "2024":
         result.notes.append(_("Fylkesnummer {number} er nummeret {name} hadde {era}.").format(
             number=chosen.number, name=chosen.name, era=_(_ERA_IN_SENTENCE[chosen.era])))
@@ -367,7 +367,8 @@ def resolve_municipality(text: str) -> Resolution:
     if len(found) > 1:
         result.matched = found[0].name
         result.offices = _office_list(o for m in found for o in m.offices)
-        places = [f"{m.name} i {county_2024(m.county).name} ({_office_names(m.offices)})" for m in found]
+        places = [_("{municipality} i {county} ({offices})").format(
+            municipality=m.name, county=county_2024(m.county).name, offices=_office_names(m.offices)) for m in found]
         result.notes.append(
             _("Det finnes {count} kommuner som heter {name}: ").format(count=len(found), name=found[0].name)
             + join(places)

@@ -90,6 +90,7 @@ def _refuse_undecodable(argv: list[str]) -> None:
                             "Sjekk tegnsettingen i terminalen (den skal være UTF-8).").format(number=number))
 
 
+_SOMETHING_PREVENTED = N_("Noe hindret skrivingen.")
 _OUTPUT_ERRORS = {
     errno.ENOSPC: N_("Disken er full."),
     errno.EBADF: N_("Standard ut er lukket."),
@@ -124,8 +125,8 @@ def _output_failed(error: OSError) -> int:
         _silence_stdout()
         return ExitCode.BROKEN_PIPE
     _silence_stdout()
-    reason = _(_OUTPUT_ERRORS.get(error.errno, N_("Noe hindret skrivingen.")))
-    _error(_("Kunne ikke skrive til standard ut. {reason}").format(reason=reason))
+    reason = _(_OUTPUT_ERRORS.get(error.errno, _SOMETHING_PREVENTED))
+    _error(_("Kunne ikke skrive til skjermen (standard ut). {reason}").format(reason=reason))
     return ExitCode.USAGE
 
 

@@ -66,7 +66,10 @@ _WRITE_ERRORS = {
 
 
 def _write_error(error: OSError, path: str) -> UserError:
-    return UserError(_(_WRITE_ERRORS.get(error.errno, N_("Kunne ikke skrive filen."))), path=path)
+    return UserError(_(_WRITE_ERRORS.get(error.errno, _COULD_NOT_WRITE)), path=path)
+
+
+_COULD_NOT_WRITE = N_("Kunne ikke skrive filen.")
 
 
 _TMP_PREFIX, _TMP_SUFFIX = ".selvhjelp-", ".tmp"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from selvhjelp_cli.i18n import _
+from selvhjelp_cli.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from selvhjelp_cli.checker import CheckRun, FileResult
@@ -113,6 +113,8 @@ def strict_reason(run: CheckRun) -> str | None:
     warnings = sum(result.count("warning") for result in run.files)
     if not warnings:
         return None
-    what = "én advarsel" if warnings == 1 else f"{warnings} advarsler"
-    return (_("Exit 1 fordi --strict er valgt og det er {what} som gruppa ikke har valgt bort. "
-            "Rett dem, eller legg inn en beslutning («selvhjelp decision add»).").format(what=what))
+    return ngettext("Avslutter med kode 1 fordi du brukte --strict, og det er én advarsel som gruppa ikke har "
+                    "bestemt noe om. Rett den, eller legg inn gruppas beslutning («selvhjelp decision add»).",
+                    "Avslutter med kode 1 fordi du brukte --strict, og det er {count} advarsler som gruppa ikke har "
+                    "bestemt noe om. Rett dem, eller legg inn gruppas beslutning («selvhjelp decision add»).",
+                    warnings).format(count=warnings)

@@ -172,7 +172,8 @@ def _covering(directory: Directory, reading: Reading, notes: list[str]) -> list[
             if inside or codes:
                 local.append(c)
                 covered = [districts.municipalities()[n].name for n in sorted(inside)] + codes
-                notes.append(f"{c.office} dekker {join(covered[:6])}{' …' if len(covered) > 6 else ''}.")
+                notes.append(_("{office} dekker {places}.").format(
+                    office=c.office, places=join(covered[:6]) + (" …" if len(covered) > 6 else "")))
         return whole + part + local
     codes = set(reading.postcodes)
     if codes:

@@ -146,7 +146,7 @@ def _problem_for(error: dict, source: SourceMap, root, fields: frozenset[str]) -
     if "at" in ctx:  # a problem found by a model validator, at a path inside that model
         loc = (*loc, *ctx["at"])
     pos = source.position(loc) or (None, None)
-    template = _(_TYPE_MESSAGES.get(kind, N_("{key} har en ugyldig verdi.")))
+    template = _(_TYPE_MESSAGES.get(kind, _INVALID_VALUE))
     if kind == "literal_error":
         from selvhjelp_cli.words import join
 
@@ -177,6 +177,7 @@ def _unknown_rules(data: dict, source: SourceMap) -> list[Problem]:
     return problems
 
 
+_INVALID_VALUE = N_("{key} har en ugyldig verdi.")
 MAX_UNKNOWN_SHOWN = 20
 
 
