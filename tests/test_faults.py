@@ -264,7 +264,7 @@ def test_stdout_on_a_full_device(tmp_path):
         done = subprocess.run([sys.executable, "-m", "selvhjelp_cli", "check", str(TORSDAG)],
                               stdout=full, stderr=subprocess.PIPE, text=True)
     assert done.returncode == 2
-    assert done.stderr == "Feil: Kunne ikke skrive til standard ut. Disken er full.\n"
+    assert done.stderr == "Feil: Kunne ikke skrive til skjermen (standard ut). Disken er full.\n"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file descriptors")
@@ -274,7 +274,7 @@ def test_a_closed_stdout(args):
     done = subprocess.run([sys.executable, "-m", "selvhjelp_cli", *args], stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))
     assert done.returncode == 2
-    assert done.stderr == "Feil: Kunne ikke skrive til standard ut. Standard ut er lukket.\n"
+    assert done.stderr == "Feil: Kunne ikke skrive til skjermen (standard ut). Standard ut er lukket.\n"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")

@@ -56,9 +56,9 @@ def test_plurals(language, one, two):
 
 def test_the_summary_line_counts_in_each_language(monkeypatch, tmp_path):
     group = EXAMPLES / "torsdagsgruppa.yaml"
-    expected = {"nb": "1 fil sjekket: 0 feil, 0 advarsler, 0 info, 1 valgt bort av gruppa.",
-                "nn": "1 fil sjekka: 0 feil, 0 åtvaringar, 0 info, 1 valt bort av gruppa.",
-                "en": "1 file checked: 0 errors, 0 warnings, 0 notes, 1 set aside by the group."}
+    expected = {"nb": "1 fil sjekket: 0 feil, 0 advarsler, 0 info, 1 avtalt i gruppa.",
+                "nn": "1 fil sjekka: 0 feil, 0 åtvaringar, 0 info, 1 avtalt i gruppa.",
+                "en": "1 file checked: 0 errors, 0 warnings, 0 notes, 1 agreed by the group."}
     for language, line in expected.items():
         monkeypatch.setenv("SELVHJELP_LANG", language)
         assert line in invoke("check", group, "--today", "2026-11-23").stdout

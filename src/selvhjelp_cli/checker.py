@@ -76,10 +76,13 @@ def _apply_decisions(findings: list[Finding], ctx: Context) -> None:
     for finding in findings:
         if finding.severity != "warning" or is_requirement(get_rule(finding.rule)):
             continue
-        finding.acknowledged = any(
-            d.rule == finding.rule and (finding.decision_cutoff is None or d.date <= finding.decision_cutoff)
-            for d in decisions
-        )
+        covering = [d for d in decisions
+                    if d.rule == finding.rule and (finding.decision_cutoff is None or d.date <= finding.decision_cutoff)]
+        finding.acknowledged = bool(covering)
+        if covering and finding.agreed:
+            from selvhjelp_cli.findings import short_date
+
+            finding.message = finding.agreed.format(day=short_date(max(d.date for d in covering)))
     for index, decision in enumerate(ctx.group.decisions):
         if is_requirement(get_rule(decision.rule)):
             findings.append(Finding(

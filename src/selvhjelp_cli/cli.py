@@ -242,7 +242,7 @@ def check(
     output: Annotated[Optional[str], typer.Option("-o", "--output", metavar="FIL", show_default=False,
                                                   help="Filen oversikten skrives til (for xlsx).")] = None,
     force: ForceOption = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Avslutt med kode 1 også når det er advarsler gruppa ikke har valgt bort.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Avslutt med kode 1 også når det er advarsler gruppa ikke har bestemt noe om.")] = False,
     office: Annotated[Optional[str], typer.Option("--office", metavar="ID", show_default=False,
                                                   help="Bare gruppene til dette kontoret (id i katalogen).")] = None,
     directory: DirectoryOption = None,
@@ -823,7 +823,7 @@ def decision_add(
     today: TodayOption = None,
     force: EditForceOption = False,
 ) -> None:
-    """Registrer at gruppa sammen har valgt bort en anbefaling."""
+    """Registrer noe gruppa har bestemt sammen, for eksempel å ta inn nye deltakere."""
     from selvhjelp_cli import life
 
     now = _today(today)

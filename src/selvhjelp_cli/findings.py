@@ -29,6 +29,9 @@ class Finding:
     # (closed-group: the day the participant joined).
     decision_cutoff: date | None = None
     acknowledged: bool = False
+    # What the finding says once a decision of the group covers it: what the
+    # group agreed, with {day} for the decision's date (never a reproach).
+    agreed: str | None = None
     column: int | None = None  # known for problems found while reading the file
 
     def as_json(self) -> dict:

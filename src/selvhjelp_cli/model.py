@@ -224,7 +224,7 @@ class Participant(_Strict):
 class Decision(_Strict):
     # Whether the rule exists is checked in validation.py, which knows the
     # rules; the model stays below them.
-    rule: Text = Field(description="Id-en til anbefalingen gruppa har valgt bort, for eksempel group-size.")
+    rule: Text = Field(description="Id-en til anbefalingen beslutningen gjelder, for eksempel closed-group.")
     date: Day
     note: Note | None = None
 

@@ -161,7 +161,8 @@ class TextReporter:
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(overflow="fold")
         for finding in result.findings:
-            label = _("valgt bort") if finding.acknowledged else _(SEVERITY_LABEL[finding.severity])
+            # A decision the group made together is what it agreed, not a fault set aside.
+            label = _("avtalt") if finding.acknowledged else _(SEVERITY_LABEL[finding.severity])
             style = "green" if finding.acknowledged else SEVERITY_STYLE[finding.severity]
             # "invalid" is an id for scripts (JSON); people read the message.
             grid.add_row(str(finding.line or "-"), Text(label, style=style),
@@ -208,7 +209,7 @@ class TextReporter:
             ngettext("{count} info", "{count} info", counts["infos"]).format(count=counts["infos"]),
         ]
         if counts["acknowledged"]:
-            parts.append(ngettext("{count} valgt bort av gruppa", "{count} valgt bort av gruppa",
+            parts.append(ngettext("{count} avtalt i gruppa", "{count} avtalt i gruppa",
                                   counts["acknowledged"]).format(count=counts["acknowledged"]))
         checked = ngettext("{count} fil sjekket", "{count} filer sjekket", counts["files"]).format(count=counts["files"])
         return _("{checked}: {counts}.").format(checked=checked, counts=", ".join(parts))

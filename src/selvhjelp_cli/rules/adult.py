@@ -10,7 +10,7 @@ from selvhjelp_cli.model import adult_on
 
 ID = "adult"
 SEVERITY = "error"
-SUMMARY = N_("Alle deltakere må ha fylt 18 år når de begynner i gruppa.")
+SUMMARY = N_("En deltaker er under 18 år ved sitt første møte.")
 EXPLANATION = N_("""\
 Selvorganiserte selvhjelpsgrupper er for voksne. Alle som deltar, må ha fylt 18 år
 senest den dagen de er med på sitt første møte. Dette er et krav, ikke en anbefaling,

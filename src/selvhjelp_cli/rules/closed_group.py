@@ -59,6 +59,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             ID, SEVERITY,
             _("Gruppa er åpen («closed: false»). Det anbefales at gruppa er lukket etter oppstarten."),
             line=ctx.line("closed"),
+            agreed=_("Gruppa bestemte {day} å være åpen for nye deltakere."),
         )
     first = group.schedule.first_meeting
     for index, person in ctx.active():
@@ -70,6 +71,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "deltakere bare etter en felles beslutning (decisions, rule: closed-group).").format(name=person.name, joined=short_date(joined)),
                 line=ctx.line("participants", index, "joined"),
                 decision_cutoff=joined,
+                agreed=_("Gruppa ble enige {day} om å ta inn nye deltakere; {name} ble med {joined}.").format(
+                    day="{day}", name=person.name, joined=short_date(joined)),
             )
 
 

@@ -48,5 +48,9 @@ def print_rule(rule_id: str) -> None:
     console.print(Text("\n\n".join(" ".join(p.split()) for p in paragraphs)))
     if rule.SEVERITY == "warning" and not is_requirement(rule):
         console.print()
-        console.print(Text(_("Har gruppa valgt bort anbefalingen sammen, skriv det under «decisions» med "
-                           "«rule: {ID}», dato og en kort merknad.").format(ID=rule.ID)))
+        if rule.ID == "closed-group":
+            console.print(Text(_("Har gruppa bestemt sammen å ta inn nye deltakere, skriv det under «decisions» med "
+                               "«rule: closed-group», datoen og en kort merknad.")))
+        else:
+            console.print(Text(_("Har gruppa sammen bestemt å gjøre det annerledes, skriv det under «decisions» "
+                               "med «rule: {ID}», datoen og en kort merknad.").format(ID=rule.ID)))
