@@ -107,7 +107,7 @@ def test_municipality_cases(query, offices):
 def test_two_municipalities_with_one_name():
     result = districts.resolve_municipality("Herøy")
     assert set(office_ids(result)) == {"alta", "trondheim"}
-    assert "2 kommuner som heter Herøy" in result.notes[0]
+    assert "to kommuner som heter Herøy" in result.notes[0]
 
 
 def test_municipality_typo_gets_suggestions():

@@ -320,8 +320,8 @@ def test_a_digital_group_gets_no_coffee_no_place_and_nothing_to_print(language, 
 
 def test_the_plan_names_every_starter():
     text = text_of(pdf(build("first-meeting", LONG)))
-    assert "Anne-Marie Kristiansen-Bjørnstad er med på de første 3 møtene" in text
-    assert "Bjørn-Erik Haugland er med på de første 2 møtene" in text
+    assert "Anne-Marie Kristiansen-Bjørnstad er med på de tre første møtene" in text
+    assert "Bjørn-Erik Haugland er med på de to første møtene" in text
 
 
 # Blank forms

@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache, cached_property
 
 from selvhjelp_cli.errors import UserError, did_you_mean
-from selvhjelp_cli.i18n import _
+from selvhjelp_cli.i18n import _, ngettext
 
 ENVIRONMENT_VARIABLE = "SELVHJELP_DIRECTORY"
 MAX_TEXT = 200
@@ -437,8 +437,10 @@ def _overlaps(checker: _Checker, contacts: list[tuple[int, Contact]]) -> None:
                     message = _("{places} dekkes både av «{id}» og «{id2}». Begge blir oppgitt.").format(
                         places=shown, id=first, id2=second)
                 else:
-                    message = _("Fylkene til «{id}» og «{id2}» overlapper ({count} kommuner: "
-                                "{places}). Begge blir oppgitt for disse kommunene.").format(
+                    message = ngettext("Fylkene til «{id}» og «{id2}» overlapper ({count} kommune: "
+                                       "{places}). Begge blir oppgitt for denne kommunen.",
+                                       "Fylkene til «{id}» og «{id2}» overlapper ({count} kommuner: "
+                                       "{places}). Begge blir oppgitt for disse kommunene.", len(places)).format(
                                     id=first, id2=second, count=len(places), places=shown)
             else:
                 listed = [f"«{office}»" for office in offices[:5]]
@@ -446,8 +448,11 @@ def _overlaps(checker: _Checker, contacts: list[tuple[int, Contact]]) -> None:
                     listed.append(_("{count} andre").format(count=len(offices) - 5))
                 ids = join(listed)
                 if level == "counties":
-                    message = _("Fylkene til {ids} overlapper ({count} kommuner: {places}). Alle blir oppgitt "
-                                "for disse kommunene.").format(ids=ids, count=len(places), places=shown)
+                    message = ngettext("Fylkene til {ids} overlapper ({count} kommune: {places}). Alle blir "
+                                       "oppgitt for denne kommunen.",
+                                       "Fylkene til {ids} overlapper ({count} kommuner: {places}). Alle blir "
+                                       "oppgitt for disse kommunene.", len(places)).format(
+                                           ids=ids, count=len(places), places=shown)
                 else:
                     message = _("{places} dekkes av {ids}. Alle blir oppgitt.").format(
                         places=(_("Postnummer {items}").format(items=shown) if level == "postcodes" else shown),

@@ -20,7 +20,7 @@ from functools import cache
 from selvhjelp_cli.errors import UserError
 from selvhjelp_cli.i18n import N_, _
 from selvhjelp_cli.resources import data_file
-from selvhjelp_cli.words import join
+from selvhjelp_cli.words import join, number
 
 ERA_ORDER = {"2024": 0, "2020-2023": 1, "2018-2019": 2, "pre2020": 3, "pre2018": 4}
 ERA_LABEL = {
@@ -370,7 +370,7 @@ def resolve_municipality(text: str) -> Resolution:
         places = [_("{municipality} i {county} ({offices})").format(
             municipality=m.name, county=county_2024(m.county).name, offices=_office_names(m.offices)) for m in found]
         result.notes.append(
-            _("Det finnes {count} kommuner som heter {name}: ").format(count=len(found), name=found[0].name)
+            _("Det finnes {count} kommuner som heter {name}: ").format(count=number(len(found)), name=found[0].name)
             + join(places)
             + _(". Skriv for eksempel «{name}, {name2}» for å velge én.").format(name=found[0].name, name2=county_2024(found[0].county).name)
         )

@@ -246,7 +246,10 @@ def first_meeting(group: Group | None, language: str, today: date) -> Document:
                "write_in": group is None,
                "text": m["agenda"]["declaration_digital" if key == "declaration" and digital_group else key]}
               for moment, key in marks]
-    after = [m["after_starter"].format(name=s.name, n=s.meetings) for s in group.starters if s.meetings] if group else []
+    from selvhjelp_cli.words import number
+
+    after = [(m["after_starter_one"] if s.meetings == 1 else m["after_starter"]).format(
+        name=s.name, n=number(s.meetings, language)) for s in group.starters if s.meetings] if group else []
     before = list(m["before_online" if digital_group else "before"])
     offices = _offices(group)
     if offices:

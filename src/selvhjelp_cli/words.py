@@ -59,3 +59,17 @@ def kroner(amount: int, language: str | None = None) -> str:
     if language == "en":
         return f"NOK\u00a0{number}"
     return f"{number}\u00a0{'krone' if amount == 1 else 'kroner'}"
+
+
+_NUMBER_WORDS = {"nb": ("", "", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv"),
+                 "nn": ("", "", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv"),
+                 "en": ("", "", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                        "twelve")}
+
+
+def number(n: int, language: str | None = None) -> str:
+    """A count in running text: in words from two to twelve, as Språkrådet writes it, digits otherwise.
+
+    One is left to the sentence (ngettext's singular), whose gender it takes."""
+    words = _NUMBER_WORDS[current(language)]
+    return words[n] if 2 <= n < len(words) else str(n)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding
 from selvhjelp_cli.i18n import N_, _
+from selvhjelp_cli.words import kroner
 
 ID = "free-of-charge"
 SEVERITY = "error"
@@ -20,7 +21,7 @@ serveringen holdes enkel. Dette er et krav, ikke en anbefaling.
 
 EXAMPLES = (
     Example("fee_nok: 0\n"),
-    Example("fee_nok: 1\n", ("error",), says="Deltakelse koster 1 kroner («fee_nok»)."),
+    Example("fee_nok: 1\n", ("error",), says="Deltakelse koster 1\u00a0krone («fee_nok»)."),
     Example("fee_nok: 50\ndecisions:\n  - {rule: free-of-charge, date: 2027-01-07}\n", ("error", "info")),
 )
 
@@ -30,6 +31,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     if fee > 0:
         yield Finding(
             ID, SEVERITY,
-            _("Deltakelse koster {fee} kroner («fee_nok»). Det skal være gratis å være med.").format(fee=fee),
+            _("Deltakelse koster {fee} («fee_nok»). Det skal være gratis å være med.").format(fee=kroner(fee)),
             line=ctx.line("fee_nok"),
         )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding
 from selvhjelp_cli.i18n import N_, _, ngettext
+from selvhjelp_cli.words import number
 
 LOW, HIGH, FRAGILE = 5, 8, 4
 
@@ -30,7 +31,7 @@ def _people(n: int) -> str:
 EXAMPLES = (
     Example("participants: []\n", ("warning",), says="Gruppa har ingen aktive deltakere ennå. Det anbefales 5–8."),
     Example(_people(3), ("warning",),
-            says="Gruppa har 3 aktive deltakere. Det anbefales 5–8. Med færre enn 4 deltakere blir gruppa sårbar"),
+            says="Gruppa har 3 aktive deltakere. Det anbefales 5–8. Med færre enn fire deltakere blir gruppa sårbar"),
     Example(_people(4), ("warning",), says="Gruppa har 4 aktive deltakere. Det anbefales 5–8."),
     Example(_people(5)),
     Example(_people(8)),
@@ -64,5 +65,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                            count).format(count=count, low=LOW, high=HIGH)
     if 0 < count < FRAGILE:
         message += " " + _("Med færre enn {fragile} deltakere blir gruppa sårbar og lite stabil.").format(
-            fragile=FRAGILE)
+            fragile=number(FRAGILE))
     yield Finding(ID, SEVERITY, message, line=line)

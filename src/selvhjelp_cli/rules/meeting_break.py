@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selvhjelp_cli.findings import Context, Example, Finding
-from selvhjelp_cli.i18n import N_, _
+from selvhjelp_cli.i18n import N_, _, ngettext
 
 ID = "meeting-break"
 SEVERITY = "warning"
@@ -44,7 +44,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     elif schedule.duration_minutes >= LONG_MEETING and schedule.break_minutes < SHORTEST_BREAK:
         yield Finding(
             ID, SEVERITY,
-            _("Pausen er {break_minutes} minutter. I et møte på {duration_minutes} minutter "
-            "anbefales minst {shortest} minutters pause.").format(break_minutes=schedule.break_minutes, duration_minutes=schedule.duration_minutes, shortest=SHORTEST_BREAK),
+            ngettext("Pausen er {break_minutes} minutt. I et møte på {duration_minutes} minutter "
+                     "anbefales minst {shortest} minutters pause.",
+                     "Pausen er {break_minutes} minutter. I et møte på {duration_minutes} minutter "
+                     "anbefales minst {shortest} minutters pause.", schedule.break_minutes).format(break_minutes=schedule.break_minutes, duration_minutes=schedule.duration_minutes, shortest=SHORTEST_BREAK),
             line=line,
         )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from selvhjelp_cli.i18n import N_, _
 from selvhjelp_cli.findings import Context, Example, Finding, short_date
-from selvhjelp_cli.words import every_weeks
+from selvhjelp_cli.words import every_weeks, number
 
 ID = "meeting-interval"
 SEVERITY = "warning"
@@ -37,7 +37,7 @@ EXAMPLES = (
     Example(_every(2) + "decisions:\n  - {rule: meeting-interval, date: 2027-01-07}\n", ("info",)),
     Example(_every(1) + "  pauses:\n    - {from: 2027-06-21, to: 2027-08-15}\n"),  # eight weeks
     Example(_every(1) + "  pauses:\n    - {from: 2027-06-21, to: 2027-08-16}\n", ("info",),
-            says="Pausen fra 21.6.2027 til 16.8.2027 varer i over 8 uker."),
+            says="Pausen fra 21.6.2027 til 16.8.2027 varer i over åtte uker."),
 )
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -46,7 +46,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 ID, "info",
                 _("Pausen fra {from_} til {to} varer i over {weeks} uker. "
-                "Med lange opphold blir det vanskelig å følge hverandres prosess.").format(from_=short_date(pause.from_), to=short_date(pause.to), weeks=LONG_PAUSE_WEEKS),
+                "Med lange opphold blir det vanskelig å følge hverandres prosess.").format(from_=short_date(pause.from_), to=short_date(pause.to), weeks=number(LONG_PAUSE_WEEKS)),
                 line=ctx.line("schedule", "pauses", index),
             )
     weeks = ctx.group.schedule.every_weeks
