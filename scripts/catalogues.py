@@ -43,12 +43,14 @@ def template() -> Catalog:
             source, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)):
         catalog.add(message, locations=[(f"src/selvhjelp_cli/{filename}", lineno)], auto_comments=comments,
                     context=context)
-    # The app's pages: _() and ngettext() in its Jinja templates.
+    # The app's pages and the group file's comments: _() and ngettext() in Jinja templates.
+    jinja = {"trim_blocks": "true", "lstrip_blocks": "true"}
     for filename, lineno, message, comments, context in extract_from_dir(
-            ROOT / "templates" / "app", method_map=[("**.j2", "jinja2.ext:babel_extract")],
-            keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), options_map={"**.j2": {"trim_blocks": "true",
-                                                                                       "lstrip_blocks": "true"}}):
-        catalog.add(message, locations=[(f"templates/app/{filename}", lineno)], auto_comments=comments,
+            ROOT / "templates", method_map=[("app/**.j2", "jinja2.ext:babel_extract"),
+                                            ("group.yaml.j2", "jinja2.ext:babel_extract")],
+            keywords=KEYWORDS, comment_tags=("TRANSLATORS:",),
+            options_map={"app/**.j2": jinja, "group.yaml.j2": jinja}):
+        catalog.add(message, locations=[(f"templates/{filename}", lineno)], auto_comments=comments,
                     context=context)
     for text in help_texts(get_command(app)):
         if text not in catalog:

@@ -288,3 +288,25 @@ def test_an_answer_that_is_not_utf_8_is_blamed_on_the_answer_and_asked_again(tmp
     assert "Svaret er ikke gyldig UTF-8-tekst. Sjekk at terminalen bruker UTF-8, og skriv svaret på nytt." in result.stdout
     assert "Filen" not in result.stdout + result.stderr.replace("Skrev", "")
     assert load_group(target).group.name == "Sorggruppa"
+
+
+@pytest.mark.parametrize("args, env, language, says", [
+    (["--language", "en"], None, "en", "# The participants. A first name and an initial are enough."),
+    (["--language", "nn"], None, "nn", "# Deltakarane. Førenamn og initial er nok."),
+    ([], "nn", "nn", "# Deltakarane. Førenamn og initial er nok."),  # the program's language, when not told
+    ([], None, "nb", "# Deltakerne. Fornavn og initial er nok."),
+])
+def test_the_group_file_speaks_the_language_it_is_written_in(tmp_path, monkeypatch, args, env, language, says):
+    if env:
+        monkeypatch.setenv("SELVHJELP_LANG", env)
+    target = tmp_path / "g.yaml"
+    result = invoke("init-group", target, "--name", "Testgruppa", "--county", "Rogaland", "--venue", "Biblioteket",
+                    "--first-meeting", "2027-01-07", "--no-input", "--today", "2026-12-02", *args)
+    assert result.exit_code == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert says in text and f"language: {language}\n" in text
+    assert load_group(target).group.language == language
+    comments = " ".join(line for line in text.splitlines() if line.startswith("#"))
+    if language != "nb":
+        for bokmål in ("Deltakerne", "Gruppas navn", "Hvor ofte"):
+            assert bokmål not in comments

@@ -165,6 +165,13 @@ class Question:
     note: str | None = None  # a short reason shown before the question
     when: Callable[[dict], bool] = lambda answers: True
 
+    def default_value(self) -> str | None:
+        if self.key == "language" and self.default is None:
+            from selvhjelp_cli.i18n import current
+
+            return current()  # the documents' language follows the language the program speaks
+        return self.default
+
 
 def _physical(answers: dict) -> bool:
     return answers.get("mode") == "physical"
@@ -200,7 +207,8 @@ QUESTIONS = (
     Question("starter_meetings", "--starter-meetings", N_("Hvor mange av de første møtene er igangsetteren med på?"),
              _number("meetings", "Starter"), default="3", when=lambda a: bool(a.get("starter_name")),
              note=N_("En igangsetter er vanligvis med på 2–5 møter og trekker seg så ut.")),
-    Question("language", "--language", N_("Språk for utskrifter (nb, nn eller en)"), parse_language, default="nb"),
+    Question("language", "--language", N_("Språk for utskrifter og kommentarene i filen (nb, nn eller en)"),
+             parse_language),
 )
 
 Ask = Callable[[Question, dict], Any]
@@ -235,7 +243,7 @@ def collect(given: dict[str, str | None], ask: Ask | None, today: date | None = 
                 "municipality" else ""
             raise UserError(_("Mangler {flag}.{reason} Med --no-input må den oppgis som valg.").format(flag=question.flag, reason=reason))
         else:
-            answers[question.key] = question.parse(question.default or "")
+            answers[question.key] = question.parse(question.default_value() or "")
     return answers
 
 
@@ -263,7 +271,7 @@ def answers_from_form(given: dict[str, str], today: date) -> tuple[dict[str, Any
                 errors[field] = _("Dette feltet må fylles ut.") + (
                     _(" Fylket deles mellom flere kontorer, og kommunen avgjør hvilket.") if shared else "")
                 continue
-            raw = question.default or ""
+            raw = question.default_value() or ""
         try:
             answers[question.key] = parser(question, today, answers)(raw)
         except ValueError as error:
@@ -318,7 +326,16 @@ def render_group_file(answers: dict[str, Any], file_name: str, today: date) -> s
         file_name=os.path.basename(file_name),
         created=f"{today.day}.{today.month}.{today.year}",
     )
-    return render_text("group.yaml.j2", **context)
+    from selvhjelp_cli.i18n import in_language
+
+    # The comments are in the language the file is written for (the answer or
+    # --language); the keys stay English.
+    from selvhjelp_cli.i18n import current
+
+    with in_language(answers.get("language") or current()):
+        context["first_meeting_long"] = long_date(answers["first_meeting"])
+        context["created"] = long_date(today)
+        return render_text("group.yaml.j2", **context)
 
 
 def write_group_file(path: str, answers: dict[str, Any], *, today: date, force: bool) -> None:

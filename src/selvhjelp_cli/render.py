@@ -85,7 +85,20 @@ def environment(kind: str = "html") -> Environment:
     )
     env.filters["yaml"] = yaml_quote
     env.filters["md"] = markdown_escape
+    if kind == "text":
+        from selvhjelp_cli.i18n import gettext
+
+        env.globals["_"] = gettext  # the group file's comments, in the language it is written in
+        env.filters["comment"] = yaml_comment
     return env
+
+
+def yaml_comment(text: str, indent: int = 0) -> str:
+    """Text as YAML comment lines of at most 80 columns; the first line's indent is the template's."""
+    import textwrap
+
+    lines = textwrap.wrap(text, width=80 - indent - 2, break_long_words=False, break_on_hyphens=False) or [""]
+    return ("\n" + " " * indent).join("# " + line for line in lines)
 
 
 def render_text(template: str, **context: Any) -> str:

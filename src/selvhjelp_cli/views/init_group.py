@@ -71,7 +71,7 @@ class TerminalAsker:
 
         if question.note:
             self.console.print(Text(translate(question.note), style="dim"))
-        default = question.default
+        default = question.default_value()
         while True:
             prompt = translate(question.prompt)
             shown = f"{prompt} [{default}]: " if default else f"{prompt}: "
@@ -92,7 +92,7 @@ class TerminalAsker:
                 value = parser(question, self.today, answers)(raw)
             except Unknown as error:
                 self.console.print(Text(_("  {error} Trykk Enter for å bruke forslaget.").format(error=error), style="yellow"))
-                default = error.suggestions[0] if error.suggestions else question.default
+                default = error.suggestions[0] if error.suggestions else question.default_value()
                 continue
             except ValueError as error:
                 self.console.print(Text(f"  {error}", style="yellow"))
