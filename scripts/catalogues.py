@@ -47,9 +47,10 @@ def template() -> Catalog:
     jinja = {"trim_blocks": "true", "lstrip_blocks": "true"}
     for filename, lineno, message, comments, context in extract_from_dir(
             ROOT / "templates", method_map=[("app/**.j2", "jinja2.ext:babel_extract"),
-                                            ("group.yaml.j2", "jinja2.ext:babel_extract")],
+                                            ("group.yaml.j2", "jinja2.ext:babel_extract"),
+                                            ("publish.html.j2", "jinja2.ext:babel_extract")],
             keywords=KEYWORDS, comment_tags=("TRANSLATORS:",),
-            options_map={"app/**.j2": jinja, "group.yaml.j2": jinja}):
+            options_map={"app/**.j2": jinja, "group.yaml.j2": jinja, "publish.html.j2": jinja}):
         catalog.add(message, locations=[(f"templates/{filename}", lineno)], auto_comments=comments,
                     context=context)
     for text in help_texts(get_command(app)):

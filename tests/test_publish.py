@@ -20,6 +20,9 @@ def folder_of_groups(tmp_path):
     text = (EXAMPLES / "torsdagsgruppa.yaml").read_text(encoding="utf-8")
     (folder / "ny.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Mandagsgruppa").replace(
         "first_meeting: 2026-09-03", "first_meeting: 2027-01-04"), encoding="utf-8")
+    (folder / "bibliotek.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Fredagsgruppa").replace(
+        "first_meeting: 2026-09-03", "first_meeting: 2027-01-08").replace("  address: Skåregata 1, 5528 Haugesund\n", ""),
+        encoding="utf-8")
     (folder / "slutt.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Ferdiggruppa\nended: 2026-11-01"),
                                        encoding="utf-8")
     return folder
@@ -33,9 +36,10 @@ def published(tmp_path, *args) -> list[dict]:
 
 def test_only_groups_open_to_new_participants_are_listed(tmp_path):
     names = [g["name"] for g in published(tmp_path)]
-    # Torsdagsgruppa has started and is closed; Ferdiggruppa has ended; Nettgruppa nord
-    # is digital, which the feed leaves out (see below).
-    assert sorted(names) == ["Mandagsgruppa", "Onsdagsgruppa"]
+    # Torsdagsgruppa has started and is closed; Ferdiggruppa has ended; Onsdagsgruppa breaks
+    # requirements (a minor, a leader, a fee); Nettgruppa nord is digital, which the feed
+    # leaves out (see below).
+    assert sorted(names) == ["Fredagsgruppa", "Mandagsgruppa"]
 
 
 def test_the_entries_follow_the_meeting_guide_format(tmp_path):
@@ -56,9 +60,9 @@ def test_the_entries_follow_the_meeting_guide_format(tmp_path):
 
 
 def test_a_venue_without_a_street_address_is_placed_approximately_never_dropped(tmp_path):
-    entry = next(g for g in published(tmp_path) if g["name"] == "Onsdagsgruppa")
-    assert entry["location"] == "Bergen offentlige bibliotek, møterom 2"
-    assert (entry["formatted_address"], entry["approximate"]) == ("Bergen, Vestland, Norway", "yes")
+    entry = next(g for g in published(tmp_path) if g["name"] == "Fredagsgruppa")
+    assert entry["location"] == "Haugesund frivilligsentral"
+    assert (entry["formatted_address"], entry["approximate"]) == ("Haugesund, Rogaland, Norway", "yes")
 
 
 def test_a_digital_group_is_left_out_of_the_feed_and_the_command_says_why(tmp_path):
@@ -76,10 +80,10 @@ def test_a_digital_group_is_left_out_of_the_feed_and_the_command_says_why(tmp_pa
 def test_publish_says_which_contact_details_it_makes_public(tmp_path):
     folder = folder_of_groups(tmp_path)
     result = invoke("publish", folder, "--today", "2026-11-23")
-    assert ("Offentlig: telefonnummeret til 1 igangsetter. Den som ikke vil stå der, kan fjerne «contact» "
+    assert ("Offentlig: telefonnumrene til 2 igangsettere. Den som ikke vil stå der, kan fjerne «contact» "
             "i gruppefilen.") in result.stderr
     page = invoke("publish", folder, "--format", "html", "--today", "2026-11-23")
-    assert ("telefonnummeret til 1 igangsetter og e-postadressen til 1 igangsetter") in page.stderr
+    assert ("telefonnumrene til 2 igangsettere og e-postadressen til 1 igangsetter") in page.stderr
 
 
 def test_the_built_in_list_never_publishes_a_closed_office(tmp_path):
@@ -94,10 +98,27 @@ def test_nothing_about_participants_or_decisions_or_notes(tmp_path):
         assert private not in text
 
 
-def test_a_group_that_breaks_a_requirement_is_not_promised_as_keeping_it(tmp_path):
-    entry = next(g for g in published(tmp_path) if g["name"] == "Onsdagsgruppa")
-    assert "Gratis" not in entry["notes"] and "uten leder" not in entry["notes"]
-    assert "hver tredje uke" in entry["notes"]
+def test_a_group_that_breaks_a_requirement_is_never_recruited_to(tmp_path):
+    """Onsdagsgruppa has a participant under 18, a leader and a fee: a public page must not send people there."""
+    result = invoke("publish", folder_of_groups(tmp_path), "--today", "2026-11-23")
+    assert "Onsdagsgruppa" not in result.stdout
+    assert "Ikke med: 1 gruppe som bryter et krav i rammene (se «selvhjelp check»)." in result.stderr
+    for entry in json.loads(result.stdout):
+        assert "Gratis, uten leder, med taushetsplikt. Ta kontakt før du kommer." in entry["notes"]
+
+
+def test_the_html_page_says_get_in_touch_once_in_the_program_s_language(tmp_path, monkeypatch):
+    folder = folder_of_groups(tmp_path)
+    page = invoke("publish", folder, "--format", "html", "--today", "2026-11-23").stdout
+    assert page.count("Ta kontakt før du kommer") == 1 and '<html lang="nb">' in page
+    monkeypatch.setenv("SELVHJELP_LANG", "nn")
+    nynorsk = invoke("publish", folder, "--format", "html", "--today", "2026-11-23").stdout
+    assert '<html lang="nn">' in nynorsk and "Sjølvhjelpsgrupper som tek imot nye deltakarar" in nynorsk
+    for bokmål in ("Hvor", "Oppdatert 23", "Selvhjelpsgrupper som tar imot", "kommer"):
+        assert bokmål not in nynorsk.replace("Oppdatert 23. november", "")
+    monkeypatch.setenv("SELVHJELP_LANG", "en")
+    english = invoke("publish", folder, "--format", "html", "--today", "2026-11-23").stdout
+    assert '<html lang="en">' in english and "<dt>Meeting place</dt>" in english and "Updated 23 November 2026." in english
 
 
 def test_the_html_page_is_self_contained_and_escaped(tmp_path):

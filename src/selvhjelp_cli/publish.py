@@ -34,7 +34,6 @@ class Listing:
     county: str | None  # the county's name today
     office: dict | None  # the office or head office, as Meeting Guide entity fields
     updated: datetime
-    untrue: frozenset[str] = frozenset()  # rules the group breaks: their promise is not made
 
 
 @dataclass
@@ -44,13 +43,14 @@ class Selection:
 
 
 def select(run: CheckRun, directory: Directory) -> Selection:
-    """The groups open to new participants: not ended, and either not started yet or not closed."""
+    """The groups open to new participants: not ended, either not started yet or not closed, and
+    keeping every requirement of the framework."""
     import os
 
     from selvhjelp_cli.overview import row
 
     listings: list[Listing] = []
-    left_out = {"invalid": 0, "ended": 0, "closed": 0, "no_meetings": 0}
+    left_out = {"invalid": 0, "ended": 0, "closed": 0, "no_meetings": 0, "requirement": 0}
     for result in run.files:
         overview = row(result, run.today, directory)
         if overview.status in ("invalid", "ended"):
@@ -63,6 +63,11 @@ def select(run: CheckRun, directory: Directory) -> Selection:
         if overview.next_meeting is None:
             left_out["no_meetings"] += 1
             continue
+        if any(f.severity == "error" and not f.acknowledged for f in result.findings):
+            # A public page recruits: never to a group with a minor, a leader,
+            # a fee or an unsigned declaration (every error is a requirement).
+            left_out["requirement"] += 1
+            continue
         try:
             stamp = datetime.fromtimestamp(os.stat(result.path).st_mtime, tz=timezone.utc)
         except OSError:
@@ -72,7 +77,7 @@ def select(run: CheckRun, directory: Directory) -> Selection:
             starts=group.schedule.first_meeting if group.schedule.first_meeting >= run.today else None,
             next_day=overview.next_meeting, region=group.municipality or overview.county, county=overview.county,
             office=_entity(directory, overview.office), updated=stamp.replace(microsecond=0),
-            untrue=frozenset(f.rule for f in result.findings if f.severity == "error" and not f.acknowledged)))
+            ))
     return Selection(listings, {k: v for k, v in left_out.items() if v})
 
 
@@ -129,11 +134,8 @@ def rhythm(listing: Listing) -> str | None:
 
 
 def promises(listing: Listing) -> str:
-    """What the framework promises, as far as this group keeps it (as on the poster)."""
-    kept = [text for rule, text in (("free-of-charge", _("gratis")), ("leaderless", _("uten leder")))
-            if rule not in listing.untrue]
-    sentence = ", ".join([*kept, _("med taushetsplikt")])
-    return sentence[0].upper() + sentence[1:] + _(". Ta kontakt før du kommer.")
+    """What the framework promises; only groups that keep it are listed."""
+    return _("Gratis, uten leder, med taushetsplikt.")
 
 
 def _notes(listing: Listing) -> str:
@@ -147,6 +149,7 @@ def _notes(listing: Listing) -> str:
     if every := rhythm(listing):
         parts.append(_("Møtes {every}.").format(every=every))
     parts.append(promises(listing))
+    parts.append(_("Ta kontakt før du kommer."))  # the web page says it once, above the groups
     return " ".join(parts)
 
 
@@ -242,4 +245,6 @@ def to_html(selection: Selection, today: date, directory: Directory) -> str:
                        "facts": promises(listing),
                        "contact": contact, "digital": listing.group.mode == "digital"})
     template = environment("html").get_template("publish.html.j2")
-    return template.render(groups=groups, today=plain_date(today), directory=directory)
+    from selvhjelp_cli.i18n import current
+
+    return template.render(groups=groups, today=plain_date(today), directory=directory, lang=current())

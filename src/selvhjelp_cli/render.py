@@ -85,10 +85,12 @@ def environment(kind: str = "html") -> Environment:
     )
     env.filters["yaml"] = yaml_quote
     env.filters["md"] = markdown_escape
-    if kind == "text":
+    if kind in ("text", "html"):
         from selvhjelp_cli.i18n import gettext
 
-        env.globals["_"] = gettext  # the group file's comments, in the language it is written in
+        # The group file's comments and the publish page, in the language at hand.
+        env.globals["_"] = gettext
+    if kind == "text":
         env.filters["comment"] = yaml_comment
     return env
 
