@@ -203,9 +203,29 @@ def test_init_group_asks_and_answers_in_the_users_language(monkeypatch, tmp_path
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SELVHJELP_LANG", "en")
     result = invoke("init-group", "--today", "2026-11-23", input="Tuesday group\n\nRogaland\n\nx\n")
-    assert "Name of the group:" in result.stdout and "Meeting in person (f) or online (d)?" in result.stdout
-    assert "Answer f (in person) or d (online)." in result.stdout
+    assert "Name of the group:" in result.stdout
+    # English words to answer with, not the Norwegian letters f and d.
+    assert "Does the group meet in person or online? (in person/online) [in person]:" in result.stdout
+    assert "Answer “in person” or “online”." in result.stdout
     assert "Gruppas navn" not in result.stdout and "Svar f" not in result.stdout
+
+
+def test_english_readers_can_write_dates_and_answers_in_english(tmp_path, monkeypatch):
+    from datetime import date
+
+    from selvhjelp_cli.dates import parse_date
+    from selvhjelp_cli.init_group import _mode
+
+    today = date(2026, 12, 2)
+    for text in ("7 January 2027", "January 7, 2027", "Jan 7", "2027-01-07"):
+        assert parse_date(text, today) == date(2027, 1, 7)
+    assert parse_date("tomorrow", today) == date(2026, 12, 3)
+    assert parse_date("next Thursday", today) == parse_date("neste torsdag", today) == date(2026, 12, 3)
+    assert _mode("in person") == _mode("In-person") == _mode("f") == "physical"
+    assert _mode("online") == _mode("d") == "digital"
+    monkeypatch.setenv("SELVHJELP_LANG", "en")
+    result = invoke("calendar", EXAMPLES / "torsdagsgruppa.yaml", "--until", "nope")
+    assert "for example 2027-01-07 (YYYY-MM-DD) or 7 January 2027" in result.stderr and "7.1.2027" not in result.stderr
 
 
 def test_a_bad_date_names_its_argument_in_the_users_language(monkeypatch, tmp_path):

@@ -78,7 +78,7 @@ class _Command(typer.core.TyperCommand):
 app = typer.Typer(
     cls=_Group,
     name="selvhjelp",
-    help="Verktøy for selvorganiserte selvhjelpsgrupper: sjekk gruppefiler, finn distriktskontor, "
+    help="Verktøy for selvorganiserte selvhjelpsgrupper: sjekk gruppefiler, finn kontaktpunktet, "
     "lag møteplan og skriv ut taushetserklæringer og utdelingsark.",
     add_completion=False,
     no_args_is_help=True,
@@ -488,7 +488,7 @@ def print_declaration(
     force: ForceOption = False,
     templates: OldTemplatesOption = None,
 ) -> None:
-    """Skriv ut taushetserklæringen: én side per deltaker, én liste for alle, eller tomme skjemaer uten navn."""
+    """Skriv ut taushetserklæringen: én side per deltaker, én liste for alle eller tomme skjemaer uten navn."""
     _no_templates(templates)
     output_format = _choice(output_format, _DOC_FORMATS, "--format")
     copies = _whole_number(blank, "--blank", 1, 200)

@@ -27,7 +27,9 @@ class DateDoesNotExist(ValueError):
 _NUMERIC = re.compile(r"(\d{1,2})\.(\d{1,2})\.?(?:(\d{4}|\d{2}))?")
 _WORDS = re.compile(r"(\d{1,2})\.? *([a-zæøå]+)\.?(?: +(\d{4}))?")
 _RELATIVE = {"i dag": 0, "idag": 0, "i morgen": 1, "i morgon": 1, "imorgen": 1, "i overmorgen": 2,
-             "i overmorgon": 2}
+             "i overmorgon": 2, "today": 0, "tomorrow": 1, "the day after tomorrow": 2}
+# English months come after the day too («7 January 2027») or before it («January 7, 2027»).
+_MONTH_FIRST = re.compile(r"([a-z]+)\.? +(\d{1,2})(?:st|nd|rd|th)?,?(?: +(\d{4}))?")
 
 
 @cache
@@ -69,7 +71,8 @@ _FULL = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}")
 
 def parse_date(text: str, today: date | None = None, *, strict: bool = False) -> date:
     """A date as people write it: 2027-01-07, 7.1.2027, 07.01.2027, 7.1.27, 7.1,
-    7. januar 2027, 7 jan, i dag, i morgen, (neste) torsdag.
+    7. januar 2027, 7 jan, i dag, i morgen, (neste) torsdag; in English also
+    7 January 2027, January 7, 2027, today, tomorrow, (next) Thursday.
 
     ValueError otherwise; DateDoesNotExist for 31.2.2027; DateOutOfRange for a
     real date before 1900 or after 2100. Relative words count from `today`.
@@ -86,15 +89,19 @@ def parse_date(text: str, today: date | None = None, *, strict: bool = False) ->
     value = None
     if raw in _RELATIVE:
         value = base + timedelta(days=_RELATIVE[raw])
-    elif (words := raw.split()) and words[-1] in weekdays and (len(words) == 1 or words[:-1] in (["neste"], ["på"])):
+    elif (words := raw.split()) and words[-1] in weekdays and (
+            len(words) == 1 or words[:-1] in (["neste"], ["på"], ["next"], ["on"], ["this"])):
         ahead = (weekdays[words[-1]] - base.weekday()) % 7 or 7
         value = base + timedelta(days=ahead)
     elif match := _NUMERIC.fullmatch(raw):
         day, month, year = match.groups()
         full_year = None if year is None else int(year) + (2000 if len(year) == 2 else 0)
         value = _whole(full_year, int(month), int(day), today)
-    elif (match := _WORDS.fullmatch(raw)) and match.group(2) in months:
+    elif (match := _WORDS.fullmatch(raw.replace(",", ""))) and match.group(2) in months:
         day, name, year = match.groups()
+        value = _whole(int(year) if year else None, months[name], int(day), today)
+    elif (match := _MONTH_FIRST.fullmatch(raw)) and match.group(1) in months:
+        name, day, year = match.groups()
         value = _whole(int(year) if year else None, months[name], int(day), today)
     else:
         match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw)

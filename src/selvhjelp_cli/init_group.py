@@ -103,9 +103,11 @@ def yes_or_no(raw: str) -> bool:
 
 def _mode(raw: str) -> str:
     value = raw.strip().casefold()
-    if value in {"f", "fysisk", "physical"}:
+    value = " ".join(value.replace("-", " ").split())
+    # Norwegian letters and words, and English words for newcomers to Norway.
+    if value in {"f", "fysisk", "physical", "in person", "person", "i"}:
         return "physical"
-    if value in {"d", "digital", "digitalt", "video"}:
+    if value in {"d", "digital", "digitalt", "video", "online", "o"}:
         return "digital"
     raise ValueError(_("Svar f (fysisk) eller d (digital)."))
 
@@ -170,6 +172,9 @@ class Question:
             from selvhjelp_cli.i18n import current
 
             return current()  # the documents' language follows the language the program speaks
+        if self.key == "mode":
+            # TRANSLATORS: the suggested answer to «Fysisk eller digital gruppe?»: a word the reader types.
+            return _("f")
         return self.default
 
 
