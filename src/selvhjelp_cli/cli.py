@@ -838,7 +838,7 @@ def decision_add(
 def meeting_cancel(
     file: GroupFile,
     day: DayArgument = None,
-    reason: Annotated[Optional[str], _opt("Hvorfor, for eksempel Påske. Står i gruppefilen, aldri i kalenderfilen.", "--reason")] = None,
+    reason: Annotated[Optional[str], _opt("Hvorfor, for eksempel påske. Står i gruppefilen, aldri i kalenderfilen.", "--reason")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
     force: EditForceOption = False,
@@ -882,7 +882,7 @@ def meeting_pause(
                                                    show_default=False)] = None,
     last: Annotated[Optional[str], typer.Argument(help="Siste dag uten møter.", metavar="TIL",
                                                   show_default=False)] = None,
-    reason: Annotated[Optional[str], _opt("Hvorfor, for eksempel Sommerferie.", "--reason")] = None,
+    reason: Annotated[Optional[str], _opt("Hvorfor, for eksempel sommerferie.", "--reason")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
     force: EditForceOption = False,

@@ -134,7 +134,7 @@ class Online(_Strict):
 
 class Cancelled(_Strict):
     date: Day = Field(description="Møtet som ikke blir noe av.")
-    reason: Text | None = Field(None, description="Hvorfor, for eksempel Påske.")
+    reason: Text | None = Field(None, description="Hvorfor, for eksempel påske.")
 
 
 class Moved(_Strict):
@@ -150,7 +150,7 @@ class Pause(_Strict):
 
     from_: Day = Field(alias="from", description="Første dag uten møter.")
     to: Day = Field(description="Siste dag uten møter (begge dagene er med).")
-    reason: Text | None = Field(None, description="Hvorfor, for eksempel Sommerferie.")
+    reason: Text | None = Field(None, description="Hvorfor, for eksempel sommerferie.")
 
 
 class Schedule(_Strict):
