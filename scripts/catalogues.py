@@ -53,6 +53,11 @@ def template() -> Catalog:
             options_map={"app/**.j2": jinja, "group.yaml.j2": jinja, "publish.html.j2": jinja}):
         catalog.add(message, locations=[(f"templates/{filename}", lineno)], auto_comments=comments,
                     context=context)
+    from selvhjelp_cli.schema import schema_texts
+
+    for text in schema_texts():
+        if text not in catalog:
+            catalog.add(text, locations=[("src/selvhjelp_cli/schema.py", 0)], auto_comments=["JSON Schema"])
     for text in help_texts(get_command(app)):
         if text not in catalog:
             catalog.add(text, locations=[("src/selvhjelp_cli/cli.py", 0)], auto_comments=["help page"])

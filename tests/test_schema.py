@@ -74,3 +74,17 @@ def test_schema_command(tmp_path):
     again = invoke("schema", "--output", target)
     assert again.exit_code == 2 and "--force" in again.stderr
     assert invoke("schema", "--output", target, "--force").exit_code == 0
+
+
+@pytest.mark.parametrize("language, says", [("en", "A first name and an initial are enough."),
+                                            ("nn", "Førenamn og initial er nok."),
+                                            ("nb", "Fornavn og initial er nok.")])
+def test_the_schema_s_descriptions_are_in_the_language_asked_for(language, says):
+    result = invoke("schema", "--lang", language)
+    schema = json.loads(result.stdout)
+    assert schema["$defs"]["Participant"]["properties"]["name"]["description"] == says
+    texts = json.dumps(schema, ensure_ascii=False)
+    if language != "nb":
+        assert "Fornavn" not in texts and "Hvorfor" not in texts and "Gruppas navn" not in texts
+    directory = json.loads(invoke("directory", "schema", "--lang", language).stdout)
+    assert ("Where the list comes from." == directory["properties"]["source"]["description"]) == (language == "en")

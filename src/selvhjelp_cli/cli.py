@@ -204,6 +204,10 @@ LanguageOption = Annotated[Optional[str], typer.Option(
     "--lang", metavar="SPRÅK", show_default=False,
     help="nb (bokmål), nn (nynorsk) eller en (engelsk). Standard: gruppefilens språk, ellers språket "
     "verktøyet snakker.")]
+SchemaLanguageOption = Annotated[Optional[str], typer.Option(
+    "--lang", metavar="SPRÅK", show_default=False,
+    help="Språket i beskrivelsene: nb (bokmål), nn (nynorsk) eller en (engelsk). Standard: språket verktøyet "
+    "snakker.")]
 LetterheadOption = Annotated[Optional[str], typer.Option(
     "--letterhead", metavar="FIL", show_default=False,
     help="Brevhode for kontoret: en YAML-fil med navn, kontaktlinjer og eventuelt logo.")]
@@ -581,18 +585,22 @@ def calendar(
 def schema(
     output: OutputOption = None,
     force: ForceOption = False,
+    lang: SchemaLanguageOption = None,
 ) -> None:
     """Skriv ut JSON Schema for gruppefilen (for redigeringsprogrammer)."""
     from selvhjelp_cli.schema import group_schema
 
-    _write_schema(group_schema(), output, force)
+    _write_schema(group_schema(), output, force, lang)
 
 
-def _write_schema(schema: dict, output: str | None, force: bool) -> None:
+def _write_schema(schema: dict, output: str | None, force: bool, lang: str | None = None) -> None:
     from selvhjelp_cli.files import STDOUT, write_output
-    from selvhjelp_cli.schema import schema_text
+    from selvhjelp_cli.i18n import current, in_language
+    from selvhjelp_cli.schema import in_reader_language, schema_text
 
-    write_output(output or STDOUT, schema_text(schema), force=force)
+    with in_language(_language_option(lang) or current()):
+        text = schema_text(in_reader_language(schema))
+    write_output(output or STDOUT, text, force=force)
     if output and output != STDOUT:
         _wrote(output)
 
@@ -627,11 +635,12 @@ def directory_check(
 def directory_schema(
     output: OutputOption = None,
     force: ForceOption = False,
+    lang: SchemaLanguageOption = None,
 ) -> None:
     """Skriv ut JSON Schema for katalogfilen (for redigeringsprogrammer)."""
     from selvhjelp_cli.schema import directory_schema
 
-    _write_schema(directory_schema(), output, force)
+    _write_schema(directory_schema(), output, force, lang)
 
 GroupFile = Annotated[str, typer.Argument(help="Gruppefilen.", metavar="FIL", show_default=False)]
 NameArgument = Annotated[Optional[str], typer.Argument(help="Deltakeren (navnet, eller starten av det).",
@@ -702,10 +711,10 @@ def participant_add(
     file: GroupFile,
     name: Annotated[Optional[str], _opt("Navnet (fornavn og initial er nok).", "--name")] = None,
     born: Annotated[Optional[str], _opt("Fødselsår eller fødselsdato.", "--born", "ÅR|DATO")] = None,
-    adult: Annotated[bool, typer.Option("--adult", help="Bekreftet fylt 18 år, uten å lagre alder.")] = False,
+    adult: Annotated[bool, typer.Option("--adult", help="Bekreft at deltakeren har fylt 18 år, uten å lagre alderen.")] = False,
     joined: Annotated[Optional[str], _opt("Første møte for deltakeren (standard: gruppas første møte).",
                                           "--joined", "DATO")] = None,
-    signed: Annotated[Optional[str], _opt("Datoen taushetserklæringen ble signert.", "--signed", "DATO")] = None,
+    signed: Annotated[Optional[str], _opt("Datoen taushetserklæringen ble skrevet under.", "--signed", "DATO")] = None,
     role: Annotated[Optional[str], _opt("Praktisk oppgave, for eksempel «låser opp».", "--role")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,

@@ -208,9 +208,9 @@ class Starter(_Strict):
 class Participant(_Strict):
     name: Text = Field(description="Fornavn og initial er nok.")
     born: Birth | None = Field(None, description="Fødselsår eller fødselsdato.")
-    adult: Flag | None = Field(None, description="Bekreftet fylt 18 år, uten å lagre alder.")
+    adult: Flag | None = Field(None, description="Deltakeren har fylt 18 år (uten at alderen lagres).")
     joined: Day | None = Field(None, description="Første møte for denne deltakeren; standard er gruppas første møte.")
-    declaration_signed: Day | None = Field(None, description="Datoen taushetserklæringen ble signert.")
+    declaration_signed: Day | None = Field(None, description="Datoen taushetserklæringen ble skrevet under.")
     left: Day | None = Field(None, description="Siste møte; deltakeren er ikke aktiv etter denne datoen.")
     role: Text | None = None
 

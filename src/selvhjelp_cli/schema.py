@@ -18,7 +18,43 @@ def group_schema() -> dict:
         "$id": "https://selvhjelp.no/schema/gruppefil-v1.json",
         "title": "Gruppefil for selvhjelp, versjon 1",
         **{k: v for k, v in schema.items() if k != "title"},
+        "description": "En selvorganisert selvhjelpsgruppe, slik gruppefilen beskriver den.",
     }
+
+
+def in_reader_language(schema: dict) -> dict:
+    """The schema with its descriptions and titles in the language at hand (the model's are bokmål)."""
+    from selvhjelp_cli.i18n import translate
+
+    def walk(value, key=None):
+        if isinstance(value, dict):
+            return {k: walk(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if key in ("description", "title") and isinstance(value, str):
+            return translate(value)
+        return value
+
+    return walk(schema)
+
+
+def schema_texts() -> list[str]:
+    """Every description and Norwegian title in the two schemas: for the catalogues."""
+    found: list[str] = []
+
+    def walk(value, key=None):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif key == "description" or (key == "title" and " " in str(value) and not str(value).istitle()):
+            found.append(value)
+
+    walk(group_schema())
+    walk(directory_schema())
+    return list(dict.fromkeys(found))
 
 
 def schema_text(schema: dict) -> str:
