@@ -47,7 +47,7 @@ def test_every_error_is_named_with_file_and_line():
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     expected = [
-        ("11:5", "Ukjent nøkkel «telefon» under kontor nr. 1. Nøklene i katalogen er engelske: denne heter «phone»."),
+        ("11:5", "Ukjent nøkkel «telefon» under kontor nr. 1. Nøklene i katalogen er engelske: Denne heter «phone»."),
         ("13:18", "Fylket «Hordland» er ukjent. Mente du «Hordaland»"),
         ("14:9", "«id» «link-bergen» er brukt før, av kontor nr. 1."),
         ("18:24", "Det finnes flere kommuner som heter Herøy. Skriv for eksempel «Herøy (Møre og Romsdal)»."),

@@ -251,7 +251,7 @@ def test_a_full_disk_is_named_with_the_file(tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(files.os, "fsync", full)
-    target = tmp_path / "moter.ics"
+    target = tmp_path / "kalender.ics"
     result = invoke("calendar", TORSDAG, "--ics", target, "--today", "2026-11-23")
     assert result.exit_code == 2
     assert f"Feil: {target}: Disken er full, så filen ble ikke skrevet." in result.stderr

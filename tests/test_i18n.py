@@ -196,7 +196,7 @@ def test_the_language_comes_from_the_environment_in_a_real_process(tmp_path):
     env = {"PATH": "", "LANG": "nn_NO.UTF-8", "PYTHONIOENCODING": "utf-8", "SYSTEMROOT": ""}
     result = subprocess.run([sys.executable, "-m", "selvhjelp_cli", "rules"], capture_output=True, text=True,
                             env=env, cwd=tmp_path, encoding="utf-8")
-    assert "Reglane selvhjelp check bruker" in result.stdout
+    assert "Reglane som «selvhjelp check» brukar" in result.stdout
 
 
 def test_init_group_asks_and_answers_in_the_users_language(monkeypatch, tmp_path):

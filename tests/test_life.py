@@ -134,7 +134,7 @@ def test_cancelling_twice_and_ending_twice(group_file):
     assert again.exit_code == 2 and "Møtet 25.3.2027 er alt avlyst." in again.stderr
     assert run("end-group", group_file, "--date", "2027-06-03").exit_code == 0
     twice = run("end-group", group_file, "--date", "2027-06-10")
-    assert twice.exit_code == 2 and "Gruppa ble alt avsluttet 3.6.2027." in twice.stderr
+    assert twice.exit_code == 2 and "Gruppa har alt en sluttdato: 3.6.2027." in twice.stderr
 
 
 def test_an_invalid_file_is_never_edited(tmp_path):

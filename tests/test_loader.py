@@ -322,7 +322,7 @@ def test_a_norwegian_key_is_named_in_english(write, key, english):
     with pytest.raises(InvalidFile) as caught:
         load_group(write(text))
     messages = [p.message for p in caught.value.problems]
-    assert f"Ukjent nøkkel «{key}». Nøklene i gruppefilen er engelske: denne heter «{english}»." in messages
+    assert f"Ukjent nøkkel «{key}». Nøklene i gruppefilen er engelske: Denne heter «{english}»." in messages
 
 
 @pytest.mark.parametrize("county, municipality, valid", [

@@ -54,7 +54,7 @@ def test_a_missing_space_after_a_colon_is_named(text, line):
         parse(text, "g.yaml")
     [problem] = caught.value.problems
     assert (problem.line, problem.message) == (
-        line, "Det mangler et mellomrom etter kolonet: skriv «nøkkel: verdi», ikke «nøkkel:verdi».")
+        line, "Det mangler et mellomrom etter kolonet: Skriv «nøkkel: verdi», ikke «nøkkel:verdi».")
 
 
 @pytest.mark.parametrize("typed, value", [("\u201cTorsdag\u201d", "Torsdag"), ("\u2018Torsdag\u2019", "Torsdag"),

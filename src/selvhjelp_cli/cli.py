@@ -144,7 +144,7 @@ def _date(value: str | None, option: str, *, strict: bool = False, today: date |
     except DateOutOfRange:
         raise UserError(_("{option} må være en dato mellom 1900 og 2100.").format(option=option)) from None
     except DateDoesNotExist:
-        raise UserError(_("{option}: den datoen finnes ikke. Sjekk dag og måned.").format(option=option)) from None
+        raise UserError(_("{option}: Den datoen finnes ikke. Sjekk dag og måned.").format(option=option)) from None
     except ValueError:
         raise UserError(_("{option} må være en dato, for eksempel 2027-01-07 (ÅÅÅÅ-MM-DD) eller 7.1.2027.").format(option=option)) from None
 
@@ -352,7 +352,7 @@ def find_district(
     given = [v is not None for v in (place, county, municipality, postcode)] + [show_all]
     if sum(given) != 1:
         raise UserError(_("Oppgi ett sted (for eksempel «selvhjelp find-district Bryne»), eller nøyaktig én av "
-                        "--county, --municipality, --postcode og --all."))
+                        "--county, --municipality, --postcode eller --all."))
     if show_all:
         from selvhjelp_cli.directory import active_directory
 
@@ -766,7 +766,7 @@ def participant_sign(
     """Registrer at en deltaker har signert taushetserklæringen."""
     from selvhjelp_cli import life
 
-    _participant_event(file, name, when, no_input, today, _("Hvem har signert"), life.sign, force)
+    _participant_event(file, name, when, no_input, today, _("Hvem har skrevet under?"), life.sign, force)
 
 
 @participant_app.command("leave", cls=_Command)
@@ -781,7 +781,7 @@ def participant_leave(
     """Registrer at en deltaker har sluttet (siste møte)."""
     from selvhjelp_cli import life
 
-    _participant_event(file, name, when, no_input, today, _("Hvem har sluttet"), life.leave, force)
+    _participant_event(file, name, when, no_input, today, _("Hvem har sluttet?"), life.leave, force)
 
 
 def _participant_event(file: str, name, when, no_input: bool, today, prompt: str, event, force: bool) -> None:
@@ -838,7 +838,7 @@ def decision_add(
     now = _today(today)
     day = _date(when, "--date", today=now) or now
     _load(file)
-    which = _ask(rule, prompt=_("Hvilken anbefaling (for eksempel group-size)"), parse=_name, flag="REGEL",
+    which = _ask(rule, prompt=_("Hvilken anbefaling gjelder det (for eksempel group-size)?"), parse=_name, flag="REGEL",
                  no_input=no_input, today=day)
     _edit(file, lambda editor: life.add_decision(editor, which, day, note), force)
 
@@ -857,7 +857,7 @@ def meeting_cancel(
 
     now = _today(today)
     _load(file)
-    which = _ask(day, prompt=_("Hvilket møte (dato)"), parse=_day_parser(now), flag="DATO", no_input=no_input, today=now)
+    which = _ask(day, prompt=_("Hvilket møte (dato)?"), parse=_day_parser(now), flag="DATO", no_input=no_input, today=now)
     _edit(file, lambda editor: life.cancel(editor, which, reason), force)
 
 
@@ -878,7 +878,7 @@ def meeting_move(
 
     now = _today(today)
     _load(file)
-    which = _ask(day, prompt=_("Hvilket møte (dato)"), parse=_day_parser(now), flag="DATO", no_input=no_input, today=now)
+    which = _ask(day, prompt=_("Hvilket møte (dato)?"), parse=_day_parser(now), flag="DATO", no_input=no_input, today=now)
     to = _ask(new_day, prompt=_("Ny dato"), parse=_day_parser(now), flag="NY_DATO", no_input=no_input, today=now)
     begins = _ask(start, prompt="", parse=parsers._clock, flag="--start", no_input=True, required=False)
     _edit(file, lambda editor: life.move(editor, which, to, begins), force)

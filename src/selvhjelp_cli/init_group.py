@@ -48,7 +48,7 @@ def _county(raw: str) -> str:
 
     value = _text(raw)
     if not districts.find_county(value):
-        raise Unknown(_("Kjenner ikke det fylket."), districts.suggest_county(value))
+        raise Unknown(_("Fant ikke det fylket."), districts.suggest_county(value))
     return value
 
 
@@ -57,7 +57,7 @@ def _municipality(raw: str, county: str | None = None) -> str | None:
 
     value = _optional_text(raw)
     if value and not districts.find_municipality(value):
-        raise Unknown(_("Kjenner ikke den kommunen."), districts.suggest_municipality(value, county=county))
+        raise Unknown(_("Fant ikke den kommunen."), districts.suggest_municipality(value, county=county))
     return value
 
 
@@ -201,7 +201,7 @@ QUESTIONS = (
              required=True),
     Question("start", "--start", N_("Klokkeslett"), _clock, default="18:00"),
     Question("duration", "--duration", N_("Lengde i minutter"), _number("duration_minutes"), default="120",
-             note=N_("To timer er anbefalt: det gir tid til alle, og møtet blir forutsigbart.")),
+             note=N_("To timer er anbefalt: Det gir tid til alle, og møtet blir forutsigbart.")),
     Question("break_minutes", "--break", N_("Pause i minutter"), _number("break_minutes"), default="15",
              note=N_("En pause midt i møtet gir hvile fra samtalen.")),
     Question("every_weeks", "--every-weeks", N_("Hvor mange uker skal det gå mellom møtene?"), _number("every_weeks"), default="1",

@@ -225,8 +225,8 @@ def pause(file: GroupFile, first: date, last: date, reason: str | None) -> str:
 def end(file: GroupFile, day: date) -> str:
     group = file.group
     if group.ended is not None:
-        raise UserError(_("Gruppa ble alt avsluttet {ended}.").format(ended=short_date(group.ended)))
+        raise UserError(_("Gruppa har alt en sluttdato: {ended}.").format(ended=short_date(group.ended)))
     _in_groups_time(group, day, _("Datoen gruppa avsluttes"))
     file.set((), "ended", day)
     file.save()
-    return _("Gruppa er avsluttet {day}.").format(day=short_date(day))
+    return _("Gruppa er registrert som avsluttet {day}.").format(day=short_date(day))

@@ -67,7 +67,7 @@ def unknown_key_message(key: str, allowed, where: str, norwegian_keys: dict[str,
     shown = key if len(key) <= 40 else key[:40] + "…"
     english = norwegian_keys.get(key.casefold().replace(" ", "_"))
     if english in allowed:
-        return _("Ukjent nøkkel «{shown}»{where}. Nøklene i {document} er engelske: denne heter «{english}».").format(shown=shown, where=where, document=document, english=english)
+        return _("Ukjent nøkkel «{shown}»{where}. Nøklene i {document} er engelske: Denne heter «{english}».").format(shown=shown, where=where, document=document, english=english)
     close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.5)
     return _("Ukjent nøkkel «{shown}»{where}.{suggestion}").format(shown=shown, where=where, suggestion=did_you_mean(close))
 
@@ -206,7 +206,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
         # "name:Ola" is one word to YAML; the error shows on that line or the next.
         for index in (mark.line, mark.line - 1):
             if _NO_SPACE_AFTER_COLON.match(_line_text(text, index)):
-                return Problem(_("Det mangler et mellomrom etter kolonet: skriv «nøkkel: verdi», ikke «nøkkel:verdi»."),
+                return Problem(_("Det mangler et mellomrom etter kolonet: Skriv «nøkkel: verdi», ikke «nøkkel:verdi»."),
                                index + 1, None)
     problem = (exc.problem or "").lower()  # libyaml names the trouble here; its context never adds a needle
     for needle, message in _SYNTAX_MESSAGES:

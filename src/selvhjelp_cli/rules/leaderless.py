@@ -17,7 +17,7 @@ gruppa og for sin egen deltakelse, og samtalen har ingen ordstyrer eller dagsord
 En gruppe med leder er noe annet: en kursgruppe, en terapigruppe eller en
 samtalegruppe med veileder. Derfor er dette et krav, ikke en anbefaling.
 
-Praktiske oppgaver er noe annet: å låse opp lokalet eller lage kaffe gjør ingen til
+Praktiske oppgaver er noe annet: Å låse opp lokalet eller lage kaffe gjør ingen til
 leder. Igangsetteren er heller ikke leder; hun eller han er med de første gangene og
 trekker seg så ut.
 """)

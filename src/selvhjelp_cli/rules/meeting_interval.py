@@ -17,7 +17,7 @@ WEEKLY, USUAL_MOST = 1, 2
 LONG_PAUSE_WEEKS = 8
 SUMMARY = N_("Gruppa møtes sjeldnere enn annenhver uke (annenhver uke gir en merknad).")
 EXPLANATION = N_("""\
-Det vanlige er å møtes hver uke, særlig i starten: deltakerne blir kjent og trygge på
+Det vanlige er å møtes hver uke, særlig i starten: Deltakerne blir kjent og trygge på
 hverandre, og det er lett å følge hverandres prosess. Annenhver uke er et godt
 alternativ, og mange grupper går over til det etter en tid. Går det lengre tid mellom
 møtene, blir det vanskelig å holde tråden. Gruppa bestemmer dette selv.

@@ -33,7 +33,7 @@ def print_next_steps(console: Console, path: str, answers: dict) -> None:
         (_("Sjekk filen mot rammene:"), f"selvhjelp check {shown}"),
         (_("Skriv ut taushetserklæringene:"), f"selvhjelp print-declaration {shown}"),
         (_("Skriv ut rammene og prinsippene:"), f"selvhjelp print-handout framework {shown}"),
-        (_("Se møteplanen og lag en kalenderfil:"), _("selvhjelp calendar {shown} --ics moter.ics").format(shown=shown)),
+        (_("Se møteplanen og lag en kalenderfil:"), _("selvhjelp calendar {shown} --ics kalender.ics").format(shown=shown)),
         (_("Få hjelp i redigeringsprogrammet:"), "selvhjelp schema -o gruppefil-v1.json"),
     ), start=1):
         steps.append(f"{number}. {what}\n")

@@ -17,13 +17,13 @@ _LEFT_OUT = {
                                  "Ikke med: {count} grupper som har startet og er lukket.", n),
     "ended": lambda n: ngettext("Ikke med: {count} gruppe som er avsluttet.",
                                 "Ikke med: {count} grupper som er avsluttet.", n),
-    "invalid": lambda n: ngettext("Ikke med: {count} gruppe som er en ugyldig fil (se «selvhjelp check»).",
-                                  "Ikke med: {count} grupper som er ugyldige filer (se «selvhjelp check»).", n),
+    "invalid": lambda n: ngettext("Ikke med: {count} gruppe med ugyldig gruppefil (se «selvhjelp check»).",
+                                  "Ikke med: {count} grupper med ugyldig gruppefil (se «selvhjelp check»).", n),
     "requirement": lambda n: ngettext(
         "Ikke med: {count} gruppe som bryter et krav i rammene (se «selvhjelp check»).",
         "Ikke med: {count} grupper som bryter et krav i rammene (se «selvhjelp check»).", n),
-    "no_meetings": lambda n: ngettext("Ikke med: {count} gruppe som har ingen flere møter i planen.",
-                                      "Ikke med: {count} grupper som har ingen flere møter i planen.", n),
+    "no_meetings": lambda n: ngettext("Ikke med: {count} gruppe som ikke har flere møter i planen.",
+                                      "Ikke med: {count} grupper som ikke har flere møter i planen.", n),
 }
 
 

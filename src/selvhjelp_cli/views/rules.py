@@ -15,7 +15,7 @@ def print_rules() -> None:
 
     from selvhjelp_cli.rules import all_rules
 
-    table = Table(title=_("Reglene selvhjelp check bruker"), title_justify="left")
+    table = Table(title=_("Reglene som «selvhjelp check» bruker"), title_justify="left")
     table.add_column(_("Regel"), no_wrap=True)
     table.add_column(_("Gir"), no_wrap=True)
     table.add_column(_("Slår ut når"))
