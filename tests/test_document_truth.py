@@ -135,7 +135,7 @@ def test_no_document_prints_a_district_office_closed_in_2023():
     for kind in ("first-meeting", "poster"):
         text = " ".join(text_of(pdf(handout(kind, TORSDAG, today="2026-09-01"))).split())
         assert "981 02 067" not in text and "Distriktskontoret" not in text, kind
-    assert "Ha kontaktinformasjonen til kontaktpunktet deres (eller Selvhjelp Norge, post@selvhjelp.no)" in \
+    assert "Ha kontaktinformasjonen til kontaktpunktet ditt (eller Selvhjelp Norge, post@selvhjelp.no)" in \
         " ".join(text_of(pdf(handout("first-meeting", TORSDAG))).split())
 
 
