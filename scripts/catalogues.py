@@ -61,8 +61,12 @@ def template() -> Catalog:
     for text in help_texts(get_command(app)):
         if text not in catalog:
             catalog.add(text, locations=[("src/selvhjelp_cli/cli.py", 0)], auto_comments=["help page"])
-    about = yaml.safe_load((ROOT / "data" / "districts.yaml").read_text(encoding="utf-8"))["directory"]
+    register = yaml.safe_load((ROOT / "data" / "districts.yaml").read_text(encoding="utf-8"))
+    about = register["directory"]
     catalog.add(about["notice"], locations=[("data/districts.yaml", 0)], auto_comments=["built-in directory notice"])
+    for county in register["counties"]:
+        for note in county.get("notes") or ():
+            catalog.add(note, locations=[("data/districts.yaml", 0)], auto_comments=[f"note on {county['name']}"])
     return catalog
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from selvhjelp_cli.errors import UserError
-from selvhjelp_cli.i18n import N_, _
+from selvhjelp_cli.i18n import N_, _, translate
 from selvhjelp_cli.resources import data_file
 from selvhjelp_cli.words import join, number
 
@@ -281,7 +281,7 @@ def resolve_county(text: str) -> Resolution:
     chosen = found[0]
     result.matched = chosen.name
     result.offices = _office_list(chosen.offices)
-    result.notes.extend(chosen.notes)
+    result.notes.extend(translate(note) for note in chosen.notes)  # the register's notes are bokmål msgids
     for older in found[1:]:
         if older.name == chosen.name and set(older.offices) != set(chosen.offices):
             older_part = (_("{older_era} hørte hele {name2} til {office_names}.") if len(older.offices) == 1
@@ -391,7 +391,7 @@ def resolve_municipality(text: str) -> Resolution:
 
 def _shared_municipality_note(m: Municipality) -> list[str]:
     county = county_2024(m.county)
-    notes = [n for n in county.notes if m.name in n]
+    notes = [translate(n) for n in county.notes if m.name in n]
     if not notes:
         notes = [_("{name} deles mellom {office_names}.").format(name=m.name, office_names=_office_names(m.offices))]
     return notes + [_("Oppgi postnummer for å finne kontoret for din del av kommunen.")]
