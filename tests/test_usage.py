@@ -33,7 +33,7 @@ TORSDAG = str(EXAMPLES / "torsdagsgruppa.yaml")
     (["rules", "adult", "Kari"], "Ett argument for mye. Se «selvhjelp rules --help»."),
     (["check", "--format", "xml"], "Ugyldig verdi for --format. Gyldige verdier: text, json, csv, concise, xlsx."),
     (["print-handout", "plakatt"], "Det finnes ikke noe utdelingsark som heter «plakatt». Velg blant rammer, "
-                                   "prinsipper, første-møte, digital, registrering, oppmøteliste, plakat. "
+                                   "prinsipper, første-møte, digital, registrering, oppmøteliste eller plakat. "
                                    "Mente du «plakat»?"),
     (["print-declaration", "--blank", "0"], "--blank må være et helt tall fra 1 til 200."),
     (["print-declaration", "--blank", "to"], "--blank må være et helt tall fra 1 til 200."),

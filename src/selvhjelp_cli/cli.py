@@ -470,12 +470,21 @@ def _handout_kind(value: str) -> str:
         from selvhjelp_cli.errors import did_you_mean
 
         close = difflib.get_close_matches(value.strip().casefold(), list(HANDOUT_WORDS), n=1, cutoff=0.6)
+        from selvhjelp_cli.i18n import current
+        from selvhjelp_cli.words import join
+
+        shown = _HANDOUT_SHOWN.get(current(), _HANDOUT_SHOWN["nb"])
         raise UserError(_("Det finnes ikke noe utdelingsark som heter «{value}». Velg blant {choices}.{suggestion}")
-                        .format(value=printable(value), choices=", ".join(_HANDOUT_SHOWN), suggestion=did_you_mean(close)))
+                        .format(value=printable(value), choices=join(shown, style="or"), suggestion=did_you_mean(close)))
     return found
 
 
-_HANDOUT_SHOWN = ("rammer", "prinsipper", "første-møte", "digital", "registrering", "oppmøteliste", "plakat")
+# The handout names an error lists, in the reader's language (all are accepted in any).
+_HANDOUT_SHOWN = {
+    "nb": ("rammer", "prinsipper", "første-møte", "digital", "registrering", "oppmøteliste", "plakat"),
+    "nn": ("rammer", "prinsipp", "første-møte", "digital", "registrering", "oppmøteliste", "plakat"),
+    "en": ("framework", "principles", "first-meeting", "digital", "registration", "attendance", "poster"),
+}
 
 
 @command("print-declaration")
