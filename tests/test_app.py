@@ -464,3 +464,12 @@ def test_the_default_folder_is_made_owner_only(tmp_path, monkeypatch):
     monkeypatch.setattr(server, "documents_folder", lambda: str(tmp_path / "Dokumenter"))
     made = server.prepare_folder(None)
     assert made.endswith("Selvhjelp") and stat.S_IMODE(os.stat(made).st_mode) == 0o700
+
+
+def test_the_publish_page_says_a_digital_group_stays_out_of_the_json(folder):
+    guard, _pages = build(str(folder), port=PORT, language="nb", today=lambda: date(2026, 12, 2))
+    client = TestClient(guard, base_url=BASE_URL)
+    client.get("/?secret=" + guard.launch_secret)
+    page = client.get("/publish").text
+    assert "Nettgruppa nord" in page
+    assert "Ikke med i JSON-en: 1 digital gruppe. Meeting Guide-klienter viser en digital gruppe bare med" in page

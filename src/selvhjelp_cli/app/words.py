@@ -146,7 +146,7 @@ def publish_view(selection) -> dict[str, Any]:
     from selvhjelp_cli import publish as listing
     from selvhjelp_cli.dates import clock, format_day, long_date
     from selvhjelp_cli.meetings import typical
-    from selvhjelp_cli.views.publish import _LEFT_OUT
+    from selvhjelp_cli.views.publish import _LEFT_OUT, digital_note
 
     groups = []
     for item in selection.listings:
@@ -157,4 +157,6 @@ def publish_view(selection) -> dict[str, Any]:
         groups.append({"name": group.name, "rhythm": ", ".join(filter(None, (listing.rhythm(item), when))), "place": group.place(_("digitalt")),
                        "region": item.region, "next": long_date(item.next_day), "promises": listing.promises(item)})
     left_out = [_LEFT_OUT[reason](count).format(count=count) for reason, count in selection.left_out.items()]
+    if note := digital_note(selection):
+        left_out.append(note)
     return {"groups": groups, "left_out": left_out}

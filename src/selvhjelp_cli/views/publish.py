@@ -27,6 +27,19 @@ _LEFT_OUT = {
 }
 
 
+def digital_note(selection: Selection) -> str | None:
+    """Why the feed leaves out the digital groups the list has, or None when there are none."""
+    digital = sum(listing.group.mode == "digital" for listing in selection.listings)
+    if not digital:
+        return None
+    return ngettext(
+        "Ikke med i JSON-en: {count} digital gruppe. Meeting Guide-klienter viser en digital gruppe bare med "
+        "lenken til møterommet, og den blir aldri publisert. Gruppa står på nettsiden (--format html).",
+        "Ikke med i JSON-en: {count} digitale grupper. Meeting Guide-klienter viser en digital gruppe bare med "
+        "lenken til møterommet, og den blir aldri publisert. Gruppene står på nettsiden (--format html).",
+        digital).format(count=digital)
+
+
 def print_summary(selection: Selection, written: str | None, output_format: str = "json") -> None:
     from selvhjelp_cli.publish import published_contacts
 
@@ -38,14 +51,8 @@ def print_summary(selection: Selection, written: str | None, output_format: str 
     lines = [listed]
     for reason, number in selection.left_out.items():
         lines.append(_LEFT_OUT[reason](number).format(count=number))
-    digital = sum(listing.group.mode == "digital" for listing in selection.listings)
-    if output_format == "json" and digital:
-        lines.append(ngettext(
-            "Ikke med i JSON-en: {count} digital gruppe. Meeting Guide-klienter viser en digital gruppe bare med "
-            "lenken til møterommet, og den blir aldri publisert. Gruppa står på nettsiden (--format html).",
-            "Ikke med i JSON-en: {count} digitale grupper. Meeting Guide-klienter viser en digital gruppe bare med "
-            "lenken til møterommet, og den blir aldri publisert. Gruppene står på nettsiden (--format html).",
-            digital).format(count=digital))
+    if output_format == "json" and (note := digital_note(selection)):
+        lines.append(note)
     phones, emails = published_contacts(selection, output_format)
     if phones or emails:
         # The starter's own number on the open web is the starter's choice: say what goes out.
