@@ -473,3 +473,10 @@ def test_the_publish_page_says_a_digital_group_stays_out_of_the_json(folder):
     page = client.get("/publish").text
     assert "Nettgruppa nord" in page
     assert "Ikke med i JSON-en: 1 digital gruppe. Meeting Guide-klienter viser en digital gruppe bare med" in page
+
+
+def test_a_decision_of_the_group_reads_as_what_it_agreed(app):
+    client, _guard = app
+    page = client.get("/g/torsdagsgruppa").text
+    assert "<strong>Avtalt i gruppa</strong>:" in page
+    assert "Gruppa ble enige 29.10.2026 om å ta inn nye deltakere; Tor A. ble med 5.11.2026." in page
