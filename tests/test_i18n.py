@@ -47,8 +47,8 @@ def test_language_from_the_environment(environ, expected, monkeypatch):
     ("en", "The group has 1 active participant.", "The group has 2 active participants."),
 ])
 def test_plurals(language, one, two):
-    singular = "Gruppa har {count} aktiv deltaker. Det anbefales {low}–{high}."
-    plural = "Gruppa har {count} aktive deltakere. Det anbefales {low}–{high}."
+    singular = "Gruppa har {count} aktiv deltaker. Det anbefales {low}–{high} deltakere."
+    plural = "Gruppa har {count} aktive deltakere. Det anbefales {low}–{high} deltakere."
     with i18n.in_language(language):
         texts = [i18n.ngettext(singular, plural, n).format(count=n, low=5, high=8) for n in (1, 2)]
     assert texts[0].startswith(one) and texts[1].startswith(two)

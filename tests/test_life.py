@@ -95,7 +95,7 @@ def test_participant_list_text_and_json(group_file):
 @pytest.mark.parametrize("args, message", [
     (("participant", "sign", "{f}", "Mona", "--date", "2027-01-07"), "Ingen deltaker heter «Mona»."),
     (("participant", "sign", "{f}", "O", "--date", "2027-01-07"), "Flere deltakere passer: «Ola N.» og «Oda»."),
-    (("participant", "sign", "{f}", "ola", "--date", "2027-01-06"), "Ola N. begynner 7.1.2027 og kan ikke signere"),
+    (("participant", "sign", "{f}", "ola", "--date", "2027-01-06"), "Ola N. ble med 7.1.2027, og underskriften kan ikke være eldre enn det."),
     (("participant", "leave", "{f}", "oda", "--date", "2027-03-01"), None),
     (("participant", "add", "{f}", "--name", "ola n.", "--born", "1984", "--no-input"),
      "Det finnes alt en deltaker som heter «ola n.»."),

@@ -130,7 +130,7 @@ def test_a_typst_error_names_the_document_and_writes_nothing(monkeypatch, tmp_pa
     result = invoke("print-handout", "principles", "-o", target)
     assert result.exit_code == 2
     assert result.stderr == ("Feil: Kunne ikke lage PDF-en «Prinsipper for samtalen» (Typst meldte en feil). "
-                             "Ingenting er skrevet. Prøv --format html, og meld gjerne fra om feilen.\n")
+                             "Ingenting er skrevet. Prøv --format html, og meld gjerne fra til utviklerne (se README).\n")
     assert not target.exists()
     with pytest.raises(UserError):
         render.render_document(documents.handout("principles", None, "nb", TODAY), "pdf")

@@ -133,7 +133,7 @@ def test_the_offices_of_a_group_and_the_sentence_for_the_starter():
     builtin = builtin_directory()
     assert office_sentence(builtin, offices_for_group(builtin, "Rogaland", None)) == (
         "Distriktskontoret i Sandnes dekket stedet i 2019, men distriktskontorene ble lagt ned i 2023. "
-        "Spør Selvhjelp Norge (post@selvhjelp.no, selvhjelp.no, telefon 23 33 19 00) om kontaktpunktet der dere bor.")
+        "Spør Selvhjelp Norge (post@selvhjelp.no, selvhjelp.no, telefon 23 33 19 00) om kontaktpunktet der du bor.")
 
 
 # The command

@@ -633,7 +633,7 @@ app.add_typer(directory_app, name="directory")
 def directory_check(
     path: Annotated[str, typer.Argument(help="Katalogfilen (YAML).", metavar="FIL", show_default=False)],
 ) -> None:
-    """Sjekk en katalogfil: feil gir exit 2, med fil og linje."""
+    """Sjekk en katalogfil. Feil vises med fil og linje."""
     from selvhjelp_cli.console import make_console
     from selvhjelp_cli.views.directory import check_directory
 

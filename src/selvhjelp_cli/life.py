@@ -91,7 +91,7 @@ def sign(file: GroupFile, name: str, day: date) -> str:
     index = find_participant(group, name)
     person = group.participants[index]
     if day < group.joined_on(person):
-        raise UserError(_("{name} begynner {joined_on} og kan ikke signere før det.").format(name=person.name, joined_on=short_date(group.joined_on(person))))
+        raise UserError(_("{name} ble med {joined_on}, og underskriften kan ikke være eldre enn det.").format(name=person.name, joined_on=short_date(group.joined_on(person))))
     if person.left is not None and day > person.left:
         raise UserError(_("{name} sluttet {left} og kan ikke signere etter det.").format(
             name=person.name, left=short_date(person.left)))

@@ -342,4 +342,4 @@ def render_document(document, output_format: str, *, letterhead: Letterhead | No
                               "på nytt som PNG, JPEG eller SVG."), path=letterhead.logo.path or None) from None
         # Never for any group file: every value reaches Typst as a string literal.
         raise UserError(_("Kunne ikke lage PDF-en «{title}» (Typst meldte en feil). Ingenting er "
-                        "skrevet. Prøv --format html, og meld gjerne fra om feilen.").format(title=document.title)) from None
+                        "skrevet. Prøv --format html, og meld gjerne fra til utviklerne (se README).").format(title=document.title)) from None

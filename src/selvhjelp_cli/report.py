@@ -182,7 +182,7 @@ class TextReporter:
         table.add_column(_("Gruppe"), ratio=3, min_width=8)
         table.add_column(_("Fylke"), ratio=2, min_width=6)
         table.add_column(_("Kontor"), ratio=2, min_width=6)
-        table.add_column(_("Form"), no_wrap=True)
+        table.add_column(_("Form"), no_wrap=True)  # short: the group names need the width at 80 columns
         table.add_column(_("Aktive"), justify="right", no_wrap=True)
         table.add_column(_("Neste møte"), no_wrap=True)
         table.add_column(_("Status"), ratio=1, min_width=7)

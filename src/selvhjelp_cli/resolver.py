@@ -213,7 +213,7 @@ def offices_for_group(directory: Directory, county: str, municipality: str | Non
 def office_sentence(directory: Directory, offices: list[Contact]) -> str:
     """One sentence for the starter: whom the group can turn to."""
     head = directory.head_office
-    ask = _("Spør {name} ({reach}) om kontaktpunktet der dere bor.").format(name=head.name, reach=head.reach)
+    ask = _("Spør {name} ({reach}) om kontaktpunktet der du bor.").format(name=head.name, reach=head.reach)
     if directory.builtin:
         if not offices:
             return ask
@@ -225,4 +225,4 @@ def office_sentence(directory: Directory, offices: list[Contact]) -> str:
         return _("Ingen i katalogen dekker stedet. {ask}").format(ask=ask)
     if len(offices) == 1:
         return _("Kontaktpunktet for gruppa er {office} ({reach}).").format(office=offices[0].office, reach=offices[0].reach)
-    return _("Stedet dekkes av {items}. Kommunen avgjør hvem.").format(items=join((f'{o.office} ({o.reach})' for o in offices)))
+    return _("Stedet dekkes av {items}. Kommunen avgjør hvilket kontor.").format(items=join((f'{o.office} ({o.reach})' for o in offices)))

@@ -17,7 +17,7 @@ from selvhjelp_cli.i18n import N_, _
 if TYPE_CHECKING:
     from selvhjelp_cli.overview import Row
 
-HEADERS = (N_("Fil"), N_("Gruppe"), N_("Fylke"), N_("Kontor"), N_("Form"), N_("Aktive deltakere"),
+HEADERS = (N_("Fil"), N_("Gruppe"), N_("Fylke"), N_("Kontor"), N_("Møteform"), N_("Aktive deltakere"),
            N_("Neste møte"), N_("Status"), N_("Feil"), N_("Advarsler"))
 STATUS_WORDS = {"planned": N_("planlagt"), "running": N_("i gang"), "paused": N_("pause"),
                 "ended": N_("avsluttet"), "invalid": N_("ugyldig fil")}

@@ -24,7 +24,7 @@ MAX_SPAN = 15
 EXAMPLES = (
     Example('participants:\n  - {name: Ada, born: 1980}\n  - {name: Bo, born: 1995}\n'),  # exactly MAX_SPAN
     Example('participants:\n  - {name: Ada, born: 1980}\n  - {name: Bo, born: 1996}\n', ("warning",),
-            says="Fødselsårene i gruppa spenner over 16 år (1980–1996). Anbefalt er høyst 15 år."),
+            says="Fødselsårene i gruppa spenner over 16 år (1980–1996). Det anbefales høyst 15 år."),
     Example('participants:\n  - {name: Ada, born: 1980-12-31}\n  - {name: Bo, born: 1996-01-01}\n', ("warning",)),
     Example('participants:\n  - {name: Ada, born: 1980}\n'),
     Example('participants:\n  - {name: Ada, born: 1980}\n  - {name: Bo, adult: true}\n  - {name: Cy, born: 1990}\n'),
@@ -44,6 +44,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield Finding(
             ID, SEVERITY,
             _("Fødselsårene i gruppa spenner over {span} år ({min}–{max}). "
-            "Anbefalt er høyst {MAX_SPAN} år.").format(span=span, min=min(years), max=max(years), MAX_SPAN=MAX_SPAN),
+            "Det anbefales høyst {MAX_SPAN} år.").format(span=span, min=min(years), max=max(years), MAX_SPAN=MAX_SPAN),
             line=ctx.key_line("participants"),
         )

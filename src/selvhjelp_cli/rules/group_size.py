@@ -29,13 +29,13 @@ def _people(n: int) -> str:
 
 
 EXAMPLES = (
-    Example("participants: []\n", ("warning",), says="Gruppa har ingen aktive deltakere ennå. Det anbefales 5–8."),
+    Example("participants: []\n", ("warning",), says="Gruppa har ingen aktive deltakere ennå. Det anbefales 5–8 deltakere."),
     Example(_people(3), ("warning",),
-            says="Gruppa har 3 aktive deltakere. Det anbefales 5–8. Med færre enn fire deltakere blir gruppa sårbar"),
-    Example(_people(4), ("warning",), says="Gruppa har 4 aktive deltakere. Det anbefales 5–8."),
+            says="Gruppa har 3 aktive deltakere. Det anbefales 5–8 deltakere. Med færre enn fire deltakere blir gruppa sårbar"),
+    Example(_people(4), ("warning",), says="Gruppa har 4 aktive deltakere. Det anbefales 5–8 deltakere."),
     Example(_people(5)),
     Example(_people(8)),
-    Example(_people(9), ("warning",), says="Gruppa har 9 aktive deltakere. Det anbefales 5–8, så alle får nok tid"),
+    Example(_people(9), ("warning",), says="Gruppa har 9 aktive deltakere. Det anbefales 5–8 deltakere, så alle får nok tid"),
     Example(_people(4) + "decisions:\n  - {rule: group-size, date: 2027-03-01}\n", ("acknowledged",)),
     Example(_people(4) + "decisions:\n  - {rule: group-size, date: 2027-03-02}\n", ("warning",)),
     # A participant who has left does not count; one who leaves on the day checked still does.
@@ -55,13 +55,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     line = ctx.key_line("participants") or ctx.line("name")
     if count == 0:
-        message = _("Gruppa har ingen aktive deltakere ennå. Det anbefales {low}–{high}.").format(low=LOW, high=HIGH)
+        message = _("Gruppa har ingen aktive deltakere ennå. Det anbefales {low}–{high} deltakere.").format(low=LOW, high=HIGH)
     elif count > HIGH:
-        message = _("Gruppa har {count} aktive deltakere. Det anbefales {low}–{high}, så alle får nok tid og "
+        message = _("Gruppa har {count} aktive deltakere. Det anbefales {low}–{high} deltakere, så alle får nok tid og "
                     "plass.").format(count=count, low=LOW, high=HIGH)
     else:
-        message = ngettext("Gruppa har {count} aktiv deltaker. Det anbefales {low}–{high}.",
-                           "Gruppa har {count} aktive deltakere. Det anbefales {low}–{high}.",
+        message = ngettext("Gruppa har {count} aktiv deltaker. Det anbefales {low}–{high} deltakere.",
+                           "Gruppa har {count} aktive deltakere. Det anbefales {low}–{high} deltakere.",
                            count).format(count=count, low=LOW, high=HIGH)
     if 0 < count < FRAGILE:
         message += " " + _("Med færre enn {fragile} deltakere blir gruppa sårbar og lite stabil.").format(

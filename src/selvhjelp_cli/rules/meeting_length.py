@@ -11,7 +11,7 @@ ID = "meeting-length"
 SEVERITY = "warning"
 SUMMARY = N_("Møtene varer ikke to timer.")
 EXPLANATION = N_("""\
-Anbefalt lengde på et gruppemøte er to timer. Det gir alle tid til å komme til orde,
+Et gruppemøte bør vare i to timer. Det gir alle tid til å komme til orde,
 og et møte som alltid varer like lenge, gjør det forutsigbart å være med. Digitale
 grupper kan ha behov for noe annet, fordi skjermtretthet kommer raskere; det kan
 gruppa bestemme og registrere som en beslutning.

@@ -15,8 +15,8 @@ EXPLANATION = N_("""\
 Igangsetteren er ikke leder. Hun eller han forteller om rammene og prinsippene for
 samtalen, tar seg av det praktiske de første gangene og er med på de første 2–5
 møtene. Så trekker igangsetteren seg ut, slik at gruppa blir selvgående, men kan
-kontaktes senere ved behov. Blir igangsetteren lenger, er det lett at hun eller han
-blir en leder likevel. Er igangsetteren med på bare ett møte, rekker gruppa sjelden
+kontaktes senere ved behov. Blir igangsetteren lenger, kan hun eller han
+lett bli en leder likevel. Er igangsetteren med på bare ett møte, rekker gruppa sjelden
 å bli trygg på rammene.
 """)
 
@@ -27,10 +27,10 @@ def _starter(meetings: str) -> str:
 
 EXAMPLES = (
     Example(_starter(", meetings: 6"), ("warning",),
-            says="Igangsetteren Kari er med på 6 møter. Det anbefales 2–5, så gruppa blir selvgående."),
+            says="Igangsetteren Kari er med på 6 møter. Det anbefales 2–5 møter, så gruppa blir selvgående."),
     Example(_starter(", meetings: 5")),
     Example(_starter(", meetings: 2")),
-    Example(_starter(", meetings: 1"), ("info",), says="Igangsetteren Kari er med på 1 møte. Vanlig er 2–5"),
+    Example(_starter(", meetings: 1"), ("info",), says="Igangsetteren Kari er med på 1 møte. Det vanlige er 2–5 møter"),
     Example(_starter(", meetings: 0"), ("info",)),
     Example(_starter("")),
     Example(_starter(", meetings: 8") + "decisions:\n  - {rule: starter-meetings, date: 2027-01-07}\n",
@@ -46,16 +46,16 @@ def check(ctx: Context) -> Iterator[Finding]:
         if starter.meetings > MOST:
             yield Finding(
                 ID, SEVERITY,
-                _("Igangsetteren {name} er med på {meetings} møter. Det anbefales {fewest}–{most}, "
+                _("Igangsetteren {name} er med på {meetings} møter. Det anbefales {fewest}–{most} møter, "
                 "så gruppa blir selvgående.").format(name=starter.name, meetings=starter.meetings, fewest=FEWEST, most=MOST),
                 line=line,
             )
         elif starter.meetings < FEWEST:
             yield Finding(
                 ID, "info",
-                ngettext("Igangsetteren {name} er med på {meetings} møte. Vanlig er {fewest}–{most}, "
+                ngettext("Igangsetteren {name} er med på {meetings} møte. Det vanlige er {fewest}–{most} møter, "
                          "så gruppa rekker å bli trygg på rammene.",
-                         "Igangsetteren {name} er med på {meetings} møter. Vanlig er {fewest}–{most}, "
+                         "Igangsetteren {name} er med på {meetings} møter. Det vanlige er {fewest}–{most} møter, "
                          "så gruppa rekker å bli trygg på rammene.",
                          starter.meetings).format(name=starter.name, meetings=starter.meetings, fewest=FEWEST, most=MOST),
                 line=line,

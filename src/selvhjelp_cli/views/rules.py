@@ -17,7 +17,7 @@ def print_rules() -> None:
 
     table = Table(title=_("Reglene som «selvhjelp check» bruker"), title_justify="left")
     table.add_column(_("Regel"), no_wrap=True)
-    table.add_column(_("Gir"), no_wrap=True)
+    table.add_column(_("Type"), no_wrap=True)
     table.add_column(_("Slår ut når"))
     for rule in all_rules():
         table.add_row(rule.ID, _(SEVERITY_LABEL[rule.SEVERITY]), _(rule.SUMMARY))
