@@ -151,7 +151,7 @@ def test_the_starters_whole_story(page, served):
     sign = page.locator("#participant-sign")
     sign.get_by_label("Deltaker").select_option("Kari H.")
     sign.get_by_label("Dato").fill(first_day)  # at the first meeting, which lies ahead
-    sign.get_by_role("button", name="Registrer signaturen").click()
+    sign.get_by_role("button", name="Registrer underskriften").click()
     assert "Kari H." in page.locator("[role=status]").inner_text()
     pdf = page.request.get(f"{base}/g/mandagsgruppa/declaration.pdf")
     assert pdf.status == 200 and pdf.body().startswith(b"%PDF")

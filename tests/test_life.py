@@ -86,7 +86,7 @@ def test_participant_list_text_and_json(group_file):
     result = run("participant", "list", group_file, "--today", "2027-03-10")
     out = " ".join(result.stdout.split())
     assert "Ola N. aktiv 7.1.2027 7.1.2027" in out and "Kari sluttet 7.1.2027 7.1.2027 4.3.2027" in out
-    assert "Per aktiv 7.1.2027 ikke signert" in out
+    assert "Per aktiv 7.1.2027 ikke skrevet under" in out
     document = json.loads(run("participant", "list", group_file, "--format", "json", "--today", "2027-03-10").stdout)
     assert document["participants"][1] == {"name": "Kari", "status": "left", "joined": "2027-01-07",
                                            "declaration_signed": "2027-01-07", "left": "2027-03-04"}
@@ -104,7 +104,7 @@ def test_participant_list_text_and_json(group_file):
     (("participant", "add", "{f}", "--name", "Lise", "--joined", "2026-12-01", "--no-input"),
      "Datoen deltakeren begynner (1.12.2026) er før gruppas første møte (7.1.2027)."),
     (("participant", "add", "{f}", "--name", "Lise", "--signed", "2027-01-01", "--no-input"),
-     "Taushetserklæringen kan ikke være signert (1.1.2027) før deltakeren begynner (7.1.2027)."),
+     "Taushetserklæringen kan ikke være skrevet under (1.1.2027) før deltakeren begynner (7.1.2027)."),
     (("participant", "add", "{f}", "--no-input"), "Mangler --name. Med --no-input må den oppgis som valg."),
     (("decision", "add", "{f}", "group-sise"), "Det finnes ingen regel som heter «group-sise». Mente du «group-size»?"),
     (("decision", "add", "{f}", "free-of-charge"), "«free-of-charge» er et krav i rammene og kan ikke velges bort."),

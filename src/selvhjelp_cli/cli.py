@@ -493,7 +493,7 @@ def print_declaration(
     output: OutputOption = None,
     output_format: DocFormatOption = "pdf",
     lang: LanguageOption = None,
-    sheet: Annotated[bool, typer.Option("--sheet", help="Én side med en signaturlinje per deltaker.")] = False,
+    sheet: Annotated[bool, typer.Option("--sheet", help="Én side med en underskriftslinje per deltaker.")] = False,
     blank: Annotated[Optional[str], typer.Option("--blank", metavar="N", show_default=False,
                                                  help="N erklæringer uten navn (trenger ingen gruppefil).")] = None,
     letterhead: LetterheadOption = None,
@@ -616,7 +616,7 @@ def _write_schema(schema: dict, output: str | None, force: bool, lang: str | Non
 
 # A group's life: commands that change a group file.
 
-participant_app = typer.Typer(cls=_Group, help="Deltakerne: legg til, signer, slutt, vis.", no_args_is_help=True,
+participant_app = typer.Typer(cls=_Group, help="Deltakerne: legg til, skriv under, slutt, fjern, vis.", no_args_is_help=True,
                               rich_markup_mode=None)
 decision_app = typer.Typer(cls=_Group, help="Gruppas beslutninger.", no_args_is_help=True, rich_markup_mode=None)
 meeting_app = typer.Typer(cls=_Group, help="Enkeltmøter: avlys, flytt, ta pause.", no_args_is_help=True,
@@ -772,7 +772,7 @@ def participant_sign(
     today: TodayOption = None,
     force: EditForceOption = False,
 ) -> None:
-    """Registrer at en deltaker har signert taushetserklæringen."""
+    """Registrer at en deltaker har skrevet under taushetserklæringen."""
     from selvhjelp_cli import life
 
     _participant_event(file, name, when, no_input, today, _("Hvem har skrevet under?"), life.sign, force)

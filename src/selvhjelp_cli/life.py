@@ -58,7 +58,7 @@ def add_participant(file: GroupFile, name: str, *, born: int | date | None = Non
         _in_groups_time(group, joined, _("Datoen deltakeren begynner"))
     starts = joined or group.schedule.first_meeting
     if signed is not None and signed < starts:
-        raise UserError(_("Taushetserklæringen kan ikke være signert ({signed}) før deltakeren begynner "
+        raise UserError(_("Taushetserklæringen kan ikke være skrevet under ({signed}) før deltakeren begynner "
                         "({starts}).").format(signed=short_date(signed), starts=short_date(starts)))
     file.append("participants", entry=file.entry(name=name, born=born, adult=True if adult else None, joined=joined,
                                                  declaration_signed=signed, role=role))
@@ -93,14 +93,14 @@ def sign(file: GroupFile, name: str, day: date) -> str:
     if day < group.joined_on(person):
         raise UserError(_("{name} ble med {joined_on}, og underskriften kan ikke være eldre enn det.").format(name=person.name, joined_on=short_date(group.joined_on(person))))
     if person.left is not None and day > person.left:
-        raise UserError(_("{name} sluttet {left} og kan ikke signere etter det.").format(
+        raise UserError(_("{name} sluttet {left} og kan ikke skrive under etter det.").format(
             name=person.name, left=short_date(person.left)))
     again = person.declaration_signed is not None
     file.set(("participants", index), "declaration_signed", day)
     file.save()
     if again:
-        return _("{name} signerte på nytt {day}.").format(name=person.name, day=short_date(day))
-    return _("{name} signerte {day}.").format(name=person.name, day=short_date(day))
+        return _("{name} skrev under på nytt {day}.").format(name=person.name, day=short_date(day))
+    return _("{name} skrev under {day}.").format(name=person.name, day=short_date(day))
 
 
 def leave(file: GroupFile, name: str, day: date) -> str:

@@ -9,7 +9,7 @@ from selvhjelp_cli.i18n import N_, _
 
 ID = "confidentiality"
 SEVERITY = "error"
-SUMMARY = N_("En deltaker har vært på møte uten å ha signert taushetserklæringen.")
+SUMMARY = N_("En deltaker har vært på møte uten å ha skrevet under taushetserklæringen.")
 EXPLANATION = N_("""\
 Alle i gruppa har taushetsplikt om det som blir sagt, og om hvem som deltar. Det er
 grunnlaget for at noen tør å fortelle. Taushetsplikten snakkes om på det første
@@ -28,9 +28,9 @@ def _person(extra: str) -> str:
 
 EXAMPLES = (
     Example(_person(""), ("error",), today="2027-01-07",
-            says="Ola har vært på møte (fra 7.1.2027) uten signert taushetserklæring («declaration_signed»)."),
+            says="Ola har vært på møte (fra 7.1.2027) uten underskrevet taushetserklæring («declaration_signed»)."),
     Example(_person(""), ("info",), today="2027-01-06",
-            says="Ola signerer taushetserklæringen på sitt første møte (7.1.2027)."),
+            says="Ola skal skrive under taushetserklæringen på sitt første møte (7.1.2027)."),
     Example(_person(", declaration_signed: 2027-01-07"), today="2027-01-07"),
     Example(_person(", declaration_signed: 2027-01-08"), ("error",), today="2027-01-07"),  # signed later than today
     Example(_person(", joined: 2027-02-04"), today="2027-02-03"),  # not in the group yet
@@ -50,13 +50,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         if joined <= ctx.today:
             yield Finding(
                 ID, SEVERITY,
-                _("{name} har vært på møte (fra {joined}) uten signert taushetserklæring "
+                _("{name} har vært på møte (fra {joined}) uten underskrevet taushetserklæring "
                 "(«declaration_signed»).").format(name=person.name, joined=short_date(joined)),
                 line=line,
             )
         else:
             yield Finding(
                 ID, "info",
-                _("{name} signerer taushetserklæringen på sitt første møte ({joined}).").format(name=person.name, joined=short_date(joined)),
+                _("{name} skal skrive under taushetserklæringen på sitt første møte ({joined}).").format(name=person.name, joined=short_date(joined)),
                 line=line,
             )

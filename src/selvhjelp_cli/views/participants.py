@@ -42,7 +42,7 @@ def print_participants(group, today, output_format: str) -> None:
     for heading in (_("Navn"), _("Status"), _("Begynte"), _("Taushetserklæring"), _("Sluttet")):
         table.add_column(heading, overflow="fold")
     for row in rows:
-        signed = short_date(date.fromisoformat(row["declaration_signed"])) if row["declaration_signed"] else _("ikke signert")
+        signed = short_date(date.fromisoformat(row["declaration_signed"])) if row["declaration_signed"] else _("ikke skrevet under")
         table.add_row(printable(row["name"]), translate(_STATE_LABEL[row["status"]]),
                       short_date(date.fromisoformat(row["joined"])), signed,
                       short_date(date.fromisoformat(row["left"])) if row["left"] else "")
