@@ -349,3 +349,9 @@ def test_thousands_of_unknown_keys_show_the_first_twenty_and_count_the_rest(writ
     lines = [line for line in result.stdout.splitlines() if "kjent nøkkel" in line or "ukjente nøkler" in line]
     assert len(lines) == 21
     assert lines[-1].split("feil", 1)[1].strip() == "… og 2\u00a0980 ukjente nøkler til."
+
+
+def test_an_empty_name_says_it_cannot_be_empty(write):
+    path = write((EXAMPLES / "torsdagsgruppa.yaml").read_text(encoding="utf-8").replace("name: Torsdagsgruppa", 'name: ""'))
+    result = invoke("check", path)
+    assert result.exit_code == 2 and "«name» kan ikke være tom." in result.stdout

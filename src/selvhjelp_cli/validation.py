@@ -46,6 +46,7 @@ _TYPE_MESSAGES = {
     "time_parsing": N_("{key} må være et klokkeslett, for eksempel 18:00."),
     "time_type": N_("{key} må være et klokkeslett, for eksempel 18:00."),
     "string_too_short": N_("{key} kan ikke være tom."),
+    "too_short": N_("{key} kan ikke være tom."),  # what pydantic says of an empty text after stripping
     "string_too_long": N_("{key} er for lang."),
     "string_type": N_("{key} må være tekst, ikke en liste eller tabell."),
     "model_type": N_("{key} må være en tabell med nøkler og verdier (nøkkel: verdi)."),
