@@ -256,6 +256,8 @@ _SCRIPT_NAMES = {
 
 def missing_scripts(document) -> list[str]:
     """The scripts of the group's own words (names, places) that no bundled font can show, as words."""
+    import unicodedata
+
     covered = _coverage()
     found: dict[str, None] = {}
     for text in _strings(document.context):
@@ -263,8 +265,6 @@ def missing_scripts(document) -> list[str]:
             point = ord(char)
             if point < 0x250 or char.isspace() or _covered(point, covered):
                 continue
-            import unicodedata
-
             if unicodedata.category(char).startswith(("S", "C")) or point > 0x1F000:
                 found[N_("emoji og andre symboler")] = None
                 continue

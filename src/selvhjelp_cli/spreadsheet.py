@@ -49,8 +49,6 @@ def overview_xlsx(rows: list[Row]) -> bytes:
         for column, value in enumerate(cells):
             if value is None:
                 continue
-            if isinstance(value, bool) or not isinstance(value, (int, str)) and not hasattr(value, "year"):
-                value = str(value)
             if isinstance(value, int):
                 sheet.write_number(number, column, value)
                 shown = str(value)
