@@ -374,3 +374,8 @@ def test_with_a_letterhead_the_page_carries_one_phone_number():
 
 def test_markdown_carries_no_invisible_word_joiner():
     assert "\u2060" not in render.render_document(build("poster", TORSDAG), "md").decode()
+
+
+def test_english_says_every_three_weeks_never_every_third_wednesday():
+    text = text_of(pdf(build("framework", OPEN, "en")))
+    assert "every 3 weeks, on Wednesdays" in text and "every third Wednesday" not in text
