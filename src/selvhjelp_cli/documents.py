@@ -16,7 +16,7 @@ from selvhjelp_cli.dates import clock, format_day, long_date
 from selvhjelp_cli.errors import UserError
 from selvhjelp_cli.i18n import _
 from selvhjelp_cli.language import BABEL_LOCALE
-from selvhjelp_cli.words import kroner
+from selvhjelp_cli.words import kroner, number
 
 if TYPE_CHECKING:
     from selvhjelp_cli.model import Group
@@ -83,8 +83,12 @@ def texts(language: str) -> dict:
 
 
 def _time_span(start: datetime, end: datetime, language: str) -> str:
-    span = f"{clock(start, language)}–{clock(end, language)}"
-    return span if language == "en" else f"kl. {span}"
+    return _clock_text(f"{clock(start, language)}–{clock(end, language)}", language)
+
+
+def _clock_text(time: str, language: str) -> str:
+    """A time as running text writes it: «kl. 18.00» in Norwegian, «18:00» in English."""
+    return time if language == "en" else f"kl. {time}"
 
 
 def _rhythm(group: Group, t: dict, language: str) -> str:
@@ -246,8 +250,6 @@ def first_meeting(group: Group | None, language: str, today: date) -> Document:
                "write_in": group is None,
                "text": m["agenda"]["declaration_digital" if key == "declaration" and digital_group else key]}
               for moment, key in marks]
-    from selvhjelp_cli.words import number
-
     after = [(m["after_starter_one"] if s.meetings == 1 else m["after_starter"]).format(
         name=s.name, n=number(s.meetings, language)) for s in group.starters if s.meetings] if group else []
     before = list(m["before_online" if digital_group else "before"])
@@ -270,10 +272,6 @@ def first_meeting(group: Group | None, language: str, today: date) -> Document:
     }
     return Document("first_meeting", m["title"], _stem("first-meeting", group, language), private=False,
                     context=context)
-
-
-def _clock_text(time: str, language: str) -> str:
-    return time if language == "en" else f"kl. {time}"
 
 
 def _offices(group: Group | None) -> list:
@@ -327,16 +325,16 @@ def attendance(group: Group | None, language: str, today: date) -> Document:
     for start in range(0, len(meetings), _ATTENDANCE_COLUMNS):
         chunk = meetings[start:start + _ATTENDANCE_COLUMNS]
         # A page that runs into a new year shows the year on every date.
-        with_year = len({m.day.year for m in chunk}) > 1
+        years = sorted({m.day.year for m in chunk})
+        with_year = len(years) > 1
         pattern = _SHORT_DATE[language][with_year]
         holidays = [m.holiday for m in chunk if m.holiday]
-        years = sorted({m.day.year for m in chunk})
         chunks.append({
             "years": "–".join(str(y) for y in years),
             "dates": [{"short": format_day(m.day, pattern, language),
                        "mark": holidays.index(m.holiday) + 1 if m.holiday else None} for m in chunk],
-            "holidays": [{"mark": number, "name": holiday_label(name, language)}
-                         for number, name in enumerate(holidays, start=1)],
+            "holidays": [{"mark": mark, "name": holiday_label(name, language)}
+                         for mark, name in enumerate(holidays, start=1)],
         })
     people = list(_participants(group, today))
     # Empty rows for someone not yet in the file; the PDF keeps only those that fit the page.
@@ -388,7 +386,8 @@ def poster(group: Group | None, language: str, today: date) -> Document:
         first = typical(group)
         time_span = _time_span(first.start, first.end, language)
         started = today > group.schedule.first_meeting
-        if group.ended is not None and group.ended <= today:
+        ended = group.ended is not None and group.ended <= today
+        if ended:
             headline, contact_title = p["headline_running"], p["contact_title_more"]
             status = unbreakable(p["status_ended"].format(date=long_date(group.ended, language)))
         elif started:
@@ -405,15 +404,11 @@ def poster(group: Group | None, language: str, today: date) -> Document:
             when = unbreakable(p["when"].format(rhythm=_rhythm(group, t, language), time=time_span,
                                                date=format_day(group.schedule.first_meeting,
                                                                _DAY_MONTH_YEAR[language], language)))
-        if status is None or when is not None:
+        if not ended:
             where = unbreakable(p["where"].format(place=group.place(t["common"]["digital_place"])))
         theme_line = p["theme_line"].format(theme=group.theme) if group.theme else None
-        # An e-mail address goes to the template as it is: the PDF keeps it whole
-        # and splits it only at its @, so a copied address is the address.
-        contacts = [(starter.name, starter.contact if "@" in starter.contact else unbreakable(starter.contact))
-                    for starter in group.starters if starter.contact]
-        contacts += [(p["contact_office"].format(office=o.office),
-                      o.email if not o.phone and not o.web and o.email else unbreakable(o.phone or o.email or o.web))
+        contacts = [(starter.name, _poster_contact(starter.contact)) for starter in group.starters if starter.contact]
+        contacts += [(p["contact_office"].format(office=o.office), _poster_contact(o.phone or o.email or o.web))
                      for o in _offices(group)[:1]]
     untrue = {"free": "free-of-charge", "leaderless": "leaderless"}
     facts = [text for key, text in p["facts"].items() if untrue.get(key) not in firing]
@@ -428,6 +423,12 @@ def poster(group: Group | None, language: str, today: date) -> Document:
                 "contacts": contacts, "facts": facts, "strip": strip}
     return Document("poster", p["headline"], _stem("poster", group, language), private=False, context=context,
                     page_numbers=False, notes=notes)
+
+
+def _poster_contact(how: str) -> str:
+    # An e-mail address goes as it is: the PDF keeps it whole and splits it only
+    # at its @, so a copied address is the address.
+    return how if "@" in how else unbreakable(how)
 
 
 _DAY_MONTH_YEAR = {"nb": "d. MMMM y", "nn": "d. MMMM y", "en": "d MMMM y"}

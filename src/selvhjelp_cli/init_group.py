@@ -173,8 +173,7 @@ class Question:
 
             return current()  # the documents' language follows the language the program speaks
         if self.key == "mode":
-            # TRANSLATORS: the suggested answer to «Fysisk eller digital gruppe?»: a word the reader types.
-            return _("f")
+            return _(self.default)  # a word the reader types: «f», «in person»
         return self.default
 
 
@@ -191,7 +190,8 @@ QUESTIONS = (
     Question("theme", "--theme", N_("Tema (valgfritt)"), _optional_text, default=""),
     Question("county", "--county", N_("Fylke"), _county, required=True),
     Question("municipality", "--municipality", N_("Kommune (valgfritt)"), _municipality, default=""),
-    Question("mode", "--digital", N_("Fysisk eller digital gruppe? (f/d)"), _mode, default="f"),
+    # TRANSLATORS: default: the suggested answer to «Fysisk eller digital gruppe?», a word the reader types.
+    Question("mode", "--digital", N_("Fysisk eller digital gruppe? (f/d)"), _mode, default=N_("f")),
     Question("venue_name", "--venue", N_("Møtested"), _text, required=True, when=_physical,
              note=N_("Frivilligsentraler, bibliotek og kommunale lokaler har ofte gratis rom.")),
     Question("venue_address", "--address", N_("Adresse (valgfritt)"), _optional_text, default="", when=_physical),
@@ -327,16 +327,12 @@ def render_group_file(answers: dict[str, Any], file_name: str, today: date) -> s
     context.update(
         # TT:MM whoever writes the file (init-group, the app, meeting move): one time format.
         start=f"{answers['start'].hour:02d}:{answers['start'].minute:02d}",
-        first_meeting_long=long_date(answers["first_meeting"]),
         file_name=os.path.basename(file_name),
-        created=f"{today.day}.{today.month}.{today.year}",
     )
-    from selvhjelp_cli.i18n import in_language
+    from selvhjelp_cli.i18n import current, in_language
 
-    # The comments are in the language the file is written for (the answer or
-    # --language); the keys stay English.
-    from selvhjelp_cli.i18n import current
-
+    # The comments, and the dates in them, are in the language the file is
+    # written for (the answer or --language); the keys stay English.
     with in_language(answers.get("language") or current()):
         context["first_meeting_long"] = long_date(answers["first_meeting"])
         context["created"] = long_date(today)

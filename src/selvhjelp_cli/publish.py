@@ -76,8 +76,7 @@ def select(run: CheckRun, directory: Directory) -> Selection:
             group=group, path=result.path,
             starts=group.schedule.first_meeting if group.schedule.first_meeting >= run.today else None,
             next_day=overview.next_meeting, region=group.municipality or overview.county, county=overview.county,
-            office=_entity(directory, overview.office), updated=stamp.replace(microsecond=0),
-            ))
+            office=_entity(directory, overview.office), updated=stamp.replace(microsecond=0)))
     return Selection(listings, {k: v for k, v in left_out.items() if v})
 
 
@@ -118,10 +117,17 @@ def _contact(listing: Listing) -> dict:
     return {}
 
 
+def in_feed(listing: Listing) -> bool:
+    """Whether the Meeting Guide JSON lists it. A client shows an online meeting
+    only with the link to its room, and that link is never published (anyone
+    could walk in): it would list a digital group as inactive. Such groups stay
+    on the HTML page."""
+    return listing.group.mode != "digital"
+
+
 def published_contacts(selection: Selection, output_format: str) -> tuple[int, int]:
     """How many starters' phone numbers and e-mail addresses the output makes public."""
-    listed = [listing for listing in selection.listings
-              if output_format != "json" or listing.group.mode != "digital"]
+    listed = [listing for listing in selection.listings if output_format != "json" or in_feed(listing)]
     found = [_contact(listing) for listing in listed]
     return sum("contact_1_phone" in c for c in found), sum("contact_1_email" in c for c in found)
 
@@ -133,8 +139,8 @@ def rhythm(listing: Listing) -> str | None:
     return None if every == 1 else every_weeks(every)
 
 
-def promises(listing: Listing) -> str:
-    """What the framework promises; only groups that keep it are listed."""
+def promises() -> str:
+    """What the framework promises; only groups that keep it are listed (select)."""
     return _("Gratis, uten leder, med taushetsplikt.")
 
 
@@ -148,7 +154,7 @@ def _notes(listing: Listing) -> str:
         parts.append(_("Første møte {starts}.").format(starts=plain_date(listing.starts)))
     if every := rhythm(listing):
         parts.append(_("Møtes {every}.").format(every=every))
-    parts.append(promises(listing))
+    parts.append(promises())
     parts.append(_("Ta kontakt før du kommer."))  # the web page says it once, above the groups
     return " ".join(parts)
 
@@ -204,14 +210,9 @@ def entry(listing: Listing, slug: str) -> dict:
 
 
 def meeting_guide(selection: Selection) -> list[dict]:
-    """The listings in the Meeting Guide format, without digital groups.
-
-    A Meeting Guide client shows an online meeting only with the link to its
-    room, and that link is never published (anyone could walk in): it lists a
-    digital group without one as inactive. Such groups are left out of the feed
-    (the command says how many) and stay on the HTML page."""
+    """The listings in the Meeting Guide format, those `in_feed` only (the command says how many are not)."""
     return [entry(listing, slug) for listing, slug in zip(selection.listings, slugs(selection.listings))
-            if listing.group.mode != "digital"]
+            if in_feed(listing)]
 
 
 def to_json(selection: Selection) -> str:
@@ -242,7 +243,7 @@ def to_html(selection: Selection, today: date, directory: Directory) -> str:
                                 if p))
         contact = found.get("contact_1_phone") or found.get("contact_1_email")
         groups.append({"entry": found, "theme": listing.group.theme, "when": when, "where": where,
-                       "facts": promises(listing),
+                       "facts": promises(),
                        "contact": contact, "digital": listing.group.mode == "digital"})
     template = environment("html").get_template("publish.html.j2")
     from selvhjelp_cli.i18n import current

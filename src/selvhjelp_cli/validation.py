@@ -9,6 +9,7 @@ from typing import Any
 from selvhjelp_cli.errors import did_you_mean
 from selvhjelp_cli.i18n import N_, _, ngettext, translate
 from selvhjelp_cli.source import InvalidFile, Path_, Problem, SourceMap, unknown_key_message
+from selvhjelp_cli.words import digits
 
 # The keys are English; people who write by hand often use the Norwegian word.
 _NORWEGIAN_KEYS = {
@@ -182,15 +183,6 @@ _INVALID_VALUE = N_("{key} har en ugyldig verdi.")
 MAX_UNKNOWN_SHOWN = 20
 
 
-def _thousands(n: int) -> str:
-    from babel.numbers import format_decimal
-
-    from selvhjelp_cli.i18n import current
-    from selvhjelp_cli.language import BABEL_LOCALE
-
-    return format_decimal(n, locale=BABEL_LOCALE[current()]).replace("\u202f", "\u00a0")
-
-
 def validate_as(root, data: Any, source: SourceMap, problems: list[Problem] | None = None) -> Any:
     """Data as the pydantic model `root`, or InvalidFile with one Norwegian problem per error."""
     from pydantic import ValidationError
@@ -218,7 +210,7 @@ def validate_as(root, data: Any, source: SourceMap, problems: list[Problem] | No
         if unknown > MAX_UNKNOWN_SHOWN:
             rest = unknown - MAX_UNKNOWN_SHOWN
             problems.append(Problem(ngettext("… og {count} ukjent nøkkel til.", "… og {count} ukjente nøkler til.",
-                                             rest).format(count=_thousands(rest)), problems[-1].line))
+                                             rest).format(count=digits(rest)), problems[-1].line))
         raise InvalidFile(source.path, problems)
     return value
 

@@ -48,17 +48,22 @@ def every_weeks(n: int) -> str:
     return _("hver {ordinal} uke").format(ordinal=ordinal_word(n))
 
 
-def kroner(amount: int, language: str | None = None) -> str:
-    """An amount of money as running text writes it: '1 krone', '1 500 kroner', 'NOK 50'."""
+def digits(n: int, language: str | None = None) -> str:
+    """A number in digits, grouped as the language writes it («2 980», «2,980»), never broken over a line."""
     from babel.numbers import format_decimal
 
     from selvhjelp_cli.language import BABEL_LOCALE
 
+    grouped = format_decimal(n, locale=BABEL_LOCALE[current(language)])
+    return grouped.replace("\u202f", "\u00a0").replace(" ", "\u00a0")
+
+
+def kroner(amount: int, language: str | None = None) -> str:
+    """An amount of money as running text writes it: '1 krone', '1 500 kroner', 'NOK 50'."""
     language = current(language)
-    number = format_decimal(amount, locale=BABEL_LOCALE[language]).replace(" ", "\u00a0")
     if language == "en":
-        return f"NOK\u00a0{number}"
-    return f"{number}\u00a0{'krone' if amount == 1 else 'kroner'}"
+        return f"NOK\u00a0{digits(amount, language)}"
+    return f"{digits(amount, language)}\u00a0{'krone' if amount == 1 else 'kroner'}"
 
 
 _NUMBER_WORDS = {"nb": ("", "", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv"),

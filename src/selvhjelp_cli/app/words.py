@@ -155,7 +155,7 @@ def publish_view(selection) -> dict[str, Any]:
         when = _("{weekday} kl. {start}–{end}").format(weekday=format_day(item.next_day, "EEEE"),
                                                       start=clock(meeting.start), end=clock(meeting.end))
         groups.append({"name": group.name, "rhythm": ", ".join(filter(None, (listing.rhythm(item), when))), "place": group.place(_("digitalt")),
-                       "region": item.region, "next": long_date(item.next_day), "promises": listing.promises(item)})
+                       "region": item.region, "next": long_date(item.next_day), "promises": listing.promises()})
     left_out = [_LEFT_OUT[reason](count).format(count=count) for reason, count in selection.left_out.items()]
     if note := digital_note(selection):
         left_out.append(note)

@@ -29,7 +29,9 @@ _LEFT_OUT = {
 
 def digital_note(selection: Selection) -> str | None:
     """Why the feed leaves out the digital groups the list has, or None when there are none."""
-    digital = sum(listing.group.mode == "digital" for listing in selection.listings)
+    from selvhjelp_cli.publish import in_feed
+
+    digital = sum(not in_feed(listing) for listing in selection.listings)
     if not digital:
         return None
     return ngettext(
