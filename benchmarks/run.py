@@ -161,7 +161,8 @@ def bench_blank_declarations(count: int) -> tuple[float, float]:
     """Our whole pipeline (texts -> Jinja -> Typst) against Typst alone on the same source."""
     from datetime import date
 
-    from selvhjelp_cli import documents, render
+    from selvhjelp_cli.documents import contents as documents
+    from selvhjelp_cli.documents import render
 
     today = date(2026, 11, 23)
     render.render_document(documents.declaration(None, "nb", today, blank=1), "pdf")  # fonts, imports

@@ -32,10 +32,10 @@ _PLURALS = {"nn": "nplurals=2; plural=(n != 1);", "en": "nplurals=2; plural=(n !
 def template() -> Catalog:
     sys.path.insert(0, str(ROOT / "src"))
     import yaml
-
-    from selvhjelp_cli.cli import app
-    from selvhjelp_cli.helppage import help_texts
     from typer.main import get_command
+
+    from selvhjelp_cli.cli.helppage import help_texts
+    from selvhjelp_cli.cli.main import app
 
     catalog = Catalog(project="selvhjelp", locale="nb", fuzzy=False)
     source = ROOT / "src" / "selvhjelp_cli"
@@ -53,14 +53,14 @@ def template() -> Catalog:
             options_map={"app/**.j2": jinja, "group.yaml.j2": jinja, "publish.html.j2": jinja}):
         catalog.add(message, locations=[(f"templates/{filename}", lineno)], auto_comments=comments,
                     context=context)
-    from selvhjelp_cli.schema import schema_texts
+    from selvhjelp_cli.groupfile.schema import schema_texts
 
     for text in schema_texts():
         if text not in catalog:
-            catalog.add(text, locations=[("src/selvhjelp_cli/schema.py", 0)], auto_comments=["JSON Schema"])
+            catalog.add(text, locations=[("src/selvhjelp_cli/groupfile/schema.py", 0)], auto_comments=["JSON Schema"])
     for text in help_texts(get_command(app)):
         if text not in catalog:
-            catalog.add(text, locations=[("src/selvhjelp_cli/cli.py", 0)], auto_comments=["help page"])
+            catalog.add(text, locations=[("src/selvhjelp_cli/cli/main.py", 0)], auto_comments=["help page"])
     register = yaml.safe_load((ROOT / "data" / "districts.yaml").read_text(encoding="utf-8"))
     about = register["directory"]
     catalog.add(about["notice"], locations=[("data/districts.yaml", 0)], auto_comments=["built-in directory notice"])

@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def broken() -> dict:
-    from selvhjelp_cli.errors import UserError
-    from selvhjelp_cli.loader import load_group
+    from selvhjelp_cli.core.errors import UserError
+    from selvhjelp_cli.groupfile.loader import load_group
 
     expected = {}
     for path in sorted((FIXTURES / "broken").glob("*.yaml")):
@@ -37,11 +37,11 @@ def broken() -> dict:
 
 
 def rule_examples() -> dict:
-    from selvhjelp_cli.checker import run_rules
-    from selvhjelp_cli.loader import LoadedGroup
+    from selvhjelp_cli.core.source import parse
+    from selvhjelp_cli.groupfile.loader import LoadedGroup
+    from selvhjelp_cli.groupfile.validation import validate
     from selvhjelp_cli.rules import all_rules, example_file
-    from selvhjelp_cli.source import parse
-    from selvhjelp_cli.validation import validate
+    from selvhjelp_cli.rules.checker import run_rules
 
     expected = {}
     for rule in all_rules():
@@ -55,12 +55,12 @@ def rule_examples() -> dict:
 
 
 def district_queries() -> list[tuple[str, str]]:
-    from selvhjelp_cli import districts
+    from selvhjelp_cli.places import registers
 
     queries = []
-    for county in districts.counties():
+    for county in registers.counties():
         queries += [("county", county.name), ("county", county.number)]
-    for municipality in districts.municipalities().values():
+    for municipality in registers.municipalities().values():
         queries += [("municipality", municipality.name), ("municipality", municipality.number)]
     queries += [("municipality", name) for name in (
         "Herøy", "Herøy, Nordland", "Herøy (Møre og Romsdal)", "Os", "Bø", "Sande", "Nes", "Våler", "Holmestrand",
@@ -75,12 +75,12 @@ def district_queries() -> list[tuple[str, str]]:
 
 
 def districts_expected() -> list:
-    from selvhjelp_cli import districts
+    from selvhjelp_cli.places import districts
 
     resolve = {"county": districts.resolve_county, "municipality": districts.resolve_municipality,
                "postcode": districts.resolve_postcode}
-    from selvhjelp_cli.directory import builtin_directory
-    from selvhjelp_cli.resolver import resolve as resolve_place
+    from selvhjelp_cli.places.directory import builtin_directory
+    from selvhjelp_cli.places.resolver import resolve as resolve_place
 
     answers = []
     for kind, value in district_queries():

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import sys
 import textwrap
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from selvhjelp_cli import entry, i18n
+from selvhjelp_cli import entry
+from selvhjelp_cli.core import i18n
 from selvhjelp_cli.entry import run
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -128,8 +132,57 @@ def _no_cache_across_mutants():
     import os
 
     if os.environ.get("MUTANT_UNDER_TEST"):
-        from selvhjelp_cli import districts
+        from selvhjelp_cli.places import districts
 
         for value in vars(districts).values():
             if callable(getattr(value, "cache_clear", None)):
                 value.cache_clear()
+
+
+# The app, through Starlette's TestClient: a folder with the three examples, signed in.
+
+PORT = 8123
+BASE_URL = f"http://127.0.0.1:{PORT}"
+TODAY = date(2027, 1, 20)
+NEW_GROUP = {"name": "Torsdagsgruppa Ås", "county": "Rogaland", "municipality": "Haugesund",
+             "venue": "Haugesund frivilligsentral", "address": "Skåregata 1", "first-meeting": "7.1.2027",
+             "start": "18.00", "starter": "Kari Nilsen", "starter-contact": "473 92 870", "language": "nn"}
+NEW_GROUP_FLAGS = ["--no-input", "--name", "Torsdagsgruppa Ås", "--county", "Rogaland", "--municipality",
+                   "Haugesund", "--venue", "Haugesund frivilligsentral", "--address", "Skåregata 1",
+                   "--first-meeting", "7.1.2027", "--start", "18.00", "--starter", "Kari Nilsen",
+                   "--starter-contact", "473 92 870", "--language", "nn"]
+
+
+@pytest.fixture
+def folder(tmp_path):
+    served = tmp_path / "Selvhjelp"
+    served.mkdir()
+    for name in ("torsdagsgruppa.yaml", "nettgruppa-nord.yaml", "onsdagsgruppa-med-problemer.yaml"):
+        shutil.copy(EXAMPLES / name, served / name)
+    return served
+
+
+def app_client(folder, language="nb"):
+    from starlette.testclient import TestClient
+
+    from selvhjelp_cli.app.server import build
+
+    guard, pages = build(str(folder), port=PORT, language=language, today=lambda: TODAY)
+    return TestClient(guard, base_url=BASE_URL), guard, pages
+
+
+@pytest.fixture
+def app(folder):
+    client, guard, pages = app_client(folder)
+    answer = client.get("/?secret=" + guard.launch_secret, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == "/"
+    return client, guard
+
+
+def post(client, guard, path, data, **headers):
+    return client.post(path, data={"csrf": guard.csrf, **data}, follow_redirects=False,
+                       headers={"origin": BASE_URL, "sec-fetch-site": "same-origin", **headers})
+
+
+def shown(client, stem):
+    return re.search(r'name="shown" value="([0-9a-f]+)"', client.get(f"/g/{stem}").text).group(1)

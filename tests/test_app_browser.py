@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from selvhjelp_cli.loader import load_group
+from selvhjelp_cli.groupfile.loader import load_group
 
 CHROMIUM = os.environ.get("SELVHJELP_CHROMIUM", "/usr/bin/chromium")
 AXE = os.environ.get("SELVHJELP_AXE", "")

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from selvhjelp_cli.checker import check_file, check_paths, run_rules
-from selvhjelp_cli.loader import LoadedGroup
+from selvhjelp_cli.core.source import parse
+from selvhjelp_cli.groupfile.loader import LoadedGroup
+from selvhjelp_cli.groupfile.validation import validate
 from selvhjelp_cli.rules import example_file
-from selvhjelp_cli.source import parse
-from selvhjelp_cli.validation import validate
+from selvhjelp_cli.rules.checker import check_file, check_paths, run_rules
 
 
 def findings(text: str, today: str = "2027-03-01"):
@@ -127,7 +127,7 @@ def test_the_walk_goes_on_after_everything_it_skips(tmp_path):
 
 
 def test_the_depth_limit_is_exact(tmp_path):
-    from selvhjelp_cli.checker import MAX_FOLDER_DEPTH
+    from selvhjelp_cli.rules.checker import MAX_FOLDER_DEPTH
 
     deepest = tmp_path
     for _ in range(MAX_FOLDER_DEPTH):
@@ -147,9 +147,8 @@ def test_the_depth_limit_is_exact(tmp_path):
 
 def test_an_unreadable_folder_is_an_invalid_entry(tmp_path, monkeypatch):
     import errno
-    import os
 
-    from selvhjelp_cli import checker
+    from selvhjelp_cli.rules import checker
 
     def refuse(path):
         raise PermissionError(errno.EACCES, "denied")

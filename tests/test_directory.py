@@ -6,8 +6,10 @@ import json
 
 import pytest
 
-from selvhjelp_cli import directory as dirs
-from selvhjelp_cli.schema import directory_schema
+from selvhjelp_cli.groupfile.schema import directory_schema
+from selvhjelp_cli.places import directory as dirs
+from selvhjelp_cli.places import directory_file
+from selvhjelp_cli.places.contacts import HEAD_OFFICE_KEYS
 
 from .conftest import FIXTURES, invoke
 
@@ -136,11 +138,11 @@ def test_an_invalid_directory_stops_find_district_with_its_line():
 
 def test_the_schema_names_exactly_the_keys_the_checker_reads():
     schema = directory_schema()
-    assert tuple(schema["properties"]) == dirs.TOP_KEYS
-    assert tuple(schema["properties"]["head_office"]["properties"]) == dirs.HEAD_OFFICE_KEYS
+    assert tuple(schema["properties"]) == directory_file.TOP_KEYS
+    assert tuple(schema["properties"]["head_office"]["properties"]) == HEAD_OFFICE_KEYS
     office = schema["properties"]["offices"]["items"]
-    assert set(office["properties"]) == set(dirs.OFFICE_KEYS)
-    assert tuple(office["properties"]["covers"]["properties"]) == dirs.COVERS_KEYS
+    assert set(office["properties"]) == set(directory_file.OFFICE_KEYS)
+    assert tuple(office["properties"]["covers"]["properties"]) == directory_file.COVERS_KEYS
 
 
 def test_the_shipped_schema_is_what_the_command_prints():

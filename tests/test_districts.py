@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from selvhjelp_cli import districts
-from selvhjelp_cli.errors import UserError
+from selvhjelp_cli.core.errors import UserError
+from selvhjelp_cli.places import districts, registers
 
 from .conftest import invoke
 
@@ -88,7 +88,7 @@ def test_older_extent_is_explained_where_the_office_changes():
 def test_every_2024_municipality(row):
     result = districts.resolve_municipality(row["navn"])
     assert row["kontorer"].split("|")[0] in office_ids(result)
-    qualified = districts.resolve_municipality(f"{row['navn']}, {districts.county_2024(row['fylkesnummer']).name}")
+    qualified = districts.resolve_municipality(f"{row['navn']}, {registers.county_2024(row['fylkesnummer']).name}")
     assert office_ids(qualified) == row["kontorer"].split("|")
     assert office_ids(districts.resolve_municipality(row["kommunenummer"])) == row["kontorer"].split("|")
 
@@ -125,7 +125,7 @@ def _sample_postcodes():
 @pytest.mark.parametrize("row", _sample_postcodes(), ids=lambda r: r["postnummer"])
 def test_postcodes_per_county(row):
     result = districts.resolve_postcode(row["postnummer"])
-    municipality = districts.municipalities().get(row["kommunenummer"])
+    municipality = registers.municipalities().get(row["kommunenummer"])
     if municipality is None:  # Svalbard, Jan Mayen
         assert result.offices == [] and result.notes
     elif row["kontor"]:
@@ -231,8 +231,8 @@ def test_every_answer_is_exactly_as_recorded():
                "postcode": districts.resolve_postcode}
     expected = json.loads((FIXTURES / "districts_expected.json").read_text(encoding="utf-8"))
     assert len(expected) > 900
-    from selvhjelp_cli.directory import builtin_directory
-    from selvhjelp_cli.resolver import resolve as resolve_place
+    from selvhjelp_cli.places.directory import builtin_directory
+    from selvhjelp_cli.places.resolver import resolve as resolve_place
 
     resolve["place"] = lambda value: resolve_place(builtin_directory(), "place", value)
     for kind, value, answer in expected:
@@ -265,10 +265,10 @@ def test_a_postcode_that_is_not_four_digits():
 
 
 def test_a_postcode_row_is_found_by_its_line_start(monkeypatch):
-    monkeypatch.setattr(districts, "_postcode_text", lambda: "postnummer,poststed,kommunenummer,kontor\n"
+    monkeypatch.setattr(registers, "postcode_text", lambda: "postnummer,poststed,kommunenummer,kontor\n"
                                                             "15501,X,0301,oslo\n5501,HAUGESUND,1106,\n")
-    assert districts._postcode_row("5501") == {"poststed": "HAUGESUND", "kommunenummer": "1106", "kontor": ""}
-    assert districts._postcode_row("0364") is None
+    assert registers.postcode_row("5501") == {"poststed": "HAUGESUND", "kommunenummer": "1106", "kontor": ""}
+    assert registers.postcode_row("0364") is None
 
 
 def test_municipality_suggestions_prefer_the_county_given():
@@ -281,7 +281,7 @@ def test_municipality_suggestions_prefer_the_county_given():
 
 
 def test_names_of_exactly_the_longest_length_are_still_matched_and_suggested():
-    padded = "Haugesund".ljust(districts.MAX_PLACE_NAME)
+    padded = "Haugesund".ljust(registers.MAX_PLACE_NAME)
     assert [m.name for m in districts.find_municipality(padded)] == ["Haugesund"]
-    assert districts.suggest_county("Rogalnd".ljust(districts.MAX_PLACE_NAME))[0] == "Rogaland"
+    assert districts.suggest_county("Rogalnd".ljust(registers.MAX_PLACE_NAME))[0] == "Rogaland"
     assert districts.find_municipality(padded + " ") == []

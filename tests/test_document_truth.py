@@ -10,8 +10,9 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from selvhjelp_cli import documents, render
-from selvhjelp_cli.loader import load_group
+from selvhjelp_cli.documents import contents as documents
+from selvhjelp_cli.documents import render
+from selvhjelp_cli.groupfile.loader import load_group
 
 from .conftest import EXAMPLES, FIXTURES, invoke
 

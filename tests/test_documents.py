@@ -11,10 +11,9 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from selvhjelp_cli import documents
-from selvhjelp_cli.errors import UserError
-from selvhjelp_cli.loader import load_group
-from selvhjelp_cli.render import render_document
+from selvhjelp_cli.documents import contents as documents
+from selvhjelp_cli.documents.render import render_document
+from selvhjelp_cli.groupfile.loader import load_group
 
 from .conftest import EXAMPLES, invoke
 
@@ -165,6 +164,6 @@ def test_html_does_not_load_the_pdf_engine(tmp_path):
                                           ("- Ola", r"\- Ola"), ("1. Liv", r"1\. Liv"), ("Mor-Kari", "Mor-Kari"), ("# Per", r"\# Per"),
                                           ("a_b [c] <d> | e", r"a\_b \[c\] \<d\> \| e")])
 def test_markdown_escape(raw, escaped):
-    from selvhjelp_cli.render import markdown_escape
+    from selvhjelp_cli.documents.render import markdown_escape
 
     assert markdown_escape(raw) == escaped

@@ -14,9 +14,10 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from selvhjelp_cli import documents, render
-from selvhjelp_cli.letterhead import load_letterhead
-from selvhjelp_cli.loader import load_group
+from selvhjelp_cli.documents import contents as documents
+from selvhjelp_cli.documents import render
+from selvhjelp_cli.documents.letterhead import load_letterhead
+from selvhjelp_cli.groupfile.loader import load_group
 
 from .conftest import EXAMPLES, FIXTURES, invoke
 
@@ -279,7 +280,7 @@ def test_the_poster_and_framework_state_the_fee_and_never_call_the_group_free():
     framework = text_of(pdf(build("framework", FEE)))
     assert "Egenandel Det koster 50 kroner å delta." in framework and "Gratis" not in framework
     assert "Fee: NOK 50" in text_of(pdf(build("poster", FEE, "en")))
-    from selvhjelp_cli.words import kroner
+    from selvhjelp_cli.core.words import kroner
 
     assert [kroner(n, "nb") for n in (1, 50, 1500)] == ["1\xa0krone", "50\xa0kroner", "1\xa0500\xa0kroner"]
 

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selvhjelp_cli import editor, life
-from selvhjelp_cli.errors import UserError
-from selvhjelp_cli.loader import load_group
+from selvhjelp_cli.core.errors import UserError
+from selvhjelp_cli.editing import editor, life, participants
+from selvhjelp_cli.groupfile.loader import load_group
 
 from .conftest import invoke
 
@@ -132,7 +132,7 @@ def test_a_list_shared_through_an_alias_is_not_changed_in_two_places(tmp_path):
 
 
 def test_an_edit_never_writes_a_file_the_loader_would_refuse_for_its_size(tmp_path):
-    from selvhjelp_cli.source import MAX_BYTES
+    from selvhjelp_cli.core.source import MAX_BYTES
 
     padding = "# " + "x" * 98 + "\n"
     text = BASE + padding * ((MAX_BYTES - len(BASE) - 40) // len(padding))
@@ -191,10 +191,10 @@ def group_files(draw):
 
 
 CHANGES = [
-    ("add", lambda f, names: life.add_participant(f, "Nora Ny", adult=True)),
-    ("sign", lambda f, names: life.sign(f, names[0], date(2027, 1, 7))),
-    ("leave", lambda f, names: life.leave(f, names[-1], date(2027, 2, 4))),
-    ("remove", lambda f, names: life.remove_participant(f, names[0])),
+    ("add", lambda f, names: participants.add_participant(f, "Nora Ny", adult=True)),
+    ("sign", lambda f, names: participants.sign(f, names[0], date(2027, 1, 7))),
+    ("leave", lambda f, names: participants.leave(f, names[-1], date(2027, 2, 4))),
+    ("remove", lambda f, names: participants.remove_participant(f, names[0])),
     ("cancel", lambda f, names: life.cancel(f, date(2027, 1, 14), "Påske")),
     ("move", lambda f, names: life.move(f, date(2027, 1, 21), date(2027, 1, 22), None)),
     ("pause", lambda f, names: life.pause(f, date(2027, 6, 21), date(2027, 8, 15), None)),
@@ -263,7 +263,7 @@ def test_a_hand_edit_made_during_an_edit_is_kept(tmp_path, monkeypatch):
         real_save(self)
 
     monkeypatch.setattr(editor.GroupFile, "save", save_after_a_hand_edit)
-    editor.edit(path, lambda f: life.add_participant(f, "Per", adult=True))
+    editor.edit(path, lambda f: participants.add_participant(f, "Per", adult=True))
     assert [p.name for p in load_group(path).group.participants] == ["Ola", "Skrevet for hånd", "Per"]
     assert len(calls) == 2
 
@@ -287,7 +287,7 @@ def test_edits_in_threads_wait_for_each_other(tmp_path):
 
     def add(number):
         try:
-            editor.edit(path, lambda f: life.add_participant(f, f"Tråd {number}", adult=True))
+            editor.edit(path, lambda f: participants.add_participant(f, f"Tråd {number}", adult=True))
         except UserError as error:  # pragma: no cover - would be the failure
             errors.append(error)
 
@@ -344,7 +344,7 @@ def test_a_temporary_file_left_by_a_killed_run_is_cleaned_up(tmp_path):
 
 
 def test_an_interruption_after_the_file_was_saved_says_so(tmp_path, monkeypatch):
-    from selvhjelp_cli import files
+    from selvhjelp_cli.core import files
 
     path = write(tmp_path, BASE)
     real = files._write_new
@@ -362,7 +362,7 @@ def test_an_interruption_after_the_file_was_saved_says_so(tmp_path, monkeypatch)
 
 
 def test_an_interruption_while_writing_leaves_no_temporary_file(tmp_path, monkeypatch):
-    from selvhjelp_cli import files
+    from selvhjelp_cli.core import files
 
     path = write(tmp_path, BASE)
 

@@ -7,9 +7,8 @@ import sys
 
 import pytest
 
-from selvhjelp_cli.entry import run
 from selvhjelp_cli import entry
-from selvhjelp_cli.entry import quick
+from selvhjelp_cli.entry import quick, run
 
 
 @pytest.mark.parametrize("argv", [
@@ -55,8 +54,8 @@ def test_version_loads_almost_nothing():
 def test_county_query_loads_no_postcodes_yaml_or_jinja():
     code = ("import sys, io, contextlib; from selvhjelp_cli.entry import quick\n"
             "with contextlib.redirect_stdout(io.StringIO()): quick(['find-district', '--county', 'Rogaland'])\n"
-            "from selvhjelp_cli import districts\n"
-            "print(districts._postcode_text.cache_info().currsize, "
+            "from selvhjelp_cli.places import registers\n"
+            "print(registers.postcode_text.cache_info().currsize, "
             "[m for m in ('yaml', 'jinja2', 'weasyprint', 'pydantic', 'typer') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "0 []"

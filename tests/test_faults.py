@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from selvhjelp_cli import checker, files
+from selvhjelp_cli.core import files
 from selvhjelp_cli.entry import run
+from selvhjelp_cli.rules import checker
 
-from .conftest import BASE, EXAMPLES, invoke, people
+from .conftest import BASE, EXAMPLES, invoke
 
 TORSDAG = EXAMPLES / "torsdagsgruppa.yaml"
 NO_BUG_TEXT = ("Traceback", "feil i programmet", "stoppet uventet")
@@ -212,7 +213,8 @@ def test_a_symlink_loop_ends_with_a_message(tmp_path):
 
 _SLOW_WRITE = """
 import os, sys, time
-from selvhjelp_cli import entry, files
+from selvhjelp_cli import entry
+from selvhjelp_cli.core import files
 entry.prepare_process()
 real_fsync = os.fsync
 def slow_fsync(fd):
@@ -343,12 +345,12 @@ def test_text_reaching_the_ics_file_is_one_line_per_property(write):
 def test_a_municipality_of_100000_brackets_answers_in_well_under_a_second(monkeypatch):
     import difflib
 
-    from selvhjelp_cli import districts
+    from selvhjelp_cli.places import districts, registers
 
     # The work that would be slow: comparing the text with every name. Longer
     # input than any place name is never compared, nor even folded.
     longest: list[int] = [0]
-    real_fold, real_close = districts.fold, difflib.get_close_matches
+    real_fold, real_close = registers.fold, difflib.get_close_matches
 
     def fold(text):
         longest[0] = max(longest[0], len(text))
@@ -361,7 +363,7 @@ def test_a_municipality_of_100000_brackets_answers_in_well_under_a_second(monkey
     monkeypatch.setattr(districts, "fold", fold)
     monkeypatch.setattr(difflib, "get_close_matches", close)
     result = invoke("find-district", "--municipality", "(" * 100_000)
-    assert longest[0] <= districts.MAX_PLACE_NAME
+    assert longest[0] <= registers.MAX_PLACE_NAME
     assert result.exit_code == 1
     assert len(result.stdout) < 400  # the input is not echoed in full
 
@@ -412,7 +414,7 @@ def test_the_last_line_of_defence_names_only_the_kind_of_error(monkeypatch, caps
 def test_json_goes_out_in_one_write():
     import io
 
-    from selvhjelp_cli.console import write_json
+    from selvhjelp_cli.cli.console import write_json
 
     class Counting(io.StringIO):
         writes = 0

@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from selvhjelp_cli.errors import UserError
-from selvhjelp_cli.files import slug, write_output
+from selvhjelp_cli.core.errors import UserError
+from selvhjelp_cli.core.files import slug, write_output
 
 
 def mode(path) -> int:

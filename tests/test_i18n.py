@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from selvhjelp_cli import i18n
+from selvhjelp_cli.core import i18n
 
 from .conftest import EXAMPLES, invoke
 
@@ -213,8 +213,8 @@ def test_init_group_asks_and_answers_in_the_users_language(monkeypatch, tmp_path
 def test_english_readers_can_write_dates_and_answers_in_english(tmp_path, monkeypatch):
     from datetime import date
 
-    from selvhjelp_cli.dates import parse_date
-    from selvhjelp_cli.init_group import _mode
+    from selvhjelp_cli.core.dates import parse_date
+    from selvhjelp_cli.groupfile.answers import mode as _mode
 
     today = date(2026, 12, 2)
     for text in ("7 January 2027", "January 7, 2027", "Jan 7", "2027-01-07"):

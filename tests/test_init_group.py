@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from selvhjelp_cli.loader import load_group
+from selvhjelp_cli.groupfile.loader import load_group
 
 from .conftest import invoke
 
@@ -229,7 +229,7 @@ def test_times_as_people_type_them(tmp_path, typed, expected):
 
 
 def test_a_group_file_still_needs_a_whole_date(write):
-    from selvhjelp_cli.source import InvalidFile
+    from selvhjelp_cli.core.errors import InvalidFile
 
     path = write("version: 1\nname: X\ncounty: Rogaland\nvenue:\n  name: Y\nschedule:\n  first_meeting: 7.1\n"
                  "  start: 18:00\n")
@@ -272,7 +272,7 @@ def test_a_typo_offers_the_best_guess_as_the_answer_and_question_mark_lists(tmp_
 
 
 def test_municipality_guesses_prefer_the_county_already_given():
-    from selvhjelp_cli import districts
+    from selvhjelp_cli.places import districts
 
     assert districts.suggest_municipality("Nesa", county="Akershus")[0] == "Nes"
     assert districts.suggest_municipality("Nesa", county="Nordland")[0] == "Nesna"

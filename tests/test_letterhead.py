@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import base64
-import io
 import os
 
 import pytest
 from pypdf import PdfReader
 
-from selvhjelp_cli.letterhead import MAX_LOGO_BYTES, load_letterhead
-from selvhjelp_cli.source import InvalidFile
+from selvhjelp_cli.documents.letterhead import MAX_LOGO_BYTES, load_letterhead
 
 from .conftest import EXAMPLES, invoke
 
@@ -130,7 +128,7 @@ def test_a_logo_whose_picture_is_broken_is_named_and_nothing_is_written(tmp_path
 
 
 def test_an_svg_may_use_its_own_gradients_in_css():
-    from selvhjelp_cli.letterhead import _SVG_CSS_EXTERNAL
+    from selvhjelp_cli.documents.letterhead import _SVG_CSS_EXTERNAL
 
     assert not _SVG_CSS_EXTERNAL.search(b'<rect style="fill: url(#g)"/><rect style="fill:url( \'#h\')"/>')
     assert not _SVG_CSS_EXTERNAL.search(b'<rect style="fill: url(data:image/png;base64,AAAA)"/>')

@@ -10,7 +10,7 @@ import stat
 
 import pytest
 
-from selvhjelp_cli.loader import load_group
+from selvhjelp_cli.groupfile.loader import load_group
 
 from .conftest import invoke
 
@@ -100,10 +100,13 @@ def test_participant_list_text_and_json(group_file):
     (("participant", "add", "{f}", "--name", "ola n.", "--born", "1984", "--no-input"),
      "Det finnes alt en deltaker som heter «ola n.»."),
     (("participant", "add", "{f}", "--name", "Lise", "--born", "1984", "--adult", "--no-input"),
-     "Oppgi enten fødselsår eller --adult, ikke begge."),
-    (("participant", "add", "{f}", "--name", "Lise", "--joined", "2026-12-01", "--no-input"),
+     "Oppgi enten fødselsår eller at personen er fylt 18 år, ikke begge."),
+    # The same requirement as in the app: the file must show that a participant is 18 or older.
+    (("participant", "add", "{f}", "--name", "Lise", "--no-input"),
+     "Alle deltakere må være fylt 18 år. Oppgi fødselsåret, eller bekreft at personen er fylt 18 år."),
+    (("participant", "add", "{f}", "--name", "Lise", "--adult", "--joined", "2026-12-01", "--no-input"),
      "Datoen deltakeren begynner (1.12.2026) er før gruppas første møte (7.1.2027)."),
-    (("participant", "add", "{f}", "--name", "Lise", "--signed", "2027-01-01", "--no-input"),
+    (("participant", "add", "{f}", "--name", "Lise", "--adult", "--signed", "2027-01-01", "--no-input"),
      "Taushetserklæringen kan ikke være skrevet under (1.1.2027) før deltakeren begynner (7.1.2027)."),
     (("participant", "add", "{f}", "--no-input"), "Mangler --name. Med --no-input må den oppgis som valg."),
     (("decision", "add", "{f}", "group-sise"), "Det finnes ingen regel som heter «group-sise». Mente du «group-size»?"),
@@ -147,7 +150,7 @@ def test_an_invalid_file_is_never_edited(tmp_path):
 
 
 def test_a_change_that_would_make_the_file_invalid_writes_nothing(group_file, monkeypatch):
-    from selvhjelp_cli import editor
+    from selvhjelp_cli.editing import editor
 
     real = editor.GroupFile.render
     monkeypatch.setattr(editor.GroupFile, "render", lambda self: real(self).replace("version: 1", "version: 2"))
@@ -248,7 +251,7 @@ def test_a_meeting_can_be_moved_onto_a_cancelled_day(group_file):
     assert run("meeting", "cancel", group_file, "4.2.2027").exit_code == 0
     result = _moving(group_file, "28.1.2027", "4.2.2027")
     assert result.exit_code == 0, result.stderr
-    days = [m.day for m in __import__("selvhjelp_cli.meetings").meetings.plan(load_group(group_file).group, count=5)]
+    days = [m.day for m in __import__("selvhjelp_cli.calendar.meetings").calendar.meetings.plan(load_group(group_file).group, count=5)]
     assert days.count(__import__("datetime").date(2027, 2, 4)) == 1
 
 
@@ -275,18 +278,18 @@ def test_a_move_into_a_pause_is_refused(group_file):
     assert result.exit_code == 2 and "pause" in result.stderr
 
 
-@pytest.mark.parametrize(("born", "says"), [("2010", "under 18 år ved sitt første møte (7.1.2027)"),
-                                            ("2030", "etter i dag")])
-def test_adding_someone_under_18_warns_at_once_and_names_the_rule(group_file, born, says):
+@pytest.mark.parametrize(("born", "severity", "says"), [("2010", "Feil", "under 18 år ved sitt første møte (7.1.2027)"),
+                                                        ("2030", "Advarsel", "etter i dag")])
+def test_adding_someone_under_18_warns_at_once_and_names_the_rule(group_file, born, severity, says):
     result = run("participant", "add", group_file, "--name", "Ung", "--born", born, "--no-input",
                  "--today", "2026-11-23")
-    assert result.exit_code == 0 and "Advarsel (adult):" in result.stderr and says in result.stderr
+    assert result.exit_code == 0 and f"{severity} (adult):" in result.stderr and says in result.stderr
     grown = run("participant", "add", group_file, "--name", "Voksen", "--born", "1980", "--no-input")
     assert grown.exit_code == 0 and grown.stderr == ""
 
 
 def test_an_empty_birth_answer_asks_whether_the_person_is_18(group_file):
-    from selvhjelp_cli.loader import load_group
+    from selvhjelp_cli.groupfile.loader import load_group
 
     from .conftest import invoke
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import resource
-from datetime import date, time as clock
+from datetime import date
+from datetime import time as clock
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selvhjelp_cli.errors import UserError
-from selvhjelp_cli.loader import load_group
-from selvhjelp_cli.source import InvalidFile, parse
+from selvhjelp_cli.core.errors import InvalidFile, UserError
+from selvhjelp_cli.core.source import parse
+from selvhjelp_cli.groupfile.loader import load_group
 
 from .conftest import BASE, EXAMPLES, FIXTURES, invoke
 
@@ -132,7 +133,7 @@ def test_line_numbers_of_values(write):
 
 def _events_fed(monkeypatch) -> list:
     """Every parser event the loader looks at: the work it does, which a busy machine does not change."""
-    from selvhjelp_cli import source
+    from selvhjelp_cli.core import source
 
     fed: list = []
     real = source._Builder.feed
@@ -146,7 +147,7 @@ def _events_fed(monkeypatch) -> list:
 
 
 def test_alias_bomb_is_quick_and_small(monkeypatch):
-    from selvhjelp_cli.source import MAX_NODES
+    from selvhjelp_cli.core.source import MAX_NODES
 
     fed = _events_fed(monkeypatch)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -163,7 +164,7 @@ def test_alias_bomb_is_quick_and_small(monkeypatch):
 @pytest.fixture(params=["libyaml", "python"])
 def yaml_parser(request, monkeypatch):
     """Run a test with libyaml's parser (whatever nesting limit it has) and with PyYAML's pure-Python one."""
-    from selvhjelp_cli import source
+    from selvhjelp_cli.core import source
 
     if request.param == "python":
         monkeypatch.setattr(source, "_Parser", source._PurePythonParser)
@@ -183,7 +184,7 @@ def test_deep_nesting_stops_early(yaml_parser, monkeypatch):
 
 
 def test_nesting_limit_is_exact(yaml_parser):
-    from selvhjelp_cli.source import MAX_DEPTH
+    from selvhjelp_cli.core.source import MAX_DEPTH
 
     inside = MAX_DEPTH - 1  # the top-level mapping is the first level
     parse("a: " + "[" * inside + "]" * inside + "\n", "ok.yaml")
@@ -193,7 +194,7 @@ def test_nesting_limit_is_exact(yaml_parser):
 
 @pytest.mark.parametrize("depth", [30, 999, 1001, 5000])
 def test_nesting_past_libyamls_own_limit_gives_our_message_at_the_real_place(yaml_parser, depth):
-    from selvhjelp_cli.source import MAX_DEPTH
+    from selvhjelp_cli.core.source import MAX_DEPTH
 
     text = "version: 1\n# a comment\nname: " + "[" * depth + "]" * depth + "\n"
     with pytest.raises(InvalidFile) as caught:
@@ -205,7 +206,7 @@ def test_nesting_past_libyamls_own_limit_gives_our_message_at_the_real_place(yam
 
 
 def test_libyamls_own_depth_error_is_recognised():
-    from selvhjelp_cli import source
+    from selvhjelp_cli.core import source
 
     class LimitedParser(source._PurePythonParser):
         """Stands in for a libyaml that refuses depth in its scanner before any event."""
@@ -218,7 +219,7 @@ def test_libyamls_own_depth_error_is_recognised():
 
 
 def test_node_limit_is_exact():
-    from selvhjelp_cli.source import MAX_NODES
+    from selvhjelp_cli.core.source import MAX_NODES
 
     def items(n: int) -> str:  # the mapping, its key and the list are three nodes
         return "a: [" + ",".join("x" * n) + "]\n"
@@ -229,7 +230,7 @@ def test_node_limit_is_exact():
 
 
 def test_aliases_count_what_they_expand_to():
-    from selvhjelp_cli.source import MAX_NODES
+    from selvhjelp_cli.core.source import MAX_NODES
 
     def text(copies: int) -> str:
         return "a: &x [" + ",".join("y" * 100) + "]\nb: [" + ",".join(["*x"] * copies) + "]\n"

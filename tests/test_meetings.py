@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from selvhjelp_cli.loader import load_group
-from selvhjelp_cli.meetings import holiday_label, holiday_name, listing, next_meeting, plan, to_ics
+from selvhjelp_cli.calendar.meetings import holiday_label, holiday_name, listing, next_meeting, plan, to_ics
+from selvhjelp_cli.groupfile.loader import load_group
 
 from .conftest import BASE, invoke, people
 
@@ -166,7 +166,7 @@ def test_holiday_names_do_not_depend_on_the_library_s_wording(monkeypatch):
     """A release of holidays that renames a day («Grunnlovsdagen», «Skjærtorsdag (helligdag)») changes nothing here."""
     import holidays
 
-    from selvhjelp_cli import meetings
+    from selvhjelp_cli.calendar import meetings
 
     real = holidays.Norway
 

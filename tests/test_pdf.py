@@ -13,9 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from selvhjelp_cli import documents, render
-from selvhjelp_cli.errors import UserError
-from selvhjelp_cli.loader import load_group
+from selvhjelp_cli.core.errors import UserError
+from selvhjelp_cli.documents import contents as documents
+from selvhjelp_cli.documents import render
+from selvhjelp_cli.groupfile.loader import load_group
 
 from .conftest import EXAMPLES, invoke
 

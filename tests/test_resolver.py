@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from selvhjelp_cli import districts
-from selvhjelp_cli.directory import builtin_directory, load_directory
-from selvhjelp_cli.resolver import office_sentence, offices_for_group, resolve
+from selvhjelp_cli.places import districts
+from selvhjelp_cli.places.directory import builtin_directory, load_directory
+from selvhjelp_cli.places.resolver import office_sentence, offices_for_group, resolve
 
 from .conftest import FIXTURES, invoke
 
@@ -174,8 +174,8 @@ def test_nothing_found_exits_1_with_suggestions():
 
 
 def test_municipality_os_lists_both_readings_as_the_free_query_does():
-    from selvhjelp_cli.directory import builtin_directory
-    from selvhjelp_cli.resolver import resolve
+    from selvhjelp_cli.places.directory import builtin_directory
+    from selvhjelp_cli.places.resolver import resolve
 
     answer = resolve(builtin_directory(), "municipality", "Os")
     assert [o.office for o in answer.offices] == ["Brumunddal", "Bergen"]

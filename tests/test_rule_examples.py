@@ -12,11 +12,11 @@ from datetime import date
 
 import pytest
 
-from selvhjelp_cli.checker import run_rules
+from selvhjelp_cli.core.source import parse
+from selvhjelp_cli.groupfile.loader import LoadedGroup
+from selvhjelp_cli.groupfile.validation import validate
 from selvhjelp_cli.rules import EXAMPLE_BASE, all_rules, example_file
-from selvhjelp_cli.source import parse
-from selvhjelp_cli.validation import validate
-from selvhjelp_cli.loader import LoadedGroup
+from selvhjelp_cli.rules.checker import run_rules
 
 CASES = [pytest.param(rule, example, id=f"{rule.ID}-{number}")
          for rule in all_rules() for number, example in enumerate(rule.EXAMPLES, start=1)]

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from selvhjelp_cli.checker import run_rules
-from selvhjelp_cli.loader import load_group
+from selvhjelp_cli.groupfile.loader import load_group
 from selvhjelp_cli.rules import RULE_IDS, all_rules, get_rule
+from selvhjelp_cli.rules.checker import run_rules
 from selvhjelp_cli.rules.leaderless import is_leading
 
 from .conftest import BASE, people

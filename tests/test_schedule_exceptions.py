@@ -9,9 +9,9 @@ from datetime import date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from selvhjelp_cli import documents
-from selvhjelp_cli.loader import load_group
-from selvhjelp_cli.meetings import next_meeting, plan, status, to_ics
+from selvhjelp_cli.calendar.meetings import next_meeting, plan, status, to_ics
+from selvhjelp_cli.documents import contents as documents
+from selvhjelp_cli.groupfile.loader import load_group
 
 from .conftest import invoke
 

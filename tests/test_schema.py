@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from selvhjelp_cli.source import parse
-from selvhjelp_cli.schema import group_schema, schema_text
+from selvhjelp_cli.core.source import parse
+from selvhjelp_cli.groupfile.schema import group_schema, schema_text
 
 from .conftest import BASE, EXAMPLES, invoke
 

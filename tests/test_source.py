@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from selvhjelp_cli import source
-from selvhjelp_cli.loader import load_group
-from selvhjelp_cli.errors import UserError
-from selvhjelp_cli.source import InvalidFile, parse
+from selvhjelp_cli.core import source
+from selvhjelp_cli.core.errors import InvalidFile, Problem, UserError
+from selvhjelp_cli.core.source import parse
+from selvhjelp_cli.groupfile.loader import load_group
 
 from .conftest import FIXTURES
 
@@ -75,7 +75,7 @@ def test_a_syntax_error_we_have_no_words_for():
     [problem] = caught.value.problems
     assert (problem.line, problem.column, problem.message) == (1, 5, "Et anker eller alias (&navn, *navn) mangler navnet.")
     exc = type("Fake", (source.yaml.MarkedYAMLError,), {})(problem="something new", problem_mark=None)
-    assert source._syntax_problem(exc, "") == source.Problem("YAML-syntaksen er ugyldig her.", None, None)
+    assert source._syntax_problem(exc, "") == Problem("YAML-syntaksen er ugyldig her.", None, None)
 
 
 def test_broken_corpus_gives_exactly_these_problems():
@@ -94,7 +94,7 @@ def test_broken_corpus_gives_exactly_these_problems():
 
 
 def test_lines_name_file_line_and_column():
-    error = InvalidFile("g.yaml", [source.Problem("A.", 3, 7), source.Problem("B.", 4), source.Problem("C.")])
+    error = InvalidFile("g.yaml", [Problem("A.", 3, 7), Problem("B.", 4), Problem("C.")])
     assert error.lines() == ["g.yaml:3:7: A.", "g.yaml:4: B.", "g.yaml: C."]
     assert str(error) == "g.yaml:3:7: A." and (error.line, error.column) == (3, 7)
 

@@ -8,10 +8,12 @@ import os
 import pytest
 import yaml
 
-from selvhjelp_cli import districts, source, validation
-from selvhjelp_cli.errors import UserError
-from selvhjelp_cli.loader import is_group_data, is_letterhead_data, load_group, mentions_group_keys
-from selvhjelp_cli.source import MAX_BYTES, MAX_NODES, InvalidFile, parse, read_text
+from selvhjelp_cli.core import source
+from selvhjelp_cli.core.errors import InvalidFile, Problem, UserError
+from selvhjelp_cli.core.source import MAX_BYTES, MAX_NODES, parse, read_text
+from selvhjelp_cli.groupfile import validation
+from selvhjelp_cli.groupfile.loader import is_group_data, is_letterhead_data, load_group, mentions_group_keys
+from selvhjelp_cli.places import districts, registers
 
 from .conftest import BASE
 
@@ -87,7 +89,7 @@ def test_an_alias_to_one_value_counts_one_node():
 def test_a_syntax_error_without_words_keeps_its_place():
     mark = yaml.Mark("g.yaml", 0, 4, 6, "", 0)
     exc = yaml.MarkedYAMLError(problem="something new", problem_mark=mark)
-    assert source._syntax_problem(exc, "") == source.Problem("YAML-syntaksen er ugyldig her.", 5, 7)
+    assert source._syntax_problem(exc, "") == Problem("YAML-syntaksen er ugyldig her.", 5, 7)
 
 
 def test_what_counts_as_a_group_file_or_a_letterhead():
@@ -128,7 +130,7 @@ def test_born_gets_its_own_words_but_not_when_it_is_missing(write):
 def test_an_error_pydantic_has_no_words_for_still_names_the_key():
     problem = validation._problem_for({"type": "something_new", "loc": ("fee_nok",), "ctx": {}},
                                       source.SourceMap("g.yaml"), validation.Group if hasattr(validation, "Group")
-                                      else __import__("selvhjelp_cli.model").model.Group,
+                                      else __import__("selvhjelp_cli.groupfile.model").groupfile.model.Group,
                                       frozenset({"fee_nok"}))
     assert problem.message == "«fee_nok» har en ugyldig verdi."
 
@@ -147,8 +149,8 @@ def test_a_list_where_the_file_needs_a_mapping_is_placed(write):
 
 
 def test_place_names_up_to_the_limit_are_matched():
-    name = "Oslo" + " " * (districts.MAX_PLACE_NAME - 4)
-    assert len(name) == districts.MAX_PLACE_NAME and districts.find_county(name)
+    name = "Oslo" + " " * (registers.MAX_PLACE_NAME - 4)
+    assert len(name) == registers.MAX_PLACE_NAME and districts.find_county(name)
     assert not districts.find_county(name + " ") and districts.suggest_county("x" * 101) == []
 
 

@@ -15,8 +15,8 @@ import errno
 import os
 import sys
 
-from selvhjelp_cli.errors import ExitCode, OutputFailed, UserError
-from selvhjelp_cli.i18n import N_, _
+from selvhjelp_cli.core.errors import ExitCode, OutputFailed, UserError
+from selvhjelp_cli.core.i18n import N_, _
 
 _PLACE_OPTIONS = ("--county", "--municipality", "--postcode")
 
@@ -35,7 +35,8 @@ class Terminated(BaseException):
 
 
 def _plain_find_district(args: list[str]) -> dict[str, str] | None:
-    """The options of `find-district QUERY|--county X [--directory F] [--format F]` and siblings, or None."""
+    """The options of `find-district QUERY|--county X [--directory F] [--format F]` and siblings, or None
+    for anything the quick path does not read (Typer then reads it, and says what is wrong)."""
     options: dict[str, str] = {}
     index = 0
     while index < len(args):
@@ -51,12 +52,12 @@ def _plain_find_district(args: list[str]) -> dict[str, str] | None:
                 return None
             value = args[index + 1]
             index += 1
-        if name not in (*_PLACE_OPTIONS, "--format", "--directory") or name in options or value.startswith("-"):
+        if name not in (*_PLACE_OPTIONS, "--format", "--directory") or name.removeprefix("--") in options \
+                or value.startswith("-"):
             return None
-        options[name] = value
+        options[name.removeprefix("--")] = value
         index += 1
-    places = [name for name in (*_PLACE_OPTIONS, "place") if name in options]
-    if len(places) != 1 or options.get("--format", "text") not in ("text", "json"):
+    if options.get("format", "text") not in ("text", "json"):
         return None
     return options
 
@@ -72,11 +73,16 @@ def quick(argv: list[str]) -> int | None:
         options = _plain_find_district(argv[1:])
         if options is None:
             return None
-        from selvhjelp_cli.views.find_district import answer_district
+        from selvhjelp_cli.cli.find_answer import answer_district, one_place
 
-        kind = next(name for name in (*_PLACE_OPTIONS, "place") if name in options)
-        found = answer_district(kind.removeprefix("--"), options[kind], options.get("--format", "text"),
-                                options.get("--directory"))
+        try:
+            chosen = one_place(options, show_all=False)
+        except UserError:
+            return None
+        if chosen is None:
+            return None
+        kind, value = chosen
+        found = answer_district(kind, value, options.get("format", "text"), options.get("directory"))
         return ExitCode.OK if found else ExitCode.FINDINGS
     return None
 
@@ -100,7 +106,7 @@ _OUTPUT_ERRORS = {
 
 
 def _error(message: str, *, prefix: bool = True) -> None:
-    from selvhjelp_cli.console import printable
+    from selvhjelp_cli.cli.console import printable
 
     try:
         line = _("Feil: {message}").format(message=printable(message)) if prefix else printable(message)
@@ -132,10 +138,10 @@ def _output_failed(error: OSError) -> int:
 
 def _interrupted() -> None:
     """Ctrl+C or SIGTERM: say what is true, which may be that a file was saved just before."""
-    files = sys.modules.get("selvhjelp_cli.files")
+    files = sys.modules.get("selvhjelp_cli.core.files")
     written = files.saved() if files is not None else []
     if written:
-        from selvhjelp_cli.console import printable
+        from selvhjelp_cli.cli.console import printable
 
         _error(_("Avbrutt, men dette var alt lagret: {paths}.").format(
             paths=", ".join(printable(path) for path in written)), prefix=False)
@@ -145,17 +151,17 @@ def _interrupted() -> None:
 
 def run(argv: list[str]) -> int:
     """Run the program with these arguments; returns the exit code."""
-    from selvhjelp_cli.i18n import set_language
+    from selvhjelp_cli.core.i18n import set_language
 
     set_language()
-    if "selvhjelp_cli.files" in sys.modules:  # only when a run in this process already loaded it
-        sys.modules["selvhjelp_cli.files"].forget_saved()
+    if "selvhjelp_cli.core.files" in sys.modules:  # only when a run in this process already loaded it
+        sys.modules["selvhjelp_cli.core.files"].forget_saved()
     try:
         try:
             _refuse_undecodable(argv)
             code = quick(argv)
             if code is None:
-                from selvhjelp_cli.cli import invoke
+                from selvhjelp_cli.cli.main import invoke
 
                 code = invoke(argv)
             if code == ExitCode.INTERRUPTED:  # Typer's answer to Ctrl+C

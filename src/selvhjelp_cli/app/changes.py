@@ -14,9 +14,9 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from selvhjelp_cli import init_group as parsers
-from selvhjelp_cli import life
-from selvhjelp_cli.i18n import _
+from selvhjelp_cli.core.errors import UserError
+from selvhjelp_cli.editing import life, participants
+from selvhjelp_cli.groupfile import answers as parsers
 
 
 class Invalid(Exception):
@@ -48,35 +48,34 @@ def _optional(parse: Callable[[str], Any]) -> Callable[[str], Any]:
 
 
 def _day(today: date, *, optional: bool = False):
-    parse = partial(parsers._date, today=today)
+    parse = partial(parsers.date, today=today)
     return _optional(parse) if optional else parse
 
 
 def participant_add(form, group, today):
-    values = _fields(form, {"name": parsers._text, "born": _optional(parsers.birth),
+    values = _fields(form, {"name": parsers.text, "born": _optional(parsers.birth),
                             "joined": _day(today, optional=True), "signed": _day(today, optional=True),
-                            "role": parsers._optional_text})
-    adult = bool(form.get("adult"))
-    if values["born"] is not None and adult:
-        raise Invalid({"born": _("Oppgi enten fødselsår eller at personen er fylt 18 år, ikke begge.")})
-    if values["born"] is None and not adult:
-        # What the CLI's interview asks when the birth answer is empty.
-        raise Invalid({"born": _("Skriv fødselsåret, eller kryss av for at personen er fylt 18 år.")})
+                            "role": parsers.optional_text})
+    adult = True if form.get("adult") else None
+    try:
+        participants.check_age(values["born"], adult)
+    except UserError as refused:  # shown at the birth field, where the person looks
+        raise Invalid({"born": refused.message}) from None
     name = " ".join(values["name"].split())
 
     def change(file):
-        return life.add_participant(file, values["name"], born=values["born"], adult=adult,
-                                    joined=values["joined"], signed=values["signed"], role=values["role"])
+        return participants.add_participant(file, values["name"], born=values["born"], adult=adult,
+                                            joined=values["joined"], signed=values["signed"], role=values["role"])
 
-    def warn(before) -> str | None:
-        return life.age_warning(before, name, values["born"], adult, values["joined"], today)
+    def warn(before):
+        return participants.age_notice(before, name, values["born"], adult, values["joined"], today)
 
     return change, warn
 
 
 def _event(event):
     def build(form, group, today):
-        values = _fields(form, {"name": parsers._text, "date": _day(today, optional=True)})
+        values = _fields(form, {"name": parsers.text, "date": _day(today, optional=True)})
         day = values["date"] or today
         return (lambda file: event(file, values["name"], day)), None
 
@@ -84,27 +83,27 @@ def _event(event):
 
 
 def participant_remove(form, group, today):
-    values = _fields(form, {"name": parsers._text})
-    return (lambda file: life.remove_participant(file, values["name"])), None
+    values = _fields(form, {"name": parsers.text})
+    return (lambda file: participants.remove_participant(file, values["name"])), None
 
 
 def decision_add(form, group, today):
-    values = _fields(form, {"rule": parsers._text, "date": _day(today, optional=True), "note": parsers._optional_text})
+    values = _fields(form, {"rule": parsers.text, "date": _day(today, optional=True), "note": parsers.optional_text})
     return (lambda file: life.add_decision(file, values["rule"], values["date"] or today, values["note"])), None
 
 
 def meeting_cancel(form, group, today):
-    values = _fields(form, {"date": _day(today), "reason": parsers._optional_text})
+    values = _fields(form, {"date": _day(today), "reason": parsers.optional_text})
     return (lambda file: life.cancel(file, values["date"], values["reason"])), None
 
 
 def meeting_move(form, group, today):
-    values = _fields(form, {"date": _day(today), "new-date": _day(today), "start": _optional(parsers._clock)})
+    values = _fields(form, {"date": _day(today), "new-date": _day(today), "start": _optional(parsers.clock)})
     return (lambda file: life.move(file, values["date"], values["new-date"], values["start"])), None
 
 
 def meeting_pause(form, group, today):
-    values = _fields(form, {"from": _day(today), "to": _day(today), "reason": parsers._optional_text})
+    values = _fields(form, {"from": _day(today), "to": _day(today), "reason": parsers.optional_text})
     return (lambda file: life.pause(file, values["from"], values["to"], values["reason"])), None
 
 
@@ -115,8 +114,8 @@ def end_group(form, group, today):
 
 CHANGES = {
     "participant/add": participant_add,
-    "participant/sign": _event(life.sign),
-    "participant/leave": _event(life.leave),
+    "participant/sign": _event(participants.sign),
+    "participant/leave": _event(participants.leave),
     "participant/remove": participant_remove,
     "decision/add": decision_add,
     "meeting/cancel": meeting_cancel,

@@ -16,7 +16,7 @@ import time
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs
 
-from selvhjelp_cli.i18n import LANGUAGES, in_language
+from selvhjelp_cli.core.i18n import LANGUAGES, in_language
 
 # No page of the app needs anything from anywhere but itself.
 SECURITY_HEADERS = (

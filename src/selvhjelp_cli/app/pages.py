@@ -22,8 +22,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from selvhjelp_cli.errors import UserError
-from selvhjelp_cli.i18n import N_, LANGUAGES, _, current, translate
+from selvhjelp_cli.core.errors import UserError
+from selvhjelp_cli.core.i18n import LANGUAGES, N_, _, current, translate
 
 _STEM = re.compile(r"[^/\\\x00-\x1f.][^/\\\x00-\x1f]{0,199}")
 _DOCUMENT_FORMATS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8",
@@ -130,7 +130,7 @@ class Pages:
         return self._message(500, "broken")
 
     async def stylesheet(self, request: Request) -> Response:
-        from selvhjelp_cli.resources import templates_dir
+        from selvhjelp_cli.core.resources import templates_dir
 
         css = (templates_dir() / "app" / "app.css").read_bytes()
         return Response(css, media_type="text/css", headers={"cache-control": "no-cache"})
@@ -183,9 +183,9 @@ class Pages:
 
         Kept while no group file's size or time changed, so the list is quick
         to show again; the day counts too (a meeting passes)."""
-        from selvhjelp_cli.checker import check_paths
-        from selvhjelp_cli.directory import active_directory
-        from selvhjelp_cli.overview import rows
+        from selvhjelp_cli.offices.overview import rows
+        from selvhjelp_cli.places.directory import active_directory
+        from selvhjelp_cli.rules.checker import check_paths
 
         today = self.today()
         key = (today, current(), _folder_state(self.folder))
@@ -219,17 +219,17 @@ class Pages:
         return await run_in_threadpool(self._create_group, request, form)
 
     def _new_context(self, values: dict, errors: dict, general: str | None = None) -> dict:
-        from selvhjelp_cli import districts
-        from selvhjelp_cli.init_group import QUESTIONS, field_name
+        from selvhjelp_cli.editing.new import QUESTIONS, field_name
+        from selvhjelp_cli.places import registers
 
         fields = {field_name(q): q for q in QUESTIONS}
-        counties = sorted(c.name for c in districts.counties() if c.era == "2024")
-        municipalities = sorted({m.name for m in districts.municipalities().values() if not m.former})
+        counties = sorted(c.name for c in registers.counties() if c.era == "2024")
+        municipalities = sorted({m.name for m in registers.municipalities().values() if not m.former})
         return {"fields": fields, "values": values, "errors": errors, "general": general, "counties": counties,
                 "municipalities": municipalities, "translate": translate}
 
     def _create_group(self, request: Request, form: dict) -> Response:
-        from selvhjelp_cli.init_group import answers_from_form, free_file_name, write_group_file
+        from selvhjelp_cli.editing.new import answers_from_form, free_file_name, write_group_file
 
         today = self.today()
         answers, errors = answers_from_form(form, today)
@@ -257,10 +257,10 @@ class Pages:
     def group_page(self, request: Request, stem: str, path: str, *, status: int = 200, notice: str | None = None,
                    failed: str | None = None, values: dict | None = None, errors: dict | None = None,
                    general: str | None = None) -> HTMLResponse:
-        from selvhjelp_cli.app.words import group_view
-        from selvhjelp_cli.checker import check_text
-        from selvhjelp_cli.editor import digest
-        from selvhjelp_cli.source import decode, read_bytes
+        from selvhjelp_cli.app.page_data import group_view
+        from selvhjelp_cli.core.source import decode, read_bytes
+        from selvhjelp_cli.editing.editor import digest
+        from selvhjelp_cli.rules.checker import check_text
 
         today = self.today()
         try:
@@ -270,7 +270,7 @@ class Pages:
             return self.render(request, "group.html.j2", 400, stem=stem, file=os.path.basename(path), view=None,
                                problems=[error], notice=None, failed=None, values={}, errors={}, general=None,
                                shown="")
-        from selvhjelp_cli.letterhead import letterheads_in
+        from selvhjelp_cli.documents.letterhead import letterheads_in
 
         view = group_view(result, today, letterheads_in(self.folder)) if result.valid else None
         values, errors = values or {}, errors or {}
@@ -302,8 +302,8 @@ class Pages:
 
     def _change(self, request: Request, stem: str, path: str, action: str, form: dict) -> Response:
         from selvhjelp_cli.app.changes import CHANGES, Invalid
-        from selvhjelp_cli.editor import ChangedSinceShown, edit
-        from selvhjelp_cli.loader import load_group
+        from selvhjelp_cli.editing.editor import ChangedSinceShown, edit
+        from selvhjelp_cli.groupfile.loader import load_group
 
         today = self.today()
         again = {"failed": action, "values": form}
@@ -318,7 +318,8 @@ class Pages:
         except UserError as error:
             return self.group_page(request, stem, path, status=400, general=error.message, **again)
         follow = after(group) if after else None
-        key = self.notice(" ".join(part for part in (said, follow) if part))
+        note = _("Merk: {note}").format(note=follow.message) if follow is not None else None
+        key = self.notice(" ".join(part for part in (said, note) if part))
         return RedirectResponse(f"/g/{stem}?done={key}#{action.replace('/', '-')}", status_code=303)
 
     # -- documents and the calendar file --------------------------------------
@@ -327,7 +328,7 @@ class Pages:
         """The document form (GET, so it works without script) sends the person on to the document's address."""
         from urllib.parse import urlencode
 
-        from selvhjelp_cli.documents import DOCUMENT_KINDS
+        from selvhjelp_cli.documents.contents import DOCUMENT_KINDS
 
         stem = request.path_params["stem"]
         query = request.query_params
@@ -346,30 +347,44 @@ class Pages:
                                        request.path_params["format"], None)
 
     async def blank_declaration(self, request: Request) -> Response:
-        copies = request.query_params.get("blank", "8")
+        from selvhjelp_cli.documents.contents import BLANK_COPIES
+
+        raw = request.query_params.get("blank", "8").strip()
+        low, high = BLANK_COPIES
+        if not raw.isdigit() or not low <= int(raw) <= high:  # as the command line refuses --blank
+            return self.render(request, "message.html.j2", 400, title=_("Kunne ikke lage dokumentet"),
+                               text=_("Skriv et helt tall fra {low} til {high}.").format(low=low, high=high),
+                               home=True)
         return await run_in_threadpool(self._document, request, None, "declaration", request.path_params["format"],
-                                       int(copies) if copies.isdigit() and 1 <= int(copies) <= 200 else 8)
+                                       int(raw))
 
     def _document(self, request: Request, path: str | None, kind: str, output_format: str,
                   blank: int | None) -> Response:
-        from selvhjelp_cli.documents import DOCUMENT_KINDS, document, language_for
-        from selvhjelp_cli.letterhead import letterheads_in, load_letterhead
-        from selvhjelp_cli.loader import load_group
-        from selvhjelp_cli.render import render_document
+        from selvhjelp_cli.documents.contents import DOCUMENT_KINDS, document
+        from selvhjelp_cli.documents.document import language_for
+        from selvhjelp_cli.documents.letterhead import letterheads_in, load_letterhead
+        from selvhjelp_cli.documents.render import render_document
+        from selvhjelp_cli.groupfile.loader import load_group
 
         if kind not in DOCUMENT_KINDS or output_format not in _DOCUMENT_FORMATS:
             return self._message(404, "missing")
+        from selvhjelp_cli.core.language import parse_language
+
         chosen = request.query_params.get("lang")
         office = request.query_params.get("letterhead")
         try:
+            if chosen is not None:
+                try:
+                    chosen = parse_language(chosen)  # an unknown language is said, as --lang says it
+                except ValueError as unknown:
+                    raise UserError(str(unknown)) from None
             group = load_group(path).group if path else None
             letterhead = None
             if office:
                 if office not in letterheads_in(self.folder):
                     return self._message(404, "missing")
                 letterhead = load_letterhead(os.path.join(self.folder, office))
-            made = document(kind, group, language_for(group, chosen if chosen in LANGUAGES else None), self.today(),
-                            blank=blank)
+            made = document(kind, group, language_for(group, chosen), self.today(), blank=blank)
             content = render_document(made, output_format, letterhead=letterhead, notes=[])
         except UserError as error:
             return self.render(request, "message.html.j2", 400, title=_("Kunne ikke lage dokumentet"),
@@ -386,9 +401,9 @@ class Pages:
         return await run_in_threadpool(self._calendar, request, path, stem)
 
     def _calendar(self, request: Request, path: str, stem: str) -> Response:
-        from selvhjelp_cli.documents import language_for
-        from selvhjelp_cli.loader import load_group
-        from selvhjelp_cli.meetings import listing, to_ics
+        from selvhjelp_cli.calendar.meetings import listing, to_ics
+        from selvhjelp_cli.documents.document import language_for
+        from selvhjelp_cli.groupfile.loader import load_group
 
         try:
             group = load_group(path).group
@@ -406,17 +421,14 @@ class Pages:
         return await run_in_threadpool(self._find, request, request.query_params.get("place", ""))
 
     def _find(self, request: Request, place: str) -> HTMLResponse:
-        from selvhjelp_cli.directory import active_directory
-        from selvhjelp_cli.resolver import resolve
+        from selvhjelp_cli.places.directory import active_directory
+        from selvhjelp_cli.places.resolver import resolve
 
         directory = active_directory()
         result = None
         error = None
         if place.strip():
-            if len(place) > 200:
-                error = _("Teksten er for lang (høyst 200 tegn).")
-            else:
-                result = resolve(directory, "place", place)
+            result = resolve(directory, "place", place)  # a name longer than any place is no place
         return self.render(request, "find.html.j2", place=place, result=result, directory=directory, error=error)
 
     # -- publish -----------------------------------------------------------------------
@@ -430,11 +442,11 @@ class Pages:
         return await run_in_threadpool(self._publish, request, form)
 
     def _publish(self, request: Request, form: dict | None) -> Response:
-        from selvhjelp_cli import publish as listing
-        from selvhjelp_cli.app.words import publish_view
-        from selvhjelp_cli.checker import check_paths
-        from selvhjelp_cli.directory import active_directory
-        from selvhjelp_cli.files import write_output
+        from selvhjelp_cli.app.page_data import publish_view
+        from selvhjelp_cli.core.files import write_output
+        from selvhjelp_cli.offices import publish as listing
+        from selvhjelp_cli.places.directory import active_directory
+        from selvhjelp_cli.rules.checker import check_paths
 
         today = self.today()
         directory = active_directory()

@@ -18,8 +18,8 @@ import threading
 import time
 from datetime import date
 
-from selvhjelp_cli.errors import UserError
-from selvhjelp_cli.i18n import _
+from selvhjelp_cli.core.errors import UserError
+from selvhjelp_cli.core.i18n import _
 
 HOST = "127.0.0.1"
 IDLE_SECONDS = 4 * 60 * 60
@@ -31,7 +31,6 @@ def documents_folder() -> str:
     if sys.platform == "win32":
         try:
             import ctypes
-            from ctypes import wintypes
 
             # FOLDERID_Documents; it follows a move to OneDrive or another drive.
             guid = (ctypes.c_byte * 16)(*bytes.fromhex("d0 9a d3 fd 8f 23 af 46 ad b4 6c 85 48 03 69 c7".replace(" ", "")))
@@ -132,7 +131,7 @@ def serve(folder: str | None, *, port: int = 0, open_browser: bool = True, langu
 
     import uvicorn
 
-    from selvhjelp_cli.i18n import current
+    from selvhjelp_cli.core.i18n import current
 
     served = prepare_folder(folder)
     sock = bind(port)

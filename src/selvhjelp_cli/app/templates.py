@@ -9,9 +9,9 @@ from functools import cache
 def environment():
     import jinja2
 
-    from selvhjelp_cli.dates import long_date, short_date
-    from selvhjelp_cli.i18n import gettext, ngettext
-    from selvhjelp_cli.resources import templates_dir
+    from selvhjelp_cli.core.dates import long_date, short_date
+    from selvhjelp_cli.core.i18n import gettext, ngettext
+    from selvhjelp_cli.core.resources import templates_dir
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir() / "app")),

@@ -1,4 +1,4 @@
-"""The framework as rules: one module per rule, listed once here.
+"""The framework as rules: one module per rule id (groupfile/rule_ids.py lists them).
 
 Each module has ID, SEVERITY, SUMMARY (one line), EXPLANATION (why the
 framework says so, in Norwegian), EXAMPLES (files it fires on and files it
@@ -11,21 +11,11 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-_MODULES = (
-    "adult",
-    "age_unknown",
-    "age_span",
-    "group_size",
-    "meeting_length",
-    "meeting_break",
-    "meeting_interval",
-    "closed_group",
-    "leaderless",
-    "starter_meetings",
-    "confidentiality",
-    "free_of_charge",
-    "digital_link",
-)
+from selvhjelp_cli.groupfile.rule_ids import RULE_IDS
+
+# One module per rule id, in the order the ids are listed.
+_MODULES = tuple(rule_id.replace("-", "_") for rule_id in RULE_IDS)
+
 
 # A group that breaks no rule: six adults who signed at the first meeting, a
 # two-hour weekly meeting with a 15-minute break, closed and free. Each
@@ -64,7 +54,6 @@ def example_file(replacement: str) -> str:
     return "".join(merged.values())
 
 
-RULE_IDS: tuple[str, ...] = tuple(name.replace("_", "-") for name in _MODULES)
 
 
 def all_rules() -> list[ModuleType]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Example, Finding, short_date
-from selvhjelp_cli.i18n import N_, _
-from selvhjelp_cli.model import adult_on
+from selvhjelp_cli.core.dates import short_date
+from selvhjelp_cli.core.i18n import N_, _
+from selvhjelp_cli.groupfile.model import adult_on
+from selvhjelp_cli.rules.findings import Context, Example, Finding
 
 ID = "age-unknown"
 SEVERITY = "warning"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Example, Finding
-from selvhjelp_cli.i18n import N_, _
-from selvhjelp_cli.words import kroner
+from selvhjelp_cli.core.i18n import N_, _
+from selvhjelp_cli.core.words import kroner
+from selvhjelp_cli.rules.findings import Context, Example, Finding
 
 ID = "free-of-charge"
 SEVERITY = "error"

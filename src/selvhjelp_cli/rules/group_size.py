@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Example, Finding
-from selvhjelp_cli.i18n import N_, _, ngettext
-from selvhjelp_cli.words import number
+from selvhjelp_cli.core.i18n import N_, _, ngettext
+from selvhjelp_cli.core.words import number
+from selvhjelp_cli.rules.findings import Context, Example, Finding
 
 LOW, HIGH, FRAGILE = 5, 8, 4
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from selvhjelp_cli.findings import Context, Example, Finding
-from selvhjelp_cli.i18n import N_, _
+from selvhjelp_cli.core.i18n import N_, _
+from selvhjelp_cli.rules.findings import Context, Example, Finding
 
 ID = "leaderless"
 SEVERITY = "error"

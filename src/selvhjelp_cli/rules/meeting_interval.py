@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selvhjelp_cli.i18n import N_, _
-from selvhjelp_cli.findings import Context, Example, Finding, short_date
-from selvhjelp_cli.words import every_weeks, number
+from selvhjelp_cli.core.dates import short_date
+from selvhjelp_cli.core.i18n import N_, _
+from selvhjelp_cli.core.words import every_weeks, number
+from selvhjelp_cli.rules.findings import Context, Example, Finding
 
 ID = "meeting-interval"
 SEVERITY = "warning"

@@ -1,0 +1,1 @@
+"""A group's meetings: the plan with its exceptions, holidays, the calendar file."""

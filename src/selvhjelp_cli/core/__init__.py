@@ -1,0 +1,1 @@
+"""What knows nothing of groups: the language spoken, errors, words, dates, files, YAML with lines."""

@@ -1,0 +1,1 @@
+"""What is printed: the contents of each document, rendering to PDF, HTML and Markdown, letterheads."""

@@ -1,0 +1,132 @@
+"""The overview an office keeps of its groups: one row per group file.
+
+Where, which office, how many take part, when the next meeting is and how the
+group is doing – never who takes part. The text table, the JSON entries and
+the CSV file of `check` all come from these rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from selvhjelp_cli.core.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from selvhjelp_cli.places.contacts import Directory
+    from selvhjelp_cli.rules.checker import CheckRun, FileResult
+
+STATUSES = ("planned", "running", "paused", "ended")
+CSV_COLUMNS = ("path", "group", "county", "office", "mode", "active", "next_meeting", "status", "errors", "warnings")
+
+
+@dataclass(frozen=True)
+class Row:
+    path: str
+    group: str | None
+    county: str | None  # the county's name today
+    office: str | None  # the office's id in the directory
+    office_name: str | None
+    mode: str | None
+    active: int | None
+    next_meeting: date | None
+    status: str  # one of STATUSES, or "invalid" for a file that could not be read
+    errors: int
+    warnings: int
+    office_closed: bool = False  # the office is one of the district offices of 2019, closed in 2023
+
+    def fields(self) -> dict:
+        """The overview fields of a JSON file entry."""
+        return {"county": self.county, "office": self.office, "mode": self.mode, "active": self.active,
+                "next_meeting": self.next_meeting.isoformat() if self.next_meeting else None,
+                "status": self.status}
+
+    def csv_values(self) -> list[str]:
+        values = [self.path, self.group, self.county, self.office, self.mode, self.active,
+                  self.next_meeting.isoformat() if self.next_meeting else None, self.status, self.errors,
+                  self.warnings]
+        return ["" if v is None else str(v) for v in values]
+
+
+def row(result: FileResult, today: date, directory: Directory) -> Row:
+    from selvhjelp_cli.calendar.meetings import next_meeting, status
+    from selvhjelp_cli.places import districts, registers
+    from selvhjelp_cli.places.resolver import offices_for_group
+
+    errors, warnings = result.count("error"), result.count("warning")
+    if not result.valid:
+        return Row(result.path, None, None, None, None, None, None, None, "invalid", errors, warnings)
+    group = result.loaded.group
+    found = districts.find_county(group.county)
+    county = found[0].name if found else group.county
+    if found and found[0].era != "2024" and group.municipality:
+        # An older county name is shown as the county the municipality lies in today.
+        places = districts.find_municipality(group.municipality)
+        if len(places) == 1 and not places[0].former:
+            county = registers.county_2024(places[0].county).name
+    elif found and found[0].era != "2024":
+        # Hordaland is Vestland today; Viken, split three ways, stays Viken.
+        from collections import Counter
+
+        now = Counter(registers.county_2024(registers.municipalities()[n].county).name
+                      for n in registers.county_municipalities(found[0]))
+        name, count = now.most_common(1)[0]
+        county = name if count >= 0.9 * sum(now.values()) else county
+    offices = offices_for_group(directory, group.county, group.municipality)
+    state = status(group, today)
+    upcoming = next_meeting(group, today) if state != "ended" else None
+    return Row(result.path, group.name, county, offices[0].id if offices else None,
+               offices[0].office if offices else None, group.mode, len(group.active_participants(today)), upcoming,
+               state, errors, warnings, office_closed=bool(offices) and directory.builtin)
+
+
+def rows(run: CheckRun, directory: Directory) -> list[Row]:
+    return [row(result, run.today, directory) for result in run.files]
+
+
+def survey(paths: list[str], today: date, directory: Directory, *, office: str | None = None,
+           with_rows: bool = True) -> tuple[CheckRun, list[Row]]:
+    """Every group file in the paths checked, with its overview row (only the office's, with `office`)."""
+    from selvhjelp_cli.rules.checker import check_paths
+
+    run = check_paths(paths, today)
+    table = rows(run, directory) if with_rows or office is not None else []
+    if office is not None:
+        run, table = keep_office(run, table, directory, office)
+    return run, table
+
+
+def keep_office(run: CheckRun, table: list[Row], directory: Directory, office: str):
+    """Only the groups whose office is `office` (an id in the directory)."""
+    from dataclasses import replace
+
+    from selvhjelp_cli.core.errors import UserError, did_you_mean
+
+    # Ids are matched in any case: «Sandnes» and «sandnes» are the same office.
+    known = {c.id.casefold(): c.id for c in directory.contacts}
+    office = known.get(office.casefold(), office)
+    if directory.contact(office) is None:
+        import difflib
+
+        ids = [c.id for c in directory.contacts]
+        close = difflib.get_close_matches(office, ids, n=3, cutoff=0.5)
+        shown = office if len(office) <= 40 else office[:40] + "…"
+        raise UserError(_("Det finnes ikke noe kontor med id-en «{shown}» i katalogen.{suggestion} "
+                        "Se «selvhjelp find-district --all».").format(shown=shown, suggestion=did_you_mean(close)))
+    kept = [(result, row) for result, row in zip(run.files, table) if row.office == office]
+    return replace(run, files=[result for result, _unused in kept]), [row for _unused, row in kept]
+
+
+def strict_reason(run: CheckRun) -> str | None:
+    """Why --strict failed when there are no errors: the warnings no one has set aside."""
+    if any(result.count("error") or not result.valid for result in run.files):
+        return None
+    warnings = sum(result.count("warning") for result in run.files)
+    if not warnings:
+        return None
+    return ngettext("Avslutter med kode 1 fordi du brukte --strict, og det er én advarsel som gruppa ikke har "
+                    "bestemt noe om. Rett den, eller legg inn gruppas beslutning («selvhjelp decision add»).",
+                    "Avslutter med kode 1 fordi du brukte --strict, og det er {count} advarsler som gruppa ikke har "
+                    "bestemt noe om. Rett dem, eller legg inn gruppas beslutning («selvhjelp decision add»).",
+                    warnings).format(count=warnings)

@@ -1,0 +1,200 @@
+"""Runs the rules on group files and applies the group's own decisions."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+
+from selvhjelp_cli.core.errors import ExitCode, InvalidFile, UserError
+from selvhjelp_cli.core.i18n import N_, _
+from selvhjelp_cli.core.source import parse, read_text
+from selvhjelp_cli.groupfile.loader import LoadedGroup, is_group_data, mentions_group_keys
+from selvhjelp_cli.groupfile.validation import validate
+from selvhjelp_cli.rules import all_rules, get_rule, is_requirement
+from selvhjelp_cli.rules.findings import SEVERITY_RANK, Context, Finding
+
+
+@dataclass
+class FileResult:
+    path: str
+    loaded: LoadedGroup | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return self.loaded is not None
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity and not f.acknowledged)
+
+    @property
+    def acknowledged(self) -> int:
+        return sum(1 for f in self.findings if f.acknowledged)
+
+    def exit_code(self, strict: bool = False) -> int:
+        if not self.valid:
+            return ExitCode.USAGE
+        if self.count("error") or (strict and self.count("warning")):
+            return ExitCode.FINDINGS
+        return ExitCode.OK
+
+
+@dataclass
+class CheckRun:
+    files: list[FileResult]
+    skipped: list[Skipped]
+    today: date
+
+    def exit_code(self, strict: bool = False) -> int:
+        return max((f.exit_code(strict) for f in self.files), default=ExitCode.OK)
+
+
+def _findings(ctx: Context) -> list[Finding]:
+    findings = [finding for rule in all_rules() for finding in rule.check(ctx)]
+    _apply_decisions(findings, ctx)
+    return findings
+
+
+def run_rules(loaded: LoadedGroup, today: date) -> list[Finding]:
+    """Every finding for one valid group, with decisions applied, in file order."""
+    findings = _findings(Context(loaded.group, loaded.source, today))
+    findings.sort(key=lambda f: (f.line or 0, SEVERITY_RANK[f.severity], f.rule))
+    return findings
+
+
+def findings_for_group(group, today: date) -> list[Finding]:
+    """What the rules say about a group without its file (so without lines):
+    what a printed document must not contradict."""
+    from selvhjelp_cli.core.source import SourceMap
+
+    return _findings(Context(group, SourceMap("<gruppe>"), today))
+
+
+def _apply_decisions(findings: list[Finding], ctx: Context) -> None:
+    decisions = [d for d in ctx.group.decisions if d.date <= ctx.today]
+    for finding in findings:
+        if finding.severity != "warning" or is_requirement(get_rule(finding.rule)):
+            continue
+        covering = [d for d in decisions
+                    if d.rule == finding.rule and (finding.decision_cutoff is None or d.date <= finding.decision_cutoff)]
+        finding.acknowledged = bool(covering)
+        if covering and finding.agreed:
+            from selvhjelp_cli.core.dates import short_date
+
+            finding.message = finding.agreed.format(day=short_date(max(d.date for d in covering)))
+    for index, decision in enumerate(ctx.group.decisions):
+        if is_requirement(get_rule(decision.rule)):
+            findings.append(Finding(
+                decision.rule, "info",
+                _("Gruppa har registrert en beslutning om «{rule}», men dette er et krav i rammene "
+                "og kan ikke velges bort.").format(rule=decision.rule),
+                line=ctx.line("decisions", index, "rule"),
+            ))
+
+
+def check_file(path: str, today: date, *, only_groups: bool = False) -> FileResult | None:
+    """The result for one file; None if only_groups and it is some other YAML file."""
+    try:
+        text = read_text(path)
+    except UserError as exc:
+        return FileResult(path, findings=[Finding("invalid", "error", exc.message, exc.line)])
+    return check_text(text, path, today, only_groups=only_groups)
+
+
+def check_text(text: str, path: str, today: date, *, only_groups: bool = False) -> FileResult | None:
+    """The result for a group file's text (read by the caller, who may need the very bytes checked)."""
+    try:
+        try:
+            data, source = parse(text, path)
+        except InvalidFile:
+            if only_groups and not mentions_group_keys(text):
+                return None
+            raise
+        if only_groups and not is_group_data(data):
+            return None
+        loaded = LoadedGroup(path, validate(data, source), source)
+    except InvalidFile as exc:
+        return FileResult(path, findings=[Finding("invalid", "error", p.message, p.line, column=p.column)
+                                                for p in exc.problems])
+    except UserError as exc:
+        return FileResult(path, findings=[Finding("invalid", "error", exc.message, exc.line)])
+    return FileResult(path, loaded, run_rules(loaded, today))
+
+
+_SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
+# Deeper than this, a folder tree is not a collection of groups but a mistake
+# (or a trap); the walk stops there and says so.
+MAX_FOLDER_DEPTH = 64
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+_NOT_A_GROUP = N_("ikke en gruppefil")
+
+
+def _unreadable(path: str) -> FileResult:
+    return FileResult(path, findings=[Finding("invalid", "error", _("Mappen kan ikke leses, så filene i den er "
+                                                                  "ikke sjekket."))])
+
+
+def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Skipped]) -> None:
+    """Check every group file below folder, depth first in name order, without recursion."""
+    seen: set[tuple[int, int]] = set()
+    stack = [(folder, 0)]
+    while stack:
+        current, depth = stack.pop()
+        try:
+            info = os.stat(current)
+            if (info.st_dev, info.st_ino) in seen:
+                skipped.append(Skipped(current, _("en snarvei fører tilbake til en mappe som alt er sjekket")))
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            results.append(_unreadable(current))
+            continue
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir, is_file = entry.is_dir(), entry.is_file()
+            except OSError:
+                is_dir = is_file = False
+            if is_dir:
+                if entry.name in _SKIP_DIRS:
+                    continue
+                if depth >= MAX_FOLDER_DEPTH:
+                    results.append(FileResult(entry.path, findings=[Finding(
+                        "invalid", "error", _("Mappene ligger dypere enn {MAX_FOLDER_DEPTH} nivåer; det som "
+                        "ligger her og under, er ikke sjekket.").format(MAX_FOLDER_DEPTH=MAX_FOLDER_DEPTH))]))
+                    continue
+                folders.append(entry.path)
+            elif entry.name.lower().endswith((".yaml", ".yml")):
+                if not is_file and os.path.exists(entry.path):
+                    skipped.append(Skipped(entry.path, _("ikke en vanlig fil")))
+                    continue
+                result = check_file(entry.path, today, only_groups=True)
+                if result is None:
+                    skipped.append(Skipped(entry.path, _(_NOT_A_GROUP)))
+                else:
+                    results.append(result)
+        stack.extend((path, depth + 1) for path in reversed(folders))
+
+
+def check_paths(paths: list[str], today: date) -> CheckRun:
+    """Check files and folders; a file named explicitly is always checked."""
+    results: list[FileResult] = []
+    skipped: list[Skipped] = []
+    for given in paths or ["."]:
+        if os.path.isdir(given):
+            _walk(given, today, results, skipped)
+        else:
+            results.append(check_file(given, today))
+    return CheckRun(results, skipped, today)
