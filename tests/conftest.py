@@ -84,6 +84,16 @@ schedule:
 """
 
 
+@pytest.fixture
+def group_file(tmp_path):
+    """A fresh group file as init-group writes it: Rundgruppa, first meeting 7.1.2027, no participants."""
+    path = tmp_path / "rund.yaml"
+    result = invoke("init-group", path, "--no-input", "--name", "Rundgruppa", "--county", "Rogaland", "--venue",
+                    "Biblioteket", "--first-meeting", "7.1.2027", "--today", "2026-11-23")
+    assert result.exit_code == 0
+    return path
+
+
 def people(n: int, *, born: int = 1985, signed: str | None = None, extra: str = "") -> str:
     """A participants section with n adults."""
     lines = ["participants:"]

@@ -255,12 +255,12 @@ def test_a_hand_edit_made_during_an_edit_is_kept(tmp_path, monkeypatch):
     real_save = editor.GroupFile.save
     calls = []
 
-    def save_after_a_hand_edit(self):
+    def save_after_a_hand_edit(self, said):
         if not calls:
             with open(path, "a", encoding="utf-8") as handle:
                 handle.write("  - name: Skrevet for hånd\n    adult: true\n")
         calls.append(1)
-        real_save(self)
+        real_save(self, said)
 
     monkeypatch.setattr(editor.GroupFile, "save", save_after_a_hand_edit)
     editor.edit(path, lambda f: participants.add_participant(f, "Per", adult=True))
@@ -340,7 +340,8 @@ def test_a_temporary_file_left_by_a_killed_run_is_cleaned_up(tmp_path):
     leftover.write_text("participants: Ola", encoding="utf-8")
     assert cli("end-group", path, "--date", "2027-06-03")[0] == 0
     assert not leftover.exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".selvhjelp-historikk", "g.yaml"]
+    assert [p.name for p in (tmp_path / ".selvhjelp-historikk").iterdir()] == ["g.yaml.json"]
 
 
 def test_an_interruption_after_the_file_was_saved_says_so(tmp_path, monkeypatch):
@@ -351,7 +352,8 @@ def test_an_interruption_after_the_file_was_saved_says_so(tmp_path, monkeypatch)
 
     def then_interrupted(*args, **kwargs):
         real(*args, **kwargs)
-        raise KeyboardInterrupt
+        if kwargs.get("expected") is not None:  # the group file itself, not its history
+            raise KeyboardInterrupt
 
     monkeypatch.setattr(files, "_write_new", then_interrupted)
     monkeypatch.setattr(files, "_saved", [])
@@ -372,7 +374,30 @@ def test_an_interruption_while_writing_leaves_no_temporary_file(tmp_path, monkey
     monkeypatch.setattr(files.os, "fsync", interrupted)
     code, _out, err = cli("end-group", path, "--date", "2027-06-03")
     assert code == 130 and "Avbrutt. Ingenting er lagret." in err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.yaml"]
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["g.yaml"]
+    assert "ended" not in open(path, encoding="utf-8").read()
+    assert not list((tmp_path / ".selvhjelp-historikk").iterdir())  # no way back to a change never made
+
+
+def test_a_signal_just_after_the_replace_still_says_the_change_was_saved_and_keeps_its_undo(tmp_path, monkeypatch):
+    """SIGTERM between the replace and the note that it happened: the file itself tells what was saved."""
+    from selvhjelp_cli.core import files
+
+    path = write(tmp_path, BASE)
+    real_replace = files.os.replace
+
+    def replace_then_terminated(source, target):
+        real_replace(source, target)
+        if str(target).endswith("g.yaml"):
+            raise KeyboardInterrupt  # what entry.Terminated does for SIGTERM, a BaseException
+
+    monkeypatch.setattr(files.os, "replace", replace_then_terminated)
+    monkeypatch.setattr(files, "_saved", [])
+    code, _out, err = cli("end-group", path, "--date", "2027-06-03")
+    assert code == 130 and "Ingenting er lagret" not in err and "g.yaml" in err
+    assert "ended: 2027-06-03" in open(path, encoding="utf-8").read()
+    monkeypatch.setattr(files.os, "replace", real_replace)
+    assert cli("undo", path)[0] == 0
     assert "ended" not in open(path, encoding="utf-8").read()
 
 

@@ -15,15 +15,6 @@ from selvhjelp_cli.groupfile.loader import load_group
 from .conftest import invoke
 
 
-@pytest.fixture
-def group_file(tmp_path):
-    path = tmp_path / "rund.yaml"
-    result = invoke("init-group", path, "--no-input", "--name", "Rundgruppa", "--county", "Rogaland", "--venue",
-                    "Biblioteket", "--first-meeting", "7.1.2027", "--today", "2026-11-23")
-    assert result.exit_code == 0
-    return path
-
-
 def run(*args):
     result = invoke(*[str(a) for a in args])
     return result
@@ -114,7 +105,7 @@ def test_participant_list_text_and_json(group_file):
     (("meeting", "cancel", "{f}", "2027-03-26"), "Gruppa har ikke møte 26.3.2027. Møter i nærheten:"),
     (("meeting", "move", "{f}", "2027-03-25", "2027-04-01"), "Gruppa har alt møte 1.4.2027. Velg en annen dag."),
     (("meeting", "move", "{f}", "2027-03-25", "2026-12-01"), "Den nye datoen (1.12.2026) er før gruppas første møte"),
-    (("meeting", "pause", "{f}", "2027-08-15", "2027-06-21"), "Pausen slutter (21.6.2027) før den begynner (15.8.2027)."),
+    (("meeting", "pause", "{f}", "2027-08-15", "2027-06-21"), "Oppholdet slutter (21.6.2027) før det begynner (15.8.2027)."),
     (("end-group", "{f}", "--date", "2026-12-01"), "Datoen gruppa avsluttes (1.12.2026) er før gruppas første møte"),
 ])
 def test_bad_input_is_exit_2_with_one_message_and_the_file_unchanged(group_file, args, message):
@@ -325,3 +316,71 @@ def test_a_pause_reaches_the_calendar_file_as_cancelled_events_with_the_same_uid
     paused = [uid for uid, status in new.items() if status == "CANCELLED"]
     assert len(paused) == 3 and all(uid in old for uid in paused)
     assert "Ferie" not in after.read_text(encoding="utf-8")
+
+
+# Bringing back what was cancelled, moved or paused
+
+
+def test_a_cancelled_meeting_comes_back(group_file):
+    before = group_file.read_bytes()
+    run("meeting", "cancel", group_file, "25.3.2027", "--reason", "påske")
+    result = run("meeting", "restore", group_file, "25.3.2027")
+    assert result.exit_code == 0 and "Møtet 25.3.2027 er ikke avlyst lenger." in result.stdout
+    assert load_group(group_file).group.schedule.cancelled == []
+    assert group_file.read_bytes().replace(b"  cancelled: []\n", b"") == before
+
+
+@pytest.mark.parametrize("given", ["13.5.2027", "12.5.2027"])
+def test_a_moved_meeting_goes_back_to_its_day_whichever_date_is_given(group_file, given):
+    run("meeting", "move", group_file, "13.5.2027", "12.5.2027", "--start", "17:00")
+    result = run("meeting", "restore", group_file, given)
+    assert result.exit_code == 0 and "Møtet 12.5.2027 er flyttet tilbake til 13.5.2027 kl. 18.00." in result.stdout
+    assert load_group(group_file).group.schedule.moved == []
+
+
+def test_a_moved_meeting_that_was_cancelled_comes_back_on_its_new_day(group_file):
+    run("meeting", "move", group_file, "13.5.2027", "12.5.2027")
+    run("meeting", "cancel", group_file, "12.5.2027")
+    assert "ikke avlyst lenger" in run("meeting", "restore", group_file, "12.5.2027").stdout
+    schedule = load_group(group_file).group.schedule
+    assert schedule.cancelled == [] and str(schedule.moved[0].to) == "2027-05-12"
+
+
+def test_a_day_in_a_pause_takes_the_pause_away_and_says_so(group_file):
+    run("meeting", "pause", group_file, "21.6.2027", "15.8.2027", "--reason", "sommerferie")
+    result = run("meeting", "restore", group_file, "1.7.2027")
+    assert result.exit_code == 0
+    assert "Oppholdet fra 21.6.2027 til 15.8.2027 er tatt bort, så møtene i det blir av likevel." in result.stdout
+    assert load_group(group_file).group.schedule.pauses == []
+
+
+def test_restoring_onto_a_day_another_meeting_was_moved_to_is_refused(group_file):
+    run("meeting", "move", group_file, "14.1.2027", "15.1.2027")
+    run("meeting", "move", group_file, "21.1.2027", "14.1.2027")
+    before = group_file.read_bytes()
+    result = run("meeting", "restore", group_file, "15.1.2027")
+    assert result.exit_code == 2 and "Møtet 21.1.2027 er flyttet til 14.1.2027" in result.stderr
+    assert group_file.read_bytes() == before
+
+
+def test_nothing_to_restore_is_said(group_file):
+    result = run("meeting", "restore", group_file, "14.1.2027")
+    assert result.exit_code == 2 and "ingenting å angre" in result.stderr
+
+
+def test_overlapping_pauses_are_refused(group_file):
+    assert run("meeting", "pause", group_file, "21.6.2027", "15.8.2027").exit_code == 0
+    before = group_file.read_bytes()
+    result = run("meeting", "pause", group_file, "1.8.2027", "31.8.2027")
+    assert result.exit_code == 2 and "opphold i møtene fra 21.6.2027 til 15.8.2027" in result.stderr
+    assert group_file.read_bytes() == before
+
+
+def test_an_ended_group_can_be_reopened(group_file):
+    before = group_file.read_bytes()
+    run("end-group", group_file, "--date", "16.12.2027")
+    result = run("end-group", group_file, "--reopen")
+    assert result.exit_code == 0 and "ikke registrert som avsluttet lenger" in result.stdout
+    assert group_file.read_bytes() == before
+    again = run("end-group", group_file, "--reopen")
+    assert again.exit_code == 2 and "Gruppa er ikke avsluttet." in again.stderr

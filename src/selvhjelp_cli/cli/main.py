@@ -20,6 +20,7 @@ from selvhjelp_cli.cli import (  # noqa: F401 - importing a file of commands reg
     participant_commands,
     place_commands,
     print_commands,
+    undo_commands,
 )
 from selvhjelp_cli.cli.typer_app import app, decision_app, directory_app, meeting_app, participant_app
 from selvhjelp_cli.core.errors import ExitCode

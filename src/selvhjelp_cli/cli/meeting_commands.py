@@ -86,6 +86,24 @@ def meeting_pause(
     asking.edit(file, lambda editor: life.pause(editor, start, end, reason), force)
 
 
+@subcommand(meeting_app, "restore")
+def meeting_restore(
+    file: GroupFile,
+    day: DayArgument = None,
+    no_input: NoInputOption = False,
+    today: TodayOption = None,
+    force: EditForceOption = False,
+) -> None:
+    """Angre en avlysning, flytt et møte tilbake til dagen i planen, eller ta bort oppholdet en dag ligger i."""
+    from selvhjelp_cli.editing import life
+
+    now = options.today(today)
+    options.load(file)
+    which = asking.ask(day, prompt=_("Hvilket møte (dato)?"), parse=asking.day_parser(now), flag="DATO",
+                       no_input=no_input, today=now)
+    asking.edit(file, lambda editor: life.restore(editor, which), force)
+
+
 @subcommand(decision_app, "add")
 def decision_add(
     file: GroupFile,
@@ -112,12 +130,20 @@ def decision_add(
 def end_group(
     file: GroupFile,
     when: DateOption = None,
+    reopen: Annotated[bool, typer.Option("--reopen", help="Gruppa møtes likevel: ta bort sluttdatoen.")] = False,
     today: TodayOption = None,
     force: EditForceOption = False,
 ) -> None:
-    """Registrer at gruppa har sluttet å møtes."""
+    """Registrer at gruppa har sluttet å møtes (eller, med --reopen, at den møtes likevel)."""
     from selvhjelp_cli.editing import life
 
+    if reopen:
+        if when is not None:
+            from selvhjelp_cli.core.errors import UserError
+
+            raise UserError(_("Bruk enten --date eller --reopen, ikke begge."))
+        asking.edit(file, life.reopen, force)
+        return
     now = options.today(today)
     day = options.day(when, "--date", today=now) or now
     asking.edit(file, lambda editor: life.end(editor, day), force)

@@ -86,18 +86,80 @@ def print_notice(finding) -> None:
         severity=label[:1].upper() + label[1:], rule=finding.rule, message=finding.message)), file=sys.stderr)
 
 
+@subcommand(participant_app, "edit")
+def participant_edit(
+    file: GroupFile,
+    name: NameArgument = None,
+    new_name: Annotated[Optional[str], option("Nytt navn.", "--name")] = None,
+    born: Annotated[Optional[str], option("Fødselsår eller fødselsdato.", "--born", "ÅR|DATO")] = None,
+    adult: Annotated[bool, typer.Option(
+        "--adult", help="Deltakeren har fylt 18 år; fødselsåret tas ut av filen.")] = False,
+    joined: Annotated[Optional[str], option("Første møte for deltakeren; tomt (\"\") er gruppas første møte.",
+                                            "--joined", "DATO")] = None,
+    signed: Annotated[Optional[str], option("Datoen taushetserklæringen ble skrevet under; tomt (\"\") tar den "
+                                            "bort.", "--signed", "DATO")] = None,
+    left: Annotated[Optional[str], option("Siste møte; tomt (\"\") betyr at deltakeren ikke har sluttet.",
+                                          "--left", "DATO")] = None,
+    no_input: NoInputOption = False,
+    today: TodayOption = None,
+    force: EditForceOption = False,
+) -> None:
+    """Rett det gruppefilen sier om en deltaker: navn, alder og datoer. Samme sjekk som når noen legges til."""
+    from selvhjelp_cli.editing import participants
+    from selvhjelp_cli.groupfile import answers as parsers
+
+    now = options.today(today)
+    group = options.load(file)  # an invalid file stops before any question
+    who = asking.ask(name, prompt=_("Hvem skal rettes?"), parse=asking.name, flag="NAVN", no_input=no_input)
+    day = parsers.optional(asking.day_parser(now))
+    changes = {}
+    if new_name is not None:
+        changes["new_name"] = asking.ask(new_name, prompt="", parse=parsers.text, flag="--name", no_input=True)
+    if born is not None:
+        changes["born"] = asking.ask(born, prompt="", parse=parsers.optional(parsers.birth), flag="--born",
+                                     no_input=True, required=False)
+    if adult:
+        changes["adult"] = True
+    for key, value, flag in (("joined", joined, "--joined"), ("signed", signed, "--signed"), ("left", left, "--left")):
+        if value is not None:
+            changes[key] = asking.ask(value, prompt="", parse=day, flag=flag, no_input=True, required=False)
+    if not changes:
+        from selvhjelp_cli.core.errors import UserError
+
+        raise UserError(_("Si hva som skal rettes: --name, --born, --adult, --joined, --signed eller --left."))
+    asking.edit(file, lambda editor: participants.edit_participant(editor, who, **changes), force)
+    if "born" in changes or "adult" in changes or "joined" in changes:
+        fresh = options.load(file)
+        person = fresh.participants[participants.find_participant(fresh, changes.get("new_name") or who)]
+        notice = participants.age_notice(group, person.name, person.born, person.adult, person.joined, now)
+        if notice is not None:
+            print_notice(notice)
+
+
 @subcommand(participant_app, "sign")
 def participant_sign(
     file: GroupFile,
     name: NameArgument = None,
+    everyone: Annotated[bool, typer.Option(
+        "--all", help="Alle aktive deltakere som ikke har skrevet under ennå, skrev under denne dagen.")] = False,
     when: DateOption = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
     force: EditForceOption = False,
 ) -> None:
-    """Registrer at en deltaker har skrevet under taushetserklæringen."""
+    """Registrer at en deltaker, eller alle, har skrevet under taushetserklæringen."""
     from selvhjelp_cli.editing import participants
 
+    if everyone:
+        if name is not None:
+            from selvhjelp_cli.core.errors import UserError
+
+            raise UserError(_("Oppgi enten et navn eller --all, ikke begge."))
+        now = options.today(today)
+        day = options.day(when, "--date", today=now) or now
+        options.load(file)
+        asking.edit(file, lambda editor: participants.sign_all(editor, day), force)
+        return
     _participant_event(file, name, when, no_input, today, _("Hvem har skrevet under?"), participants.sign, force)
 
 
@@ -129,15 +191,24 @@ def _participant_event(file: str, name, when, no_input: bool, today, prompt: str
 def participant_remove(
     file: GroupFile,
     name: NameArgument = None,
+    forget: Annotated[bool, typer.Option(
+        "--forget", help="Ta navnet ut av angre-historikken også, så fjerningen ikke kan angres.")] = False,
     no_input: NoInputOption = False,
     force: EditForceOption = False,
 ) -> None:
     """Fjern en deltaker som ble lagt til ved en feil (den som slutter, registreres med «leave»)."""
-    from selvhjelp_cli.editing import participants
+    from selvhjelp_cli.editing import history, participants
 
-    options.load(file)
+    group = options.load(file)
     who = asking.ask(name, prompt=_("Hvem skal fjernes?"), parse=asking.name, flag="NAVN", no_input=no_input)
+    removed = group.participants[participants.find_participant(group, who)].name
     asking.edit(file, lambda editor: participants.remove_participant(editor, who), force)
+    if forget:
+        print(printable(participants.forgotten(history.forget(file, removed), removed)))
+    elif kept := history.holding(file, removed):
+        print(printable(participants.still_in_history(kept, removed)), file=sys.stderr)
+        print(printable(_("Vil du ta navnet ut av historikken også: selvhjelp undo {file} --forget «{name}»").format(
+            file=file, name=removed)), file=sys.stderr)
 
 
 @subcommand(participant_app, "list")

@@ -74,16 +74,28 @@ _COULD_NOT_WRITE = N_("Kunne ikke skrive filen.")
 _TMP_PREFIX, _TMP_SUFFIX = ".selvhjelp-", ".tmp"
 # The files this run has written in full; an interruption after that must not say «nothing was saved».
 _saved: list[str] = []
+# Files being replaced right now: (as shown, the real path, a digest of the new bytes). A signal can
+# arrive between the replace and the note that it happened; the file itself then tells.
+_replacing: list[tuple[str, str, str]] = []
 
 
 def saved() -> list[str]:
     """What this run has already written (for the message when it is interrupted)."""
-    return list(_saved)
+    done = list(_saved)
+    for shown, target, written in list(_replacing):
+        try:
+            with open(target, "rb") as handle:
+                if digest(handle.read()) == written and shown not in done:
+                    done.append(shown)
+        except OSError:
+            continue
+    return done
 
 
 def forget_saved() -> None:
     """A new run (run() in one process, as the tests do) starts with nothing written."""
     _saved.clear()
+    _replacing.clear()
 
 
 def _lock_folder() -> str | None:
@@ -272,12 +284,21 @@ def _write_new(data: bytes, target: str, folder: str, *, shown: str, force: bool
                 os.chown(tmp, *owner)
             except OSError:
                 pass  # only root can give a file away; for anyone else it is theirs already
-        if expected is not None:
-            _unchanged_since_read(target, expected, shown)
-            os.replace(tmp, target)
-        else:
-            _move_into_place(tmp, target, force=force, shown=shown)
+        replacing = (shown, target, digest(data))
+        _replacing.append(replacing)
+        try:
+            if expected is not None:
+                _unchanged_since_read(target, expected, shown)
+                os.replace(tmp, target)
+            else:
+                _move_into_place(tmp, target, force=force, shown=shown)
+        except Exception:
+            _replacing.remove(replacing)
+            raise
+        # A signal (BaseException) leaves `replacing` listed: saved() then asks the file.
         _saved.append(shown)
+        _replacing.remove(replacing)
+        del _saved[:-100]  # a long-running app writes many files; only the last ones can matter
     except FileNotFoundError as error:
         if tmp is None:
             raise UserError(_("Mappen finnes ikke."), path=shown) from None
@@ -291,6 +312,21 @@ def _write_new(data: bytes, target: str, folder: str, *, shown: str, force: bool
 
 class ChangedSinceRead(Exception):
     """The file is not what the edit read: someone else changed it meanwhile."""
+
+
+def digest(raw: bytes) -> str:
+    """What a page carries in its forms to tell whether the file changed since it was shown."""
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()[:32]
+
+
+class ChangedSinceShown(UserError):
+    """The file is no longer what the person saw when they asked for the change: nothing is saved."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(_("Filen er endret etter at siden ble vist, så ingenting er lagret. Se over filen slik den "
+                           "er nå, og gjør endringen på nytt."), path=path)
 
 
 def _unchanged_since_read(target: str, expected: bytes, shown: str) -> None:

@@ -11,36 +11,29 @@ written.
 `edit()` is the one way in, for the CLI and the app alike: it holds a lock on
 the folder around read, change and write, and the file is replaced only if it
 still holds what was read (a text editor or a synced folder does not take our
-lock); otherwise the change is made again on the new text. A symbolic link is
-followed, and the file keeps its mode and owner.
+lock); otherwise the change is made again on the new text. A change only says
+what it will do; edit() saves it, so nothing can report a change that was not
+written, and records the file as it was (history.py), so every change can be
+undone. A symbolic link is followed, and the file keeps its mode and owner.
 """
 
 from __future__ import annotations
 
 import copy
-import hashlib
 import os
 from collections.abc import Callable
 from typing import Any
 
-from selvhjelp_cli.core.errors import UserError
+from selvhjelp_cli.core.errors import InvalidFile, UserError
+from selvhjelp_cli.core.files import ChangedSinceShown, digest
 from selvhjelp_cli.core.i18n import N_, _
 
+__all__ = ["ChangedSinceShown", "GroupFile", "digest", "edit"]
+
 _BOM = b"\xef\xbb\xbf"
-_CHANGED_SINCE_SHOWN = N_("Filen er endret etter at siden ble vist, så ingenting er lagret. Se over filen slik den "
-                          "er nå, og gjør endringen på nytt.")
 _OTHER_LINES = N_("Denne endringen kan ikke gjøres uten å skrive om andre linjer i filen (for eksempel fordi lista "
                   "er et alias, *navn). Ingenting er lagret. Gjør endringen for hånd.")
 _ATTEMPTS = 5
-
-
-def digest(raw: bytes) -> str:
-    """What the app carries in a form to tell whether the file changed since the page was shown."""
-    return hashlib.sha256(raw).hexdigest()[:32]
-
-
-class ChangedSinceShown(UserError):
-    """The file is no longer what the person saw when they asked for the change."""
 
 
 class GroupFile:
@@ -64,7 +57,7 @@ class GroupFile:
             self._splice.root  # noqa: B018 - composed here, so a refusal is told as such
         except CannotSplice:  # a file PyYAML's composer refuses although our loader reads it
             raise UserError(_("Filen kan ikke endres av verktøyet. Endre den for hånd."), path=path) from None
-        self._changed = False
+        self.saved = False
 
     # -- changes (each also made to `expected`, what the new file must read as) --
 
@@ -91,6 +84,16 @@ class GroupFile:
             holder = holder[step]
         holder[key] = scalar_text(value)
 
+    def unset(self, where: tuple[str | int, ...], key: str) -> None:
+        """Take a key, and its value, out of the mapping at `where` (nothing if it is not there)."""
+        holder = self.expected
+        for step in where:
+            holder = holder[step]
+        if key not in holder:
+            return
+        self._apply(lambda text: text.unset(where, key))
+        del holder[key]
+
     def remove(self, where: tuple[str | int, ...]) -> None:
         """Take the list entry at `where` out of the file."""
         self._apply(lambda text: text.remove(where))
@@ -112,7 +115,6 @@ class GroupFile:
             self._splice = change(self._splice)
         except CannotSplice:
             raise UserError(_(_OTHER_LINES), path=self.path) from None
-        self._changed = True
 
     # -- writing ----------------------------------------------------------
 
@@ -120,15 +122,21 @@ class GroupFile:
         """The changed text (without the byte order mark)."""
         return self._splice.text
 
-    def save(self) -> None:
-        """Check the changed file as `check` would, then replace the file atomically if no one changed it meanwhile."""
-        from selvhjelp_cli.core.errors import InvalidFile
+    def save(self, said: str) -> None:
+        """Check the changed file as `check` would, record the file as it was, then replace it
+        atomically if no one changed it meanwhile (ChangedSinceRead otherwise)."""
         from selvhjelp_cli.core.files import replace_edited
         from selvhjelp_cli.core.source import MAX_BYTES, parse
+        from selvhjelp_cli.editing import history
         from selvhjelp_cli.groupfile.validation import validate
 
+        if self.saved:
+            raise RuntimeError("a GroupFile is saved once")  # a second save would replace the first one's file
         text = self.render()
         data = (_BOM if self.raw.startswith(_BOM) else b"") + text.encode("utf-8")
+        if data == self.raw:
+            self.saved = True  # already so (a signature given again on the same day): nothing to write or undo
+            return
         if len(data) > MAX_BYTES:
             raise UserError(_("Endringen ville gjort filen større enn 1 MB, grensen for en gruppefil. "
                               "Ingenting er lagret."), path=self.path)
@@ -141,16 +149,24 @@ class GroupFile:
                             "{message}").format(message=error.problems[0].message), path=self.path) from None
         if not meant:
             raise UserError(_(_OTHER_LINES), path=self.path)
-        replace_edited(self.path, data, expected=self.raw, force=self.force)
+        written = digest(data)
+        history.record(self.path, self.raw, written, said)
+        try:
+            replace_edited(self.path, data, expected=self.raw, force=self.force)
+        except BaseException:
+            history.drop(self.path, written)  # nothing was written: no way back to offer
+            raise
+        self.saved = True
 
 
 def edit(path: str, change: Callable[[GroupFile], str], *, force: bool = False, shown: str | None = None) -> str:
-    """Open the group file, make the change (which calls save) and return what it says.
+    """Open the group file, make the change, save it, and return what the change says it did.
 
     The folder is locked meanwhile; if the file changed under us anyway (a text
     editor, a synced folder), the change is made again on what is there now.
     With `shown` (a digest from the page the person saw), a file that changed
-    since is never changed: ChangedSinceShown.
+    since is never changed: ChangedSinceShown. Either the change is saved and its
+    sentence returned, or an error is raised and nothing is saved.
     """
     from selvhjelp_cli.core.files import ChangedSinceRead, folder_lock
 
@@ -159,12 +175,14 @@ def edit(path: str, change: Callable[[GroupFile], str], *, force: bool = False, 
         for _attempt in range(_ATTEMPTS):
             file = GroupFile(path, force=force)
             if shown is not None and file.digest != shown:
-                raise ChangedSinceShown(_(_CHANGED_SINCE_SHOWN), path=path)
+                raise ChangedSinceShown(path)
+            said = change(file)
             try:
-                return change(file)
+                file.save(said)
             except ChangedSinceRead:
                 if shown is not None:
-                    raise ChangedSinceShown(_(_CHANGED_SINCE_SHOWN), path=path) from None
+                    raise ChangedSinceShown(path) from None
                 continue
+            return said
     raise UserError(_("Filen ble endret av noe annet hele tiden mens endringen ble gjort, så ingenting er lagret. "
                       "Prøv igjen."), path=path)

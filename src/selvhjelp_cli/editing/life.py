@@ -40,7 +40,6 @@ def add_decision(file: GroupFile, rule_id: str, day: date, note: str | None) -> 
         raise UserError(_("Datoen for beslutningen ({day}) er etter at gruppa ble avsluttet "
                         "({ended}).").format(day=short_date(day), ended=short_date(file.group.ended)))
     file.append("decisions", entry=file.entry(rule=rule_id, date=day, note=note))
-    file.save()
     if rule_id == "closed-group":
         return _("Gruppa ble enige {day} om å ta inn nye deltakere.").format(day=short_date(day))
     return _("Registrerte gruppas beslutning fra {day} om anbefalingen «{rule_id}».").format(
@@ -81,12 +80,10 @@ def cancel(file: GroupFile, day: date, reason: str | None) -> str:
         if any(c.date == moved.from_ for c in group.schedule.cancelled):
             raise UserError(_("Møtet {day} er alt avlyst.").format(day=short_date(day)))
         file.append("schedule", "cancelled", entry=file.entry(date=moved.from_, reason=reason))
-        file.save()
         return _("Møtet {day} (flyttet fra {planned}) er avlyst.").format(day=short_date(day),
                                                                           planned=short_date(moved.from_))
     _a_planned_meeting(group, day)
     file.append("schedule", "cancelled", entry=file.entry(date=day, reason=reason))
-    file.save()
     return _("Møtet {day} er avlyst.").format(day=short_date(day))
 
 
@@ -109,7 +106,6 @@ def move(file: GroupFile, day: date, new_day: date, start: time | None) -> str:
     if new_day != day and schedule.is_planned(new_day) and not cancelled_there and not moved_away:
         raise UserError(_("Gruppa har alt møte {new_day}. Velg en annen dag.").format(new_day=short_date(new_day)))
     file.append("schedule", "moved", entry=file.entry(from_=day, to=new_day, start=start))
-    file.save()
     from selvhjelp_cli.core.dates import clock
 
     at = _(" kl. {time}").format(time=clock(start)) if start else ""
@@ -118,10 +114,56 @@ def move(file: GroupFile, day: date, new_day: date, start: time | None) -> str:
 
 def pause(file: GroupFile, first: date, last: date, reason: str | None) -> str:
     if last < first:
-        raise UserError(_("Pausen slutter ({last}) før den begynner ({first}).").format(last=short_date(last), first=short_date(first)))
+        raise UserError(_("Oppholdet slutter ({last}) før det begynner ({first}).").format(last=short_date(last),
+                                                                                        first=short_date(first)))
+    other = next((p for p in file.group.schedule.pauses if p.from_ <= last and first <= p.to), None)
+    if other is not None:
+        raise UserError(_("Gruppa har alt et opphold i møtene fra {first} til {last}. To opphold kan ikke gå over "
+                          "hverandre; ta bort det første, eller velg andre datoer.").format(first=short_date(other.from_),
+                                                                             last=short_date(other.to)))
     file.append("schedule", "pauses", entry=file.entry(from_=first, to=last, reason=reason))
-    file.save()
-    return _("Pause fra {first} til {last}.").format(first=short_date(first), last=short_date(last))
+    return _("Ingen møter fra {first} til {last}.").format(first=short_date(first), last=short_date(last))
+
+
+def restore(file: GroupFile, day: date) -> str:
+    """Undo one exception to the plan: a cancelled meeting takes place again, a moved one goes back
+    to its day in the plan, or the pause a day lies in is taken away (the day given is enough)."""
+    group = file.group
+    schedule = group.schedule
+    moved_here = _moved_here(group, day)
+    planned = moved_here.from_ if moved_here is not None else day
+    cancelled = next((i for i, c in enumerate(schedule.cancelled) if c.date == planned), None)
+    if cancelled is not None:
+        file.remove(("schedule", "cancelled", cancelled))
+        return _("Møtet {day} er ikke avlyst lenger.").format(day=short_date(day))
+    moved = next((i for i, m in enumerate(schedule.moved) if day in (m.from_, m.to)), None)
+    if moved is not None:
+        item = schedule.moved[moved]
+        taken = _moved_here(group, item.from_)
+        if taken is not None and taken is not item:
+            raise UserError(_("Møtet {other} er flyttet til {day}, så den dagen er ikke ledig. Flytt det møtet "
+                              "først.").format(other=short_date(taken.from_), day=short_date(item.from_)))
+        file.remove(("schedule", "moved", moved))
+        from selvhjelp_cli.core.dates import clock
+
+        return _("Møtet {moved} er flyttet tilbake til {day} kl. {time}.").format(
+            moved=short_date(item.to), day=short_date(item.from_), time=clock(schedule.start))
+    paused = next((i for i, p in enumerate(schedule.pauses) if p.from_ <= day <= p.to), None)
+    if paused is not None:
+        item = schedule.pauses[paused]
+        file.remove(("schedule", "pauses", paused))
+        return _("Oppholdet fra {first} til {last} er tatt bort, så møtene i det blir av likevel.").format(
+            first=short_date(item.from_), last=short_date(item.to))
+    raise UserError(_("{day} er ikke et avlyst eller flyttet møte og ligger ikke i et opphold i møtene, så det er "
+                      "ingenting å angre.").format(day=short_date(day)))
+
+
+def reopen(file: GroupFile) -> str:
+    """The group meets again after all: the end date is taken away."""
+    if file.group.ended is None:
+        raise UserError(_("Gruppa er ikke avsluttet."))
+    file.unset((), "ended")
+    return _("Gruppa er ikke registrert som avsluttet lenger.")
 
 
 def end(file: GroupFile, day: date) -> str:
@@ -130,5 +172,4 @@ def end(file: GroupFile, day: date) -> str:
         raise UserError(_("Gruppa har alt en sluttdato: {ended}.").format(ended=short_date(group.ended)))
     within_groups_time(group, day, _("Datoen gruppa avsluttes"))
     file.set((), "ended", day)
-    file.save()
     return _("Gruppa er registrert som avsluttet {day}.").format(day=short_date(day))

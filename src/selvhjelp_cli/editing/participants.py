@@ -15,7 +15,7 @@ from datetime import date
 
 from selvhjelp_cli.core.dates import short_date
 from selvhjelp_cli.core.errors import UserError, did_you_mean
-from selvhjelp_cli.core.i18n import _
+from selvhjelp_cli.core.i18n import _, ngettext
 from selvhjelp_cli.core.words import join
 from selvhjelp_cli.editing.editor import GroupFile
 from selvhjelp_cli.editing.life import within_groups_time
@@ -68,7 +68,6 @@ def add_participant(file: GroupFile, name: str, *, born: int | date | None = Non
                         "({starts}).").format(signed=short_date(signed), starts=short_date(starts)))
     file.append("participants", entry=file.entry(name=name, born=born, adult=True if adult else None, joined=joined,
                                                  declaration_signed=signed, role=role))
-    file.save()
     return _("La til «{name}» i gruppa.").format(name=name)
 
 
@@ -104,10 +103,115 @@ def sign(file: GroupFile, name: str, day: date) -> str:
             name=person.name, left=short_date(person.left)))
     again = person.declaration_signed is not None
     file.set(("participants", index), "declaration_signed", day)
-    file.save()
     if again:
         return _("{name} skrev under på nytt {day}.").format(name=person.name, day=short_date(day))
     return _("{name} skrev under {day}.").format(name=person.name, day=short_date(day))
+
+
+def signing_day(group, today: date) -> date:
+    """The day a signature form suggests: the first meeting until the group has started (a
+    declaration is signed there), then today. Always a day the signature is accepted for."""
+    return max(today, group.schedule.first_meeting)
+
+
+def sign_all(file: GroupFile, day: date) -> str:
+    """Everyone who takes part on that day and has not signed yet signed the declaration then
+    (at the first meeting, say)."""
+    group = file.group
+    unsigned = [(i, p) for i, p in enumerate(group.participants) if p.declaration_signed is None
+                and (p.left is None or p.left >= day)]
+    ready = [(i, p) for i, p in unsigned if group.joined_on(p) <= day]
+    if group.ended is not None and day > group.ended:
+        raise UserError(_("Datoen ({day}) er etter at gruppa ble avsluttet ({ended}).").format(
+            day=short_date(day), ended=short_date(group.ended)))
+    if not ready:
+        if not unsigned:
+            raise UserError(_("Alle deltakerne har alt skrevet under."))
+        first = min(group.joined_on(p) for _i, p in unsigned)
+        raise UserError(_("Ingen kan skrive under {day}: De som ikke har skrevet under ennå, begynner {first}.").format(
+            day=short_date(day), first=short_date(first)))
+    for index, _person in ready:
+        file.set(("participants", index), "declaration_signed", day)
+    return ngettext("{names} skrev under {day}.", "{count} deltakere skrev under {day}: {names}.", len(ready)).format(
+        count=len(ready), names=join(person.name for _i, person in ready), day=short_date(day))
+
+
+# What a correction leaves as it is.
+KEEP = object()
+
+
+def edit_participant(file: GroupFile, name: str, *, new_name: str | None = None, born=KEEP, adult=KEEP,
+                     joined=KEEP, signed=KEEP, left=KEEP) -> str:
+    """Correct what the file says about a participant, with the same checks as adding.
+
+    A value of None takes a date out (not signed, not left, the group's first meeting); a
+    birth year replaces «18 or older» and the other way round. The person keeps their place."""
+    group = file.group
+    index = find_participant(group, name)
+    person = group.participants[index]
+    final_name = person.name if new_name is None else " ".join(new_name.split())
+    if final_name.casefold() != person.name.casefold() and any(
+            other.name.casefold() == final_name.casefold() for other in group.participants):
+        raise UserError(_("Det finnes alt en deltaker som heter «{name}». Bruk et annet navn, for eksempel med "
+                          "initial.").format(name=final_name))
+    final_born = person.born if born is KEEP else born
+    final_adult = person.adult if adult is KEEP else adult
+    if born is not KEEP and born is not None and adult is KEEP:
+        final_adult = None  # a birth year says it all
+    if adult is True and born is KEEP:
+        final_born = None  # «18 or older», and no age stored
+    if born is not KEEP or adult is not KEEP:
+        check_age(final_born, final_adult)
+    final_joined = person.joined if joined is KEEP else joined
+    if joined is not KEEP and joined is not None:
+        within_groups_time(group, joined, _("Datoen deltakeren begynner"))
+    starts = max(final_joined, group.schedule.first_meeting) if final_joined else group.schedule.first_meeting
+    final_signed = person.declaration_signed if signed is KEEP else signed
+    final_left = person.left if left is KEEP else left
+    if final_signed is not None and final_signed < starts:
+        raise UserError(_("Taushetserklæringen kan ikke være skrevet under ({signed}) før deltakeren begynner "
+                          "({starts}).").format(signed=short_date(final_signed), starts=short_date(starts)))
+    if final_left is not None and final_left < starts:
+        raise UserError(_("{name} begynte {joined_on} og kan ikke slutte før det.").format(
+            name=final_name, joined_on=short_date(starts)))
+    if final_left is not None and final_signed is not None and final_signed > final_left:
+        raise UserError(_("{name} sluttet {left} og kan ikke skrive under etter det.").format(
+            name=final_name, left=short_date(final_left)))
+    wanted = {"name": final_name, "born": final_born, "adult": True if final_adult else None,
+              "joined": final_joined, "declaration_signed": final_signed, "left": final_left}
+    now = {"name": person.name, "born": person.born, "adult": True if person.adult else None,
+           "joined": person.joined, "declaration_signed": person.declaration_signed, "left": person.left}
+    if person.adult is False and final_adult is None:
+        now["adult"] = False  # `adult: false` goes, with the age it is replaced by
+    told = []
+    where = ("participants", index)
+    for key, value in wanted.items():
+        if value == now[key] and not (key == "adult" and now[key] is False):
+            continue
+        if value is None:
+            file.unset(where, key)
+        else:
+            file.set(where, key, value)
+        told.append(_corrected(key, value))
+    if not told:
+        raise UserError(_("Det er ingenting å rette: Gruppefilen sier det samme om «{name}» fra før.").format(
+            name=person.name))
+    return _("Rettet «{name}»: {changes}.").format(name=final_name, changes=join(t for t in told if t))
+
+
+def _corrected(key: str, value) -> str:
+    """One corrected fact, in words: «født 1999», «skrev under 14.1.2027», «ikke sluttet»."""
+    if key == "name":
+        return _("navnet er «{name}»").format(name=value)
+    if key == "born":
+        return _("født {born}").format(born=value if isinstance(value, int) else short_date(value)) if value else ""
+    if key == "adult":
+        return _("fylt 18 år") if value else ""
+    if key == "joined":
+        return _("første møte {day}").format(day=short_date(value)) if value else _("første møte er gruppas første")
+    if key == "declaration_signed":
+        return _("skrev under {day}").format(day=short_date(value)) if value else _("har ikke skrevet under")
+    return _("sluttet {day}").format(day=short_date(value)) if value else _("har ikke sluttet")
 
 
 def leave(file: GroupFile, name: str, day: date) -> str:
@@ -119,7 +223,6 @@ def leave(file: GroupFile, name: str, day: date) -> str:
     if day < group.joined_on(person):
         raise UserError(_("{name} begynte {joined_on} og kan ikke slutte før det.").format(name=person.name, joined_on=short_date(group.joined_on(person))))
     file.set(("participants", index), "left", day)
-    file.save()
     return _("{name} sluttet {day}.").format(name=person.name, day=short_date(day))
 
 
@@ -128,7 +231,18 @@ def remove_participant(file: GroupFile, name: str) -> str:
     index = find_participant(file.group, name)
     person = file.group.participants[index]
     file.remove(("participants", index))
-    file.save()
     return _("Fjernet «{name}» fra gruppefilen.").format(name=person.name)
 
 
+def still_in_history(count: int, name: str) -> str:
+    """What the person who removed someone should know: the name is still in the earlier versions."""
+    return ngettext("«{name}» står fortsatt i {count} tidligere utgave av filen i angre-historikken, slik at "
+                    "fjerningen kan angres.",
+                    "«{name}» står fortsatt i {count} tidligere utgaver av filen i angre-historikken, slik at "
+                    "fjerningen kan angres.", count).format(name=name, count=count)
+
+
+def forgotten(count: int, name: str) -> str:
+    return ngettext("«{name}» er tatt ut av angre-historikken ({count} tidligere utgave er slettet).",
+                    "«{name}» er tatt ut av angre-historikken ({count} tidligere utgaver er slettet).",
+                    count).format(name=name, count=count)

@@ -348,6 +348,37 @@ class Text:
         block = self._block_entry(entry, column + dash_offset, column + content_offset, [])
         return self._with(at, at, self._line_break_before(at) + " " * column + f"{key}:" + self.newline + block)
 
+    def unset(self, path: Path_, key: str) -> Text:
+        """Take a key and its single value out of a mapping: its line (block) or `key: value` and a comma (flow)."""
+        where = self.find(path)
+        if where is None or not isinstance(where.node, yaml.MappingNode):
+            raise CannotSplice("no mapping there")
+        _refuse_alias(self, where)
+        pairs = where.node.value
+        index = next((i for i, (k, _v) in enumerate(pairs) if k.value == key), None)
+        if index is None:
+            return self
+        found_key, value = pairs[index]
+        if not isinstance(value, yaml.ScalarNode):
+            raise CannotSplice("the value is not a single value")
+        value_end = found_key.end_mark.index if _is_empty(value) else self._content_end(value)
+        if where.node.flow_style:
+            start, end = found_key.start_mark.index, value_end
+            if index + 1 < len(pairs):
+                end = pairs[index + 1][0].start_mark.index
+            elif index > 0:
+                before_key, before_value = pairs[index - 1]
+                start = before_key.end_mark.index if _is_empty(before_value) else self._content_end(before_value)
+            return self._with(start, end, "")
+        if len(pairs) == 1:
+            raise CannotSplice("the mapping's only key")
+        start = self._line_start(found_key.start_mark.index)
+        if self.text[start:found_key.start_mark.index].strip():
+            raise CannotSplice("the key shares its line with other text (a list item's dash)")
+        if "\n" in self.text[found_key.start_mark.index:value_end] and value.style not in ("|", ">"):
+            raise CannotSplice("the value runs over several lines")
+        return self._with(start, self._line_end(value_end), "")
+
     def remove(self, path: Path_) -> Text:
         """Take one entry out of a list: its lines (block) or its text and a comma (flow)."""
         *outer, index = path
