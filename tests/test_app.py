@@ -436,4 +436,4 @@ def test_a_decision_of_the_group_reads_as_what_it_agreed(app):
     client, _guard = app
     page = client.get("/g/torsdagsgruppa").text
     assert "<strong>Avtalt i gruppa</strong>:" in page
-    assert "Gruppa ble enige 29.10.2026 om å ta inn nye deltakere; Tor A. ble med 5.11.2026." in page
+    assert "Gruppa bestemte 29.10.2026 å ta inn nye deltakere; Tor A. ble med 5.11.2026." in page

@@ -80,12 +80,12 @@ def test_a_good_group_prints_without_a_word_of_warning(tmp_path):
 
 def test_decisions_say_what_the_group_agreed_and_never_the_note():
     text = text_of(pdf(handout("framework", TORSDAG)))
-    assert "torsdag 29. oktober 2026: Gruppa ble enige om å ta inn nye deltakere." in text
+    assert "torsdag 29. oktober 2026: Gruppa bestemte å ta inn nye deltakere." in text
     assert "valgt bort" not in text and "Hege sluttet" not in text
     assert "Gruppa er lukket." in text  # still true: it took in one person by a decision
     fourteen = text_of(pdf(handout("framework", FOURTEEN)))
-    assert "Gruppa ble enige om å ha et annet antall deltakere enn de anbefalte 5–8." in fourteen
-    assert "Gruppa ble enige om at aldersforskjellen kan være større enn anbefalt." in fourteen
+    assert "Gruppa bestemte å ha et annet antall deltakere enn de anbefalte 5–8." in fourteen
+    assert "Gruppa bestemte at aldersforskjellen kan være større enn anbefalt." in fourteen
     assert "faller fra" not in fourteen  # the decision's note
 
 

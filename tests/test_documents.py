@@ -96,7 +96,7 @@ def test_framework_and_attendance_use_the_planned_dates(group):
 
 def test_framework_shows_the_groups_choices_without_notes(group):
     html = render_document(documents.handout("framework", group, "nb", TODAY), "html").decode()
-    assert "Gruppa ble enige om å ta inn nye deltakere." in html and "valgt bort" not in html
+    assert "Gruppa bestemte å ta inn nye deltakere." in html and "valgt bort" not in html
     assert "Hege sluttet" not in html  # the decision's note may name people
 
 

@@ -41,7 +41,7 @@ def add_decision(file: GroupFile, rule_id: str, day: date, note: str | None) -> 
                         "({ended}).").format(day=short_date(day), ended=short_date(file.group.ended)))
     file.append("decisions", entry=file.entry(rule=rule_id, date=day, note=note))
     if rule_id == "closed-group":
-        return _("Gruppa ble enige {day} om å ta inn nye deltakere.").format(day=short_date(day))
+        return _("Gruppa bestemte {day} å ta inn nye deltakere.").format(day=short_date(day))
     return _("Registrerte gruppas beslutning fra {day} om anbefalingen «{rule_id}».").format(
         rule_id=rule_id, day=short_date(day))
 

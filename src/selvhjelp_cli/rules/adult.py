@@ -12,6 +12,11 @@ from selvhjelp_cli.rules.findings import Context, Example, Finding
 ID = "adult"
 SEVERITY = "error"
 SUMMARY = N_("En deltaker er under 18 år ved sitt første møte.")
+# What needs following up, in a word (the overview and the app).
+TITLE = N_("under 18")
+# Why the framework says so, for people who never see the file (the app).
+WHY = N_("Selvorganiserte selvhjelpsgrupper er for voksne. Alle som deltar, må ha fylt 18 år senest den dagen de er"
+         " med på sitt første møte. Dette er et krav, og gruppa kan ikke velge det bort.")
 EXPLANATION = N_("""\
 Selvorganiserte selvhjelpsgrupper er for voksne. Alle som deltar, må ha fylt 18 år
 senest den dagen de er med på sitt første møte. Dette er et krav, ikke en anbefaling,
@@ -51,5 +56,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ID, SEVERITY,
                 _("{name} er under 18 år ved sitt første møte ({joined}). "
                 "Alle deltakere må være voksne.").format(name=person.name, joined=short_date(joined)),
-                line=ctx.line("participants", index, field),
+                line=ctx.line("participants", index, field), who=person.name,
             )

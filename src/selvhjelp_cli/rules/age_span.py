@@ -11,6 +11,12 @@ from selvhjelp_cli.rules.findings import Context, Example, Finding
 ID = "age-span"
 SEVERITY = "warning"
 SUMMARY = N_("Deltakernes fødselsår spenner over mer enn 15 år.")
+# What needs following up, in a word (the overview and the app).
+TITLE = N_("stort aldersspenn")
+# Why the framework says so, for people who never see the file (the app).
+WHY = N_("Det er lettere å kjenne seg igjen i hverandres livssituasjon når aldersforskjellen ikke er for stor, og "
+         "anbefalingen er omtrent 15 år eller mindre. Mange grupper fungerer godt med større spenn; har gruppa "
+         "valgt det, kan dere registrere det som en beslutning.")
 EXPLANATION = N_("""\
 Erfaring tilsier at det er lettere å kjenne seg igjen i hverandres livssituasjon når
 aldersforskjellen i gruppa ikke er for stor. Anbefalingen er et aldersspenn på omtrent
@@ -46,4 +52,6 @@ def check(ctx: Context) -> Iterator[Finding]:
             _("Fødselsårene i gruppa spenner over {span} år ({min}–{max}). "
             "Det anbefales høyst {MAX_SPAN} år.").format(span=span, min=min(years), max=max(years), MAX_SPAN=MAX_SPAN),
             line=ctx.key_line("participants"),
+            agreed=_("Gruppa bestemte {day} at fødselsårene kan spenne over {span} år ({min}–{max}).").format(
+                day="{day}", span=span, min=min(years), max=max(years)),
         )

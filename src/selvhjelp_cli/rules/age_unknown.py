@@ -13,6 +13,12 @@ ID = "age-unknown"
 SEVERITY = "warning"
 REQUIREMENT = True  # it checks the 18-year requirement, which no group can set aside
 SUMMARY = N_("Filen viser ikke om en deltaker har fylt 18 år.")
+# What needs following up, in a word (the overview and the app).
+TITLE = N_("alder ikke oppgitt")
+# Why the framework says so, for people who never see the file (the app).
+WHY = N_("Kravet om at alle skal ha fylt 18 år, kan bare sjekkes når det står noe om alderen. Skriv fødselsåret "
+         "eller fødselsdatoen, eller kryss av for at personen har fylt 18 år hvis dere ikke vil lagre alderen. Et "
+         "fødselsår er ikke nok når personen fyller 18 samme år som hun eller han begynner.")
 EXPLANATION = N_("""\
 Kravet om at alle deltakere skal ha fylt 18 år, kan bare sjekkes når filen sier noe
 om alder. Skriv fødselsåret («born: 1984»), hele fødselsdatoen («born: 1984-05-17»),
@@ -46,9 +52,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         if person.born is None:
             message = (_("Filen sier ikke om {name} har fylt 18 år. "
                        "Legg til «born» (fødselsår) eller «adult: true».").format(name=person.name))
+            plain = _("Det står ikke om {name} har fylt 18 år. Skriv fødselsåret, eller kryss av for at personen "
+                      "har fylt 18 år.").format(name=person.name)
             line = ctx.line("participants", index)
         else:
             message = (_("Fødselsåret alene viser ikke om {name} har fylt 18 år ved sitt første møte "
                        "({joined}). Oppgi hele fødselsdatoen eller «adult: true».").format(name=person.name, joined=short_date(joined)))
+            plain = _("Fødselsåret alene viser ikke om {name} har fylt 18 år ved sitt første møte ({joined}). Skriv "
+                      "hele fødselsdatoen, eller kryss av for at personen har fylt 18 år.").format(
+                name=person.name, joined=short_date(joined))
             line = ctx.line("participants", index, "born")
-        yield Finding(ID, SEVERITY, message, line=line)
+        yield Finding(ID, SEVERITY, message, line=line, plain=plain, who=person.name)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from selvhjelp_cli.core.errors import ExitCode, InvalidFile, UserError
-from selvhjelp_cli.core.i18n import N_, _
+from selvhjelp_cli.core.i18n import N_, _, translate
 from selvhjelp_cli.core.source import parse, read_text
 from selvhjelp_cli.groupfile.loader import LoadedGroup, is_group_data, mentions_group_keys
 from selvhjelp_cli.groupfile.validation import validate
@@ -90,6 +90,8 @@ def _apply_decisions(findings: list[Finding], ctx: Context) -> None:
                 _("Gruppa har registrert en beslutning om «{rule}», men dette er et krav i rammene "
                 "og kan ikke velges bort.").format(rule=decision.rule),
                 line=ctx.line("decisions", index, "rule"),
+                plain=_("Gruppa har registrert en beslutning om kravet «{title}», men et krav i rammene kan ikke "
+                        "velges bort.").format(title=translate(get_rule(decision.rule).TITLE)),
             ))
 
 

@@ -11,6 +11,12 @@ from selvhjelp_cli.rules.findings import Context, Example, Finding
 ID = "closed-group"
 SEVERITY = "warning"
 SUMMARY = N_("Gruppa er åpen, eller noen er tatt inn etter oppstart uten en felles beslutning.")
+# What needs following up, in a word (the overview and the app).
+TITLE = N_("nye deltakere")
+# Why the framework says so, for people who never see the file (the app).
+WHY = N_("Når gruppa har startet, er den lukket: Tilliten bygges mellom de samme menneskene fra gang til gang. Nye "
+         "deltakere tas bare inn når gruppa har bestemt det sammen. Har gruppa mistet mange og tar inn flere nye, "
+         "er den i praksis en ny gruppe.")
 EXPLANATION = N_("""\
 Når gruppa har startet, er den lukket. Tillit bygges mellom de samme menneskene fra
 gang til gang, og nye deltakere tas bare inn når gruppa har bestemt det sammen.
@@ -60,6 +66,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             ID, SEVERITY,
             _("Gruppa er åpen («closed: false»). Det anbefales at gruppa er lukket etter oppstarten."),
             line=ctx.line("closed"),
+            plain=_("Gruppa er åpen for nye deltakere. Det anbefales at gruppa er lukket etter oppstarten."),
             agreed=_("Gruppa bestemte {day} å være åpen for nye deltakere."),
         )
     first = group.schedule.first_meeting
@@ -72,8 +79,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "deltakere bare etter en felles beslutning (decisions, rule: closed-group).").format(name=person.name, joined=short_date(joined)),
                 line=ctx.line("participants", index, "joined"),
                 decision_cutoff=joined,
-                agreed=_("Gruppa ble enige {day} om å ta inn nye deltakere; {name} ble med {joined}.").format(
+                agreed=_("Gruppa bestemte {day} å ta inn nye deltakere; {name} ble med {joined}.").format(
                     day="{day}", name=person.name, joined=short_date(joined)),
+                plain=_("{name} ble med {joined}, etter oppstarten. En lukket gruppe tar inn nye deltakere bare når "
+                        "gruppa har bestemt det sammen.").format(name=person.name, joined=short_date(joined)),
+                who=person.name,
             )
 
 

@@ -11,6 +11,12 @@ from selvhjelp_cli.rules.findings import Context, Example, Finding
 ID = "confidentiality"
 SEVERITY = "error"
 SUMMARY = N_("En deltaker har vært på møte uten å ha skrevet under taushetserklæringen.")
+# What needs following up, in a word (the overview and the app).
+TITLE = N_("ikke skrevet under")
+# Why the framework says so, for people who never see the file (the app).
+WHY = N_("Alle i gruppa har taushetsplikt om det som blir sagt, og om hvem som deltar. Det er grunnlaget for at "
+         "noen tør å fortelle. Hver deltaker skriver under taushetserklæringen på sitt første møte; det er et krav "
+         "fra første møte av.")
 EXPLANATION = N_("""\
 Alle i gruppa har taushetsplikt om det som blir sagt, og om hvem som deltar. Det er
 grunnlaget for at noen tør å fortelle. Taushetsplikten snakkes om på det første
@@ -53,11 +59,21 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ID, SEVERITY,
                 _("{name} har vært på møte (fra {joined}) uten underskrevet taushetserklæring "
                 "(«declaration_signed»).").format(name=person.name, joined=short_date(joined)),
-                line=line,
+                line=line, who=person.name,
+                plain=_("{name} har vært på møte (fra {joined}) uten å ha skrevet under taushetserklæringen.").format(
+                    name=person.name, joined=short_date(joined)),
+            )
+        elif signed is not None:
+            # Written down ahead of the meeting: a reminder that it is still to come, not that it is missing.
+            yield Finding(
+                ID, "info",
+                _("{name} er ført opp med underskrift {signed}, en dag som ennå ikke har kommet.").format(
+                    name=person.name, signed=short_date(signed)),
+                line=line, who=person.name,
             )
         else:
             yield Finding(
                 ID, "info",
                 _("{name} skal skrive under taushetserklæringen på sitt første møte ({joined}).").format(name=person.name, joined=short_date(joined)),
-                line=line,
+                line=line, who=person.name,
             )

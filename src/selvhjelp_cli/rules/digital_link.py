@@ -10,6 +10,11 @@ from selvhjelp_cli.rules.findings import Context, Example, Finding
 ID = "digital-link"
 SEVERITY = "info"
 SUMMARY = N_("En digital gruppe har ikke lenke til møterommet ennå.")
+# What needs following up, in a word (the overview and the app).
+TITLE = N_("lenke til møterommet")
+# Why the framework says so, for people who never see the file (the app).
+WHY = N_("En digital gruppe trenger en fast lenke til møterommet, og alle bør få den i god tid før første møte, så "
+         "de kan prøve teknikken på forhånd.")
 EXPLANATION = N_("""\
 En digital gruppe trenger en fast lenke til møterommet, og alle bør få den i god tid
 før første møte, så de kan prøve teknikken på forhånd og føle seg trygge. Legg lenken
@@ -31,5 +36,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield Finding(
             ID, SEVERITY,
             _("Gruppa møtes digitalt, men har ingen lenke til møterommet («online.url») ennå."),
+            plain=_("Gruppa møtes digitalt, men har ingen lenke til møterommet ennå."),
             line=ctx.line("online"),
         )

@@ -32,6 +32,15 @@ class Finding:
     # group agreed, with {day} for the decision's date (never a reproach).
     agreed: str | None = None
     column: int | None = None  # known for problems found while reading the file
+    # The same finding for someone who never sees the file (the app): no keys, no rule ids.
+    plain: str | None = None
+    who: str | None = None  # the participant or starter it is about, so that findings can be told together
+    decidable: bool = True  # whether a decision of the group makes sense for it (not for a group with no one yet)
+
+    @property
+    def for_people(self) -> str:
+        """What the app shows: the message in plain words, or the message itself when it has no file words."""
+        return self.plain if self.plain and not self.acknowledged else self.message
 
     def as_json(self) -> dict:
         document = {

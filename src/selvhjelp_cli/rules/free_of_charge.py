@@ -11,6 +11,12 @@ from selvhjelp_cli.rules.findings import Context, Example, Finding
 ID = "free-of-charge"
 SEVERITY = "error"
 SUMMARY = N_("Det koster penger å delta.")
+# What needs following up, in a word (the overview and the app).
+TITLE = N_("betaling")
+# Why the framework says so, for people who never see the file (the app).
+WHY = N_("Det er gratis å være med, så alle kan delta uansett økonomi. Lokaler finnes nesten alltid gratis, for "
+         "eksempel på frivilligsentralen eller biblioteket, og serveringen holdes enkel. Dette er et krav, ikke en "
+         "anbefaling.")
 EXPLANATION = N_("""\
 Det er gratis å være med i en selvorganisert selvhjelpsgruppe. Alle som har et problem
 de vil gjøre noe med, skal kunne delta, uansett økonomi. Lokaler finnes nesten alltid
@@ -32,5 +38,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield Finding(
             ID, SEVERITY,
             _("Deltakelse koster {fee} («fee_nok»). Det skal være gratis å være med.").format(fee=kroner(fee)),
+            plain=_("Deltakelse koster {fee}. Det skal være gratis å være med.").format(fee=kroner(fee)),
             line=ctx.line("fee_nok"),
         )

@@ -13,6 +13,12 @@ LOW, HIGH, FRAGILE = 5, 8, 4
 ID = "group-size"
 SEVERITY = "warning"
 SUMMARY = N_("Gruppa har færre enn 5 eller flere enn 8 aktive deltakere.")
+# What needs following up, in a word (the overview and the app).
+TITLE = N_("gruppestørrelse")
+# Why the framework says so, for people who never see the file (the app).
+WHY = N_("Erfaring viser at 5–8 deltakere gir best utbytte og en stabil gruppe. Med færre enn fire blir gruppa "
+         "sårbar, og med flere enn åtte blir det for lite tid til hver enkelt. Mange grupper starter med åtte, "
+         "fordi noen ofte faller fra.")
 EXPLANATION = N_("""\
 Erfaring viser at 5–8 deltakere gir best utbytte og en stabil gruppe. Med færre enn
 fire blir gruppa sårbar: et par fravær, og det er nesten ingen igjen. Med flere enn
@@ -66,4 +72,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if 0 < count < FRAGILE:
         message += " " + _("Med færre enn {fragile} deltakere blir gruppa sårbar og lite stabil.").format(
             fragile=number(FRAGILE))
-    yield Finding(ID, SEVERITY, message, line=line)
+    agreed = ngettext("Gruppa bestemte {day} å fortsette med {count} deltaker.",
+                      "Gruppa bestemte {day} å fortsette med {count} deltakere.", count).format(day="{day}", count=count)
+    # With no one yet there is nothing for the group to decide: the people are simply not in the file.
+    yield Finding(ID, SEVERITY, message, line=line, agreed=agreed, decidable=count > 0)

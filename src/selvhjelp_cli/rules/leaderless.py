@@ -11,6 +11,12 @@ from selvhjelp_cli.rules.findings import Context, Example, Finding
 ID = "leaderless"
 SEVERITY = "error"
 SUMMARY = N_("En deltaker har en rolle som gjør henne eller ham til leder for gruppa.")
+# What needs following up, in a word (the overview and the app).
+TITLE = N_("leder")
+# Why the framework says so, for people who never see the file (the app).
+WHY = N_("En selvorganisert selvhjelpsgruppe har ingen leder: Alle deler ansvaret, og samtalen har ingen ordstyrer."
+         " Praktiske oppgaver, som å låse opp eller lage kaffe, gjør ingen til leder. Dette er et krav, ikke en "
+         "anbefaling.")
 EXPLANATION = N_("""\
 En selvorganisert selvhjelpsgruppe har ingen leder. Alle deltakerne deler ansvaret for
 gruppa og for sin egen deltakelse, og samtalen har ingen ordstyrer eller dagsorden.
@@ -58,5 +64,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ID, SEVERITY,
                 _("Rollen som er oppgitt for {name}, gjør {name} til leder. En selvorganisert gruppe "
                 "er lederløs; alle deler ansvaret.").format(name=person.name),
-                line=ctx.line("participants", index, "role"),
+                line=ctx.line("participants", index, "role"), who=person.name,
             )

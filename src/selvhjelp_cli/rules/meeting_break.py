@@ -10,6 +10,11 @@ from selvhjelp_cli.rules.findings import Context, Example, Finding
 ID = "meeting-break"
 SEVERITY = "warning"
 SUMMARY = N_("Møtene har ingen pause, eller en pause under 10 minutter i et langt møte.")
+# What needs following up, in a word (the overview and the app).
+TITLE = N_("pause i møtet")
+# Why the framework says so, for people who never see the file (the app).
+WHY = N_("En pause midt i møtet gir hvile fra samtalen og tid til å kjenne etter, og det blir lettere å være "
+         "oppmerksom i andre halvdel. I et møte på 90 minutter eller mer bør pausen vare minst 10 minutter.")
 EXPLANATION = N_("""\
 Et møte på to timer har en pause midt i. Pausen gir hvile fra samtalen og tid til å
 kjenne etter, og den gjør det lettere å holde oppmerksomheten i andre halvdel. I et
@@ -40,7 +45,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     schedule = ctx.group.schedule
     line = ctx.line("schedule", "break_minutes")
     if schedule.break_minutes == 0:
-        yield Finding(ID, SEVERITY, _("Møtene har ingen pause. Det anbefales en pause midt i møtet."), line=line)
+        yield Finding(ID, SEVERITY, _("Møtene har ingen pause. Det anbefales en pause midt i møtet."), line=line,
+                      agreed=_("Gruppa bestemte {day} å ha møtene uten pause."))
     elif schedule.duration_minutes >= LONG_MEETING and schedule.break_minutes < SHORTEST_BREAK:
         yield Finding(
             ID, SEVERITY,
@@ -49,4 +55,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                      "Pausen er {break_minutes} minutter. I et møte på {duration_minutes} minutter "
                      "anbefales minst {shortest} minutters pause.", schedule.break_minutes).format(break_minutes=schedule.break_minutes, duration_minutes=schedule.duration_minutes, shortest=SHORTEST_BREAK),
             line=line,
+            agreed=ngettext("Gruppa bestemte {day} å ha {break_minutes} minutts pause.",
+                            "Gruppa bestemte {day} å ha {break_minutes} minutters pause.",
+                            schedule.break_minutes).format(day="{day}", break_minutes=schedule.break_minutes),
         )

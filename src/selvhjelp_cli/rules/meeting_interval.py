@@ -17,6 +17,12 @@ WEEKLY, USUAL_MOST = 1, 2
 # A pause longer than this (the summer break is usually about eight weeks) is an info.
 LONG_PAUSE_WEEKS = 8
 SUMMARY = N_("Gruppa møtes sjeldnere enn annenhver uke (annenhver uke gir en merknad).")
+# What needs following up, in a word (the overview and the app).
+TITLE = N_("tid mellom møtene")
+# Why the framework says so, for people who never see the file (the app).
+WHY = N_("Det vanlige er å møtes hver uke, særlig i starten, så deltakerne blir kjent og trygge på hverandre. "
+         "Annenhver uke er et godt alternativ senere. Går det lengre tid mellom møtene, blir det vanskelig å holde "
+         "tråden. Gruppa bestemmer dette selv.")
 EXPLANATION = N_("""\
 Det vanlige er å møtes hver uke, særlig i starten: Deltakerne blir kjent og trygge på
 hverandre, og det er lett å følge hverandres prosess. Annenhver uke er et godt
@@ -38,7 +44,7 @@ EXAMPLES = (
     Example(_every(2) + "decisions:\n  - {rule: meeting-interval, date: 2027-01-07}\n", ("info",)),
     Example(_every(1) + "  pauses:\n    - {from: 2027-06-21, to: 2027-08-15}\n"),  # eight weeks
     Example(_every(1) + "  pauses:\n    - {from: 2027-06-21, to: 2027-08-16}\n", ("info",),
-            says="Pausen fra 21.6.2027 til 16.8.2027 varer i over åtte uker."),
+            says="Oppholdet i møtene fra 21.6.2027 til 16.8.2027 varer i over åtte uker."),
 )
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -46,7 +52,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if (pause.to - pause.from_).days + 1 > 7 * LONG_PAUSE_WEEKS:
             yield Finding(
                 ID, "info",
-                _("Pausen fra {from_} til {to} varer i over {weeks} uker. "
+                _("Oppholdet i møtene fra {from_} til {to} varer i over {weeks} uker. "
                 "Med lange opphold blir det vanskelig å følge hverandres prosess.").format(from_=short_date(pause.from_), to=short_date(pause.to), weeks=number(LONG_PAUSE_WEEKS)),
                 line=ctx.line("schedule", "pauses", index),
             )
@@ -58,6 +64,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             _("Gruppa møtes {every}. Med så lang tid mellom møtene blir det vanskelig å følge "
             "prosessen. Det anbefales å møtes hver uke, eventuelt annenhver uke.").format(every=every_weeks(weeks)),
             line=line,
+            agreed=_("Gruppa bestemte {day} å møtes {every}.").format(day="{day}", every=every_weeks(weeks)),
         )
     elif weeks == USUAL_MOST:
         yield Finding(

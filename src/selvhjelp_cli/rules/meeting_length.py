@@ -10,6 +10,12 @@ from selvhjelp_cli.rules.findings import Context, Example, Finding
 ID = "meeting-length"
 SEVERITY = "warning"
 SUMMARY = N_("Møtene varer ikke to timer.")
+# What needs following up, in a word (the overview and the app).
+TITLE = N_("møtelengde")
+# Why the framework says so, for people who never see the file (the app).
+WHY = N_("Et gruppemøte bør vare i to timer. Det gir alle tid til å komme til orde, og når møtet alltid varer like "
+         "lenge, er det lettere å vite hva man går til. Digitale grupper kan trenge kortere møter; det kan gruppa "
+         "bestemme.")
 EXPLANATION = N_("""\
 Et gruppemøte bør vare i to timer. Det gir alle tid til å komme til orde,
 og et møte som alltid varer like lenge, gjør det forutsigbart å være med. Digitale
@@ -40,4 +46,6 @@ def check(ctx: Context) -> Iterator[Finding]:
             _("Møtene varer {minutes} minutter. Det anbefales to timer ({recommended} minutter).").format(
                 minutes=minutes, recommended=RECOMMENDED),
             line=ctx.line("schedule", "duration_minutes"),
+            agreed=_("Gruppa bestemte {day} at møtene skal vare {minutes} minutter.").format(day="{day}",
+                                                                                         minutes=minutes),
         )

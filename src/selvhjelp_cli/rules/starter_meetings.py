@@ -11,6 +11,11 @@ ID = "starter-meetings"
 SEVERITY = "warning"
 FEWEST, MOST = 2, 5
 SUMMARY = N_("En igangsetter er med på flere enn fem møter (færre enn to gir en merknad).")
+# What needs following up, in a word (the overview and the app).
+TITLE = N_("igangsetterens møter")
+# Why the framework says so, for people who never see the file (the app).
+WHY = N_("Igangsetteren er ikke leder. Hun eller han er med på de første 2–5 møtene og trekker seg så ut, slik at "
+         "gruppa blir selvgående. Blir igangsetteren lenger, kan hun eller han lett bli en leder likevel.")
 EXPLANATION = N_("""\
 Igangsetteren er ikke leder. Hun eller han forteller om rammene og prinsippene for
 samtalen, tar seg av det praktiske de første gangene og er med på de første 2–5
@@ -48,7 +53,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ID, SEVERITY,
                 _("Igangsetteren {name} er med på {meetings} møter. Det anbefales {fewest}–{most} møter, "
                 "så gruppa blir selvgående.").format(name=starter.name, meetings=starter.meetings, fewest=FEWEST, most=MOST),
-                line=line,
+                line=line, who=starter.name,
+                agreed=_("Gruppa bestemte {day} at igangsetteren {name} er med på {meetings} møter.").format(
+                    day="{day}", name=starter.name, meetings=starter.meetings),
             )
         elif starter.meetings < FEWEST:
             yield Finding(
@@ -58,5 +65,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                          "Igangsetteren {name} er med på {meetings} møter. Det vanlige er {fewest}–{most} møter, "
                          "så gruppa rekker å bli trygg på rammene.",
                          starter.meetings).format(name=starter.name, meetings=starter.meetings, fewest=FEWEST, most=MOST),
-                line=line,
+                line=line, who=starter.name,
             )
