@@ -165,7 +165,7 @@ def test_xlsx_is_a_real_spreadsheet_with_typed_cells_a_fixed_header_and_no_names
     sheet, strings, core = xlsx_parts(tmp_path / "oversikt.xlsx")
     assert 'state="frozen"' in sheet and 'ySplit="1"' in sheet and "<autoFilter" in sheet and "<cols>" in sheet
     assert "<f>" not in sheet  # «=1+1» is text, never a formula
-    for header in ("Gruppe", "Fylke", "Kontor", "Aktive deltakere", "Neste møte", "Status"):
+    for header in ("Gruppe", "Fylke", "Kontaktpunkt", "Følg opp", "Aktive deltakere", "Neste møte", "Status"):
         assert f"<t>{header}</t>" in strings
     assert "Torsdagsgruppa" in strings and "=1+1" in strings
     # Active participants and counts are numbers; the next meeting a date (a number with a date style).

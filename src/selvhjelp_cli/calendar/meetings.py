@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 
-from selvhjelp_cli.core.i18n import _
+from selvhjelp_cli.core.i18n import N_, _
 from selvhjelp_cli.groupfile.model import Group, Schedule
 
 # Not public holidays, but few groups meet on them.
@@ -238,6 +238,10 @@ def next_meeting(group: Group, today: date) -> date | None:
     """The first meeting on or after today, with the group's exceptions; None if none is planned."""
     meetings = plan(group, since=today, count=1)
     return meetings[0].day if meetings else None
+
+
+# A group's state in a word, for tables (both doors and the spreadsheet).
+STATUS_WORDS = {"planned": N_("planlagt"), "running": N_("i gang"), "paused": N_("opphold"), "ended": N_("avsluttet")}
 
 
 def status(group: Group, today: date) -> str:

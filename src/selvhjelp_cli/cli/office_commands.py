@@ -35,3 +35,35 @@ def publish(
     content = listing.to_json(selection) if output_format == "json" else listing.to_html(selection, day, chosen)
     write_output(output or STDOUT, content, force=force)
     print_summary(selection, output if output and output != STDOUT else None, output_format)
+
+
+@command("status")
+def status(
+    file: Annotated[Optional[str], typer.Argument(help="Gruppefilen.", metavar="FIL", show_default=False)] = None,
+    output: OutputOption = None,
+    schema: Annotated[bool, typer.Option("--schema", help="Skriv ut JSON Schema for statusfilen i stedet.")] = False,
+    today: TodayOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Lag en statusfil til kontaktpunktet: hvordan gruppa har det, uten navn på noen."""
+    from selvhjelp_cli.core.errors import UserError
+    from selvhjelp_cli.core.files import STDOUT, write_output
+    from selvhjelp_cli.core.i18n import _
+
+    if schema:
+        from selvhjelp_cli.cli.group_commands import write_schema
+        from selvhjelp_cli.groupfile.statusfile import status_schema
+
+        if file is not None:
+            raise UserError(_("--schema skriver ut skjemaet og tar ingen gruppefil."))
+        write_schema(status_schema(), output, force)
+        return
+    if file is None:
+        raise UserError(_("Oppgi gruppefilen det skal lages status for."))
+    from selvhjelp_cli.offices.status import make_status, status_file_name
+
+    target = output or status_file_name(file)
+    text = make_status(file, options.today(today))
+    write_output(target, text, force=force)
+    if target != STDOUT:
+        options.wrote(target, _(" Den har ingen navn, og kan gis til kontaktpunktet."))

@@ -47,7 +47,7 @@ class JsonReporter:
             "files": [
                 {
                     "path": result.path,
-                    "group": result.loaded.group.name if result.valid else None,
+                    "group": result.group_name,
                     "valid": result.valid,
                     **row.fields(),
                     "findings": [f.as_json() for f in result.findings],
@@ -139,7 +139,11 @@ class TextReporter:
 
         title = Text(printable(result.path), style="bold")
         if result.valid:
-            title.append(f"  {printable(result.loaded.group.name)}", style="")
+            title.append(f"  {printable(result.group_name)}", style="")
+            if result.status is not None:
+                from selvhjelp_cli.core.dates import short_date
+
+                title.append(_("  (statusfil fra {day})").format(day=short_date(result.status.made)), style="dim")
         elif result.findings:
             title.append(_("  ugyldig fil"), style="bold red")
         self.console.print(title)
@@ -217,14 +221,15 @@ class TextReporter:
 
 
 def _status(row: Row) -> str:
+    """How a group is doing, in a narrow column: its errors before its state, so no state hides them."""
     if row.status == "ended":
         return _("avsluttet")
-    if row.status == "paused":
-        return _("pause")
     if row.errors:
         return ngettext("{count} feil", "{count} feil", row.errors).format(count=row.errors)
     if row.warnings:
         return ngettext("{count} advarsel", "{count} advarsler", row.warnings).format(count=row.warnings)
+    if row.status == "paused":
+        return _("opphold")
     return _("planlagt") if row.status == "planned" else _("i orden")
 
 

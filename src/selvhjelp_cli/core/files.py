@@ -98,13 +98,18 @@ def forget_saved() -> None:
     _replacing.clear()
 
 
-def _lock_folder() -> str | None:
-    """A folder of this user's own for lock files: never the person's folder, so
-    that no lock file appears beside their group files or in a synced folder."""
-    import tempfile
-
-    user = str(os.geteuid()) if hasattr(os, "geteuid") else "user"
-    folder = os.path.join(tempfile.gettempdir(), f"selvhjelp-locks-{user}")
+def runtime_folder(name: str) -> str | None:
+    """A folder of this user's own for what a run leaves for the next (locks, the running app's
+    address): in the user's runtime or cache folder, never the person's folder and never a shared
+    temporary folder, so that nothing is left lying beside their group files or for others to see."""
+    home = os.path.expanduser("~")
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or os.path.join(home, "AppData", "Local")
+    elif sys.platform == "darwin":
+        base = os.path.join(home, "Library", "Caches")
+    else:
+        base = os.environ.get("XDG_RUNTIME_DIR") or os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
+    folder = os.path.join(base, "selvhjelp", name)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
         info = os.lstat(folder)
@@ -113,6 +118,11 @@ def _lock_folder() -> str | None:
     if stat.S_ISLNK(info.st_mode) or (hasattr(os, "geteuid") and info.st_uid != os.geteuid()):
         return None  # someone else's: the compare-before-replace still guards the file
     return folder
+
+
+def _lock_folder() -> str | None:
+    """Where lock files go (they never hold data)."""
+    return runtime_folder("locks")
 
 
 class folder_lock:

@@ -97,8 +97,17 @@ def _pos(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def read_bytes(path: str) -> bytes:
-    """The file's bytes, at most MAX_BYTES, or a clear UserError."""
+# What a file too large for its kind is told, by kind (each a whole sentence for the catalogues).
+TOO_LARGE = {
+    "group": N_("Filen er for stor til å være en gruppefil (over 1 MB)."),
+    "directory": N_("Filen er for stor til å være en katalogfil (over 1 MB)."),
+    "letterhead": N_("Filen er for stor til å være et brevhode (over 1 MB)."),
+    "status": N_("Filen er for stor til å være en statusfil (over 1 MB)."),
+}
+
+
+def read_bytes(path: str, kind: str = "group") -> bytes:
+    """The file's bytes, at most MAX_BYTES, or a clear UserError (naming the kind of file it should be)."""
     import stat
 
     try:
@@ -121,7 +130,7 @@ def read_bytes(path: str) -> bytes:
     except OSError:
         raise UserError(_("Filen kan ikke leses."), path=path) from None
     if len(raw) > MAX_BYTES:
-        raise UserError(_("Filen er for stor til å være en gruppefil (over 1 MB)."), path=path)
+        raise UserError(_(TOO_LARGE[kind]), path=path)
     return raw
 
 
@@ -136,9 +145,9 @@ def decode(raw: bytes, path: str) -> str:
             "I TextEdit (Mac): Format > Lag ren tekst, og velg Unicode (UTF-8) når du lagrer."), line)]) from None
 
 
-def read_text(path: str) -> str:
+def read_text(path: str, kind: str = "group") -> str:
     """The file's text: UTF-8, at most MAX_BYTES, or a clear UserError."""
-    return decode(read_bytes(path), path)
+    return decode(read_bytes(path, kind), path)
 
 
 # libyaml's words for a syntax error (lower case), and what we say instead;

@@ -144,7 +144,7 @@ def load_letterhead(path: str) -> Letterhead:
     """The letterhead in a file, or InvalidFile / UserError naming the file and line."""
     from selvhjelp_cli.groupfile.validation import validate_as
 
-    data, source = parse(read_text(path), path)
+    data, source = parse(read_text(path, "letterhead"), path)
     if not isinstance(data, dict):
         raise InvalidFile(path, [Problem(_("Et brevhode er en tabell med nøklene version, name, lines og logo."),
                                          *(source.position(()) or (1, 1)))])

@@ -35,12 +35,30 @@ class Row:
     errors: int
     warnings: int
     office_closed: bool = False  # the office is one of the district offices of 2019, closed in 2023
+    # The rules that need following up (errors first, then warnings no decision covers), by id.
+    follow_up: tuple[str, ...] = ()
+    reported: date | None = None  # for a group known from its status file: the day the file was made
 
     def fields(self) -> dict:
         """The overview fields of a JSON file entry."""
-        return {"county": self.county, "office": self.office, "mode": self.mode, "active": self.active,
-                "next_meeting": self.next_meeting.isoformat() if self.next_meeting else None,
-                "status": self.status}
+        document = {"county": self.county, "office": self.office, "mode": self.mode, "active": self.active,
+                    "next_meeting": self.next_meeting.isoformat() if self.next_meeting else None,
+                    "status": self.status, "office_closed": self.office_closed, "follow_up": list(self.follow_up)}
+        if self.reported is not None:
+            document["source"] = "status-file"
+            document["reported"] = self.reported.isoformat()
+        return document
+
+    @property
+    def needs_follow_up(self) -> bool:
+        return self.status == "invalid" or bool(self.errors or self.warnings)
+
+    def follow_up_words(self) -> list[str]:
+        """What needs following up, in words: the rules' titles («under 18», «leder», «betaling» …)."""
+        from selvhjelp_cli.core.i18n import translate
+        from selvhjelp_cli.rules import get_rule
+
+        return [translate(rule.TITLE) for rule in map(get_rule, self.follow_up) if rule is not None]
 
     def csv_values(self) -> list[str]:
         values = [self.path, self.group, self.county, self.office, self.mode, self.active,
@@ -51,18 +69,41 @@ class Row:
 
 def row(result: FileResult, today: date, directory: Directory) -> Row:
     from selvhjelp_cli.calendar.meetings import next_meeting, status
-    from selvhjelp_cli.places import districts, registers
     from selvhjelp_cli.places.resolver import offices_for_group
 
     errors, warnings = result.count("error"), result.count("warning")
     if not result.valid:
         return Row(result.path, None, None, None, None, None, None, None, "invalid", errors, warnings)
+    follow_up = tuple(dict.fromkeys(
+        f.rule for severity in ("error", "warning") for f in result.findings
+        if f.severity == severity and not f.acknowledged and f.rule != "invalid"))
+    if result.status is not None:
+        reported = result.status.group
+        offices = offices_for_group(directory, reported.county, reported.municipality)
+        return Row(result.path, reported.name, today_county(reported.county, reported.municipality),
+                   offices[0].id if offices else None, offices[0].office if offices else None, reported.mode,
+                   result.status.counts.active, reported.next_meeting, reported.status, errors, warnings,
+                   office_closed=bool(offices) and directory.builtin, follow_up=follow_up,
+                   reported=result.status.made)
     group = result.loaded.group
-    found = districts.find_county(group.county)
-    county = found[0].name if found else group.county
-    if found and found[0].era != "2024" and group.municipality:
+    offices = offices_for_group(directory, group.county, group.municipality)
+    state = status(group, today)
+    upcoming = next_meeting(group, today) if state != "ended" else None
+    return Row(result.path, group.name, today_county(group.county, group.municipality),
+               offices[0].id if offices else None, offices[0].office if offices else None, group.mode,
+               len(group.active_participants(today)), upcoming, state, errors, warnings,
+               office_closed=bool(offices) and directory.builtin, follow_up=follow_up)
+
+
+def today_county(given: str, municipality: str | None) -> str:
+    """A county as it is named today: an older name becomes the county its municipality lies in now."""
+    from selvhjelp_cli.places import districts, registers
+
+    found = districts.find_county(given)
+    county = found[0].name if found else given
+    if found and found[0].era != "2024" and municipality:
         # An older county name is shown as the county the municipality lies in today.
-        places = districts.find_municipality(group.municipality)
+        places = districts.find_municipality(municipality)
         if len(places) == 1 and not places[0].former:
             county = registers.county_2024(places[0].county).name
     elif found and found[0].era != "2024":
@@ -73,12 +114,7 @@ def row(result: FileResult, today: date, directory: Directory) -> Row:
                       for n in registers.county_municipalities(found[0]))
         name, count = now.most_common(1)[0]
         county = name if count >= 0.9 * sum(now.values()) else county
-    offices = offices_for_group(directory, group.county, group.municipality)
-    state = status(group, today)
-    upcoming = next_meeting(group, today) if state != "ended" else None
-    return Row(result.path, group.name, county, offices[0].id if offices else None,
-               offices[0].office if offices else None, group.mode, len(group.active_participants(today)), upcoming,
-               state, errors, warnings, office_closed=bool(offices) and directory.builtin)
+    return county
 
 
 def rows(run: CheckRun, directory: Directory) -> list[Row]:

@@ -17,18 +17,28 @@ from selvhjelp_cli.core.i18n import N_, _
 if TYPE_CHECKING:
     from selvhjelp_cli.offices.overview import Row
 
-HEADERS = (N_("Fil"), N_("Gruppe"), N_("Fylke"), N_("Kontor"), N_("Møteform"), N_("Aktive deltakere"),
-           N_("Neste møte"), N_("Status"), N_("Feil"), N_("Advarsler"))
-STATUS_WORDS = {"planned": N_("planlagt"), "running": N_("i gang"), "paused": N_("pause"),
-                "ended": N_("avsluttet"), "invalid": N_("ugyldig fil")}
+HEADERS = (N_("Fil"), N_("Gruppe"), N_("Fylke"), N_("Kontaktpunkt"), N_("Møteform"), N_("Aktive deltakere"),
+           N_("Neste møte"), N_("Status"), N_("Feil"), N_("Advarsler"), N_("Følg opp"), N_("Kilde"))
 DATE_FORMAT = {"nb": "dd.mm.yyyy", "nn": "dd.mm.yyyy", "en": "yyyy-mm-dd"}
+
+
+def office_cell(row: Row) -> str | None:
+    """The contact point as a cell: a closed 2019 district office is marked as such, never shown as today's."""
+    name = row.office_name or row.office
+    if name and row.office_closed:
+        return _("{office} (nedlagt 2023)").format(office=name)
+    return name
 
 
 def overview_xlsx(rows: list[Row]) -> bytes:
     import xlsxwriter
 
+    from selvhjelp_cli.calendar.meetings import STATUS_WORDS
+    from selvhjelp_cli.core.dates import short_date
     from selvhjelp_cli.core.i18n import current
     from selvhjelp_cli.groupfile.model import MODE_WORDS
+
+    states = {**STATUS_WORDS, "invalid": N_("ugyldig fil")}
 
     buffer = io.BytesIO()
     # Text is text: a group named «=1+1» is never a formula, «www…» never a link.
@@ -43,9 +53,11 @@ def overview_xlsx(rows: list[Row]) -> bytes:
     for column, header in enumerate(headers):
         sheet.write_string(0, column, header, bold)
     for number, row in enumerate(rows, start=1):
-        cells = [row.path, row.group, row.county, row.office_name or row.office,
+        source = (_("statusfil fra {day}").format(day=short_date(row.reported)) if row.reported
+                  else _("gruppefil"))
+        cells = [row.path, row.group, row.county, office_cell(row),
                  _(MODE_WORDS[row.mode]) if row.mode else None, row.active, row.next_meeting,
-                 _(STATUS_WORDS[row.status]), row.errors, row.warnings]
+                 _(states[row.status]), row.errors, row.warnings, ", ".join(row.follow_up_words()), source]
         for column, value in enumerate(cells):
             if value is None:
                 continue

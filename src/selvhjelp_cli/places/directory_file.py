@@ -303,7 +303,7 @@ def read_directory(path: str, infos: bool = True):
 
     if os.path.isdir(path):
         raise UserError(_("Dette er en mappe. Oppgi katalogfilen (YAML)."), path=path)
-    data, source = parse(read_text(path), path)
+    data, source = parse(read_text(path, "directory"), path)
     checker = _Checker(source)
     if data is None:
         checker.error(_("Filen er tom."), ())

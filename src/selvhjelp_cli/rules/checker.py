@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from selvhjelp_cli.core.errors import ExitCode, InvalidFile, UserError
 from selvhjelp_cli.core.i18n import N_, _, translate
@@ -20,17 +21,24 @@ class FileResult:
     path: str
     loaded: LoadedGroup | None = None
     findings: list[Finding] = field(default_factory=list)
+    status: Any = None  # a status file's contents (groupfile/statusfile.StatusFile): a group reported without names
 
     @property
     def valid(self) -> bool:
-        return self.loaded is not None
+        return self.loaded is not None or self.status is not None
+
+    @property
+    def group_name(self) -> str | None:
+        if self.loaded is not None:
+            return self.loaded.group.name
+        return self.status.group.name if self.status is not None else None
 
     def count(self, severity: str) -> int:
-        return sum(1 for f in self.findings if f.severity == severity and not f.acknowledged)
+        return sum(f.count for f in self.findings if f.severity == severity and not f.acknowledged)
 
     @property
     def acknowledged(self) -> int:
-        return sum(1 for f in self.findings if f.acknowledged)
+        return sum(f.count for f in self.findings if f.acknowledged)
 
     def exit_code(self, strict: bool = False) -> int:
         if not self.valid:
@@ -95,8 +103,33 @@ def _apply_decisions(findings: list[Finding], ctx: Context) -> None:
             ))
 
 
+def check_status_file(path: str) -> FileResult:
+    """A status file as a result: its findings by rule, as counted on the day it was made."""
+    from selvhjelp_cli.groupfile.statusfile import read_status
+
+    try:
+        status = read_status(path)
+    except InvalidFile as exc:
+        return FileResult(path, findings=[Finding("invalid", "error", p.message, p.line, column=p.column)
+                                          for p in exc.problems])
+    except UserError as exc:
+        return FileResult(path, findings=[Finding("invalid", "error", exc.message, exc.line)])
+    findings = []
+    for item in status.findings:
+        rule = get_rule(item.rule)
+        title = translate(rule.TITLE) if rule is not None else item.rule
+        findings.append(Finding(item.rule, item.severity, _("{title} ({count} ganger)").format(title=title, count=item.count)
+                                if item.count > 1 else title, count=item.count, acknowledged=item.acknowledged))
+    findings.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.rule))
+    return FileResult(path, findings=findings, status=status)
+
+
 def check_file(path: str, today: date, *, only_groups: bool = False) -> FileResult | None:
     """The result for one file; None if only_groups and it is some other YAML file."""
+    from selvhjelp_cli.groupfile.statusfile import is_status_file
+
+    if is_status_file(path):
+        return check_status_file(path)
     try:
         text = read_text(path)
     except UserError as exc:
@@ -145,7 +178,9 @@ def _unreadable(path: str) -> FileResult:
 
 
 def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Skipped]) -> None:
-    """Check every group file below folder, depth first in name order, without recursion."""
+    """Check every group file (and status file) below folder, depth first in name order, without recursion."""
+    from selvhjelp_cli.groupfile.statusfile import SUFFIX, is_status_file
+
     seen: set[tuple[int, int]] = set()
     stack = [(folder, 0)]
     while stack:
@@ -178,6 +213,13 @@ def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Ski
                         "ligger her og under, er ikke sjekket.").format(MAX_FOLDER_DEPTH=MAX_FOLDER_DEPTH))]))
                     continue
                 folders.append(entry.path)
+            elif is_status_file(entry.name):
+                stem = entry.name[: -len(SUFFIX)]
+                if any(e.name in (stem + ".yaml", stem + ".yml") for e in entries):
+                    # The group file itself is here, and it is the truth: the status of it would count it twice.
+                    skipped.append(Skipped(entry.path, _("statusfil for en gruppe som har gruppefilen sin her")))
+                else:
+                    results.append(check_status_file(entry.path))
             elif entry.name.lower().endswith((".yaml", ".yml")):
                 if not is_file and os.path.exists(entry.path):
                     skipped.append(Skipped(entry.path, _("ikke en vanlig fil")))

@@ -36,6 +36,7 @@ class Finding:
     plain: str | None = None
     who: str | None = None  # the participant or starter it is about, so that findings can be told together
     decidable: bool = True  # whether a decision of the group makes sense for it (not for a group with no one yet)
+    count: int = 1  # how many times it was found (a status file reports a rule once, with its count)
 
     @property
     def for_people(self) -> str:
@@ -52,6 +53,8 @@ class Finding:
         }
         if self.column is not None:
             document["column"] = self.column
+        if self.count != 1:
+            document["count"] = self.count
         return document
 
 
