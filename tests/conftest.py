@@ -172,12 +172,13 @@ def folder(tmp_path):
     return served
 
 
-def app_client(folder, language="nb"):
+def app_client(folder, language="nb", **kwargs):
     from starlette.testclient import TestClient
 
     from selvhjelp_cli.app.server import build
 
-    guard, pages = build(str(folder), port=PORT, language=language, today=lambda: TODAY)
+    kwargs.setdefault("today", lambda: TODAY)
+    guard, pages = build(str(folder), port=PORT, language=language, **kwargs)
     return TestClient(guard, base_url=BASE_URL), guard, pages
 
 

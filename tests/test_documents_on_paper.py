@@ -263,10 +263,14 @@ def test_a_started_open_group_says_it_is_open_and_a_new_one_is_new():
     assert text_of(pdf(build("poster", TORSDAG, today="2026-09-01"))).startswith("Ny selvhjelpsgruppe")
 
 
-def test_an_ended_group_s_poster_says_it_ended_and_never_that_it_meets():
-    text = text_of(pdf(build("poster", ENDED)))
-    assert "Gruppa sluttet å møtes fredag 30. oktober 2026." in text
-    assert "møtes hver" not in text and "Sted:" not in text and "Vil du være med?" not in text
+@pytest.mark.parametrize("args", [["print-handout", "poster"], ["print-handout", "registration"],
+                                  ["print-handout", "attendance"], ["print-handout", "first-meeting"],
+                                  ["print-declaration"]])
+def test_an_ended_group_is_never_recruited_for_nor_asked_to_sign_or_attend(tmp_path, args):
+    result = invoke(*args, ENDED, "-o", tmp_path / "x.pdf")
+    assert result.exit_code == 2 and not (tmp_path / "x.pdf").exists()
+    assert "Gruppa sluttet å møtes fredag 30. oktober 2026, så «" in result.stderr
+    assert "Traceback" not in result.output
 
 
 def test_strips_of_a_group_without_a_contact_still_name_the_group():

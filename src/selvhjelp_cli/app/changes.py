@@ -3,8 +3,8 @@
 Each entry takes the posted fields (named as the command's options and
 arguments: `name`, `born`, `date`, `new-date`, `from`, `to`, …), parses each
 with the parser the CLI uses for that option, and returns the change for
-editor.edit() – a function of life.py – and, optionally, what to say after it.
-A field that cannot be read raises Invalid with a message per field.
+editor.edit() – a function of the editing room – and, optionally, what to say
+after it. A field that cannot be read raises Invalid with a message per field.
 """
 
 from __future__ import annotations
@@ -43,24 +43,24 @@ def _fields(form: dict[str, str], wanted: dict[str, Callable[[str], Any] | None]
     return values
 
 
-def _optional(parse: Callable[[str], Any]) -> Callable[[str], Any]:
-    return lambda raw: parse(raw) if raw.strip() else None
-
-
 def _day(today: date, *, optional: bool = False):
     parse = partial(parsers.date, today=today)
-    return _optional(parse) if optional else parse
+    return parsers.optional(parse) if optional else parse
+
+
+def _age(field: str, born, adult) -> None:
+    try:
+        participants.check_age(born, adult)
+    except UserError as refused:  # shown at the birth field, where the person looks
+        raise Invalid({field: refused.message}) from None
 
 
 def participant_add(form, group, today):
-    values = _fields(form, {"name": parsers.text, "born": _optional(parsers.birth),
+    values = _fields(form, {"name": parsers.text, "born": parsers.optional(parsers.birth),
                             "joined": _day(today, optional=True), "signed": _day(today, optional=True),
                             "role": parsers.optional_text})
     adult = True if form.get("adult") else None
-    try:
-        participants.check_age(values["born"], adult)
-    except UserError as refused:  # shown at the birth field, where the person looks
-        raise Invalid({"born": refused.message}) from None
+    _age("born", values["born"], adult)
     name = " ".join(values["name"].split())
 
     def change(file):
@@ -69,6 +69,45 @@ def participant_add(form, group, today):
 
     def warn(before):
         return participants.age_notice(before, name, values["born"], adult, values["joined"], today)
+
+    return change, warn
+
+
+def participant_edit(form, group, today):
+    """The correction form shows every fact; only what the person changed is corrected (an emptied date
+    is taken out), with the same checks as adding."""
+    who = _fields(form, {"who": parsers.text})["who"]
+    values = _fields(form, {"name": parsers.text, "born": parsers.optional(parsers.birth),
+                            "joined": _day(today, optional=True), "signed": _day(today, optional=True),
+                            "left": _day(today, optional=True)})
+    try:
+        person = group.participants[participants.find_participant(group, who)]
+    except UserError as unknown:
+        raise Invalid({"name": unknown.message}) from None
+    adult = bool(form.get("adult"))
+    changes: dict[str, Any] = {}
+    if values["name"] != person.name:
+        changes["new_name"] = values["name"]
+    if adult:
+        if values["born"] is not None and values["born"] != person.born:
+            _age("born", values["born"], True)  # a new birth year and «18 or older» at once: one or the other
+        if person.born is not None or not person.adult:
+            changes["adult"] = True  # «18 or older» takes the place of the birth year
+    elif values["born"] != person.born or person.adult:
+        _age("born", values["born"], None)
+        changes["born"] = values["born"]
+    for field, key in (("joined", "joined"), ("signed", "declaration_signed"), ("left", "left")):
+        if values[field] != getattr(person, key):
+            changes[field] = values[field]
+    name = changes.get("new_name", person.name)
+
+    def change(file):
+        return participants.edit_participant(file, who, **changes)
+
+    def warn(before):
+        if "born" not in changes and "adult" not in changes and "joined" not in changes:
+            return None
+        return participants.age_notice(before, name, values["born"], adult or None, values["joined"], today)
 
     return change, warn
 
@@ -82,13 +121,20 @@ def _event(event):
     return build
 
 
+def participant_sign_all(form, group, today):
+    values = _fields(form, {"date": _day(today, optional=True)})
+    day = values["date"] or participants.signing_day(group, today)
+    return (lambda file: participants.sign_all(file, day)), None
+
+
 def participant_remove(form, group, today):
     values = _fields(form, {"name": parsers.text})
     return (lambda file: participants.remove_participant(file, values["name"])), None
 
 
 def decision_add(form, group, today):
-    values = _fields(form, {"rule": parsers.text, "date": _day(today, optional=True), "note": parsers.optional_text})
+    values = _fields(form, {"rule": parsers.text, "date": _day(today, optional=True),
+                            "note": parsers.optional_text})
     return (lambda file: life.add_decision(file, values["rule"], values["date"] or today, values["note"])), None
 
 
@@ -98,7 +144,8 @@ def meeting_cancel(form, group, today):
 
 
 def meeting_move(form, group, today):
-    values = _fields(form, {"date": _day(today), "new-date": _day(today), "start": _optional(parsers.clock)})
+    values = _fields(form, {"date": _day(today), "new-date": _day(today),
+                            "start": parsers.optional(parsers.clock)})
     return (lambda file: life.move(file, values["date"], values["new-date"], values["start"])), None
 
 
@@ -107,19 +154,33 @@ def meeting_pause(form, group, today):
     return (lambda file: life.pause(file, values["from"], values["to"], values["reason"])), None
 
 
+def meeting_restore(form, group, today):
+    values = _fields(form, {"date": _day(today)})
+    return (lambda file: life.restore(file, values["date"])), None
+
+
 def end_group(form, group, today):
-    values = _fields(form, {"date": _day(today, optional=True)})
-    return (lambda file: life.end(file, values["date"] or today)), None
+    values = _fields(form, {"date": _day(today)})  # never a day filled in for the person: they say which
+    return (lambda file: life.end(file, values["date"])), None
 
 
-CHANGES = {
-    "participant/add": participant_add,
-    "participant/sign": _event(participants.sign),
-    "participant/leave": _event(participants.leave),
-    "participant/remove": participant_remove,
-    "decision/add": decision_add,
-    "meeting/cancel": meeting_cancel,
-    "meeting/move": meeting_move,
-    "meeting/pause": meeting_pause,
-    "group/end": end_group,
+def reopen_group(form, group, today):
+    return life.reopen, None
+
+
+# action: (the page the change belongs to, the form's reader, whether it asks «are you sure?» first)
+CHANGES: dict[str, tuple[str, Callable, bool]] = {
+    "participant/add": ("participants", participant_add, False),
+    "participant/edit": ("participants", participant_edit, False),
+    "participant/sign": ("participants", _event(participants.sign), False),
+    "participant/sign-all": ("participants", participant_sign_all, False),
+    "participant/leave": ("participants", _event(participants.leave), False),
+    "participant/remove": ("participants", participant_remove, True),
+    "decision/add": ("", decision_add, False),
+    "meeting/cancel": ("meetings", meeting_cancel, False),
+    "meeting/move": ("meetings", meeting_move, False),
+    "meeting/pause": ("meetings", meeting_pause, False),
+    "meeting/restore": ("meetings", meeting_restore, False),
+    "group/end": ("", end_group, True),
+    "group/reopen": ("", reopen_group, False),
 }

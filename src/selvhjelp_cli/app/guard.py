@@ -30,11 +30,10 @@ _POLICY = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-
 _SAFE_METHODS = {"GET", "HEAD"}
 # ?lang= on these chooses the document's language, not the pages'.
 _DOCUMENT_ENDINGS = (".pdf", ".html", ".md", ".ics", ".json", ".xlsx")
-# What a page needs before it has a session: its styles (so that a refusal is readable). Nothing else.
-_OPEN_PATHS = {"/static/app.css"}
 # Where a second start of the app asks the running one for a new launch address (server.py).
 LAUNCH_PATH = "/launch"
 MAX_SECRET = 200  # longer than any token we make; a longer value is refused unread
+MAX_FORM = 1_000_000  # far more than any form of the app sends; a larger body is refused, not read on
 
 
 def security_headers(style_hash: str | None = None) -> tuple[tuple[bytes, bytes], ...]:
@@ -121,6 +120,50 @@ def language_of(query: dict, cookies: dict[str, str], path: str, fallback: str, 
     return chosen or (remembered if remembered in LANGUAGES else fallback), chosen
 
 
+async def read_body(receive, limit: int) -> bytes | None:
+    """The whole request body, or None if it is larger than `limit` (then it is not read further)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return None
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def form_token(headers: dict[str, str], body: bytes) -> str | None:
+    """The csrf field of a form the app's own pages send (application/x-www-form-urlencoded; no other kind)."""
+    if headers.get("content-type", "").split(";")[0].strip().lower() != "application/x-www-form-urlencoded":
+        return None
+    try:
+        values = parse_qs(body.decode("latin-1"), keep_blank_values=True, max_num_fields=1000, encoding="utf-8",
+                          errors="replace")
+    except ValueError:  # more fields than any form of ours has
+        return None
+    tokens = values.get("csrf", [])
+    return tokens[0] if len(tokens) == 1 else None
+
+
+def replay(body: bytes, receive):
+    """The body, given again to the app that reads the form after the guard did."""
+    sent = False
+
+    async def again():
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return again
+
+
 class Guard:
     """The checks in order: Host, the peer's user, launch secret → session cookie, same origin and CSRF
     for changes; then the page language per request, and the headers every answer carries."""
@@ -182,9 +225,6 @@ class Guard:
         if scope["path"] == LAUNCH_PATH and method == "POST":
             await self._launch(send, headers)
             return
-        if scope["path"] in _OPEN_PATHS and method in _SAFE_METHODS:
-            await self._pass(scope, receive, send, language, extra)
-            return
         secret = query.get("secret", [""])[0]
         if secret and method in _SAFE_METHODS and same_secret(secret, self.launch_secret):
             self.launch_secret = None  # once: the address may stay in the browser's history
@@ -195,9 +235,16 @@ class Guard:
         if not same_secret(cookies.get(self.cookie), self.session):
             await self._refuse(send, 403, "secret", language)
             return
-        if method not in _SAFE_METHODS and not same_origin(headers, self.origins):
-            await self._refuse(send, 403, "origin", language)
-            return
+        if method not in _SAFE_METHODS:
+            if not same_origin(headers, self.origins):
+                await self._refuse(send, 403, "origin", language)
+                return
+            # Every change carries the page's CSRF token: checked here, once, for every route.
+            body = await read_body(receive, MAX_FORM)
+            if body is None or not self.check_csrf(form_token(headers, body)):
+                await self._refuse(send, 403, "csrf", language)
+                return
+            receive = replay(body, receive)
         await self._pass(scope, receive, send, language, extra)
 
     async def _pass(self, scope, receive, send, language: str, extra: list) -> None:

@@ -178,13 +178,16 @@ def running_address(folder: str) -> str | None:
     return address
 
 
-def build(folder: str, *, port: int, language: str, today=date.today, stop=None, peer_is_ours=None):
+def build(folder: str, *, port: int, language: str, today=date.today, stop=None, peer_is_ours=None,
+          directory: str | None = None):
     """The whole app for a folder, behind its guard: (asgi app, pages)."""
+    from selvhjelp_cli.app import group_pages, new_group, office_pages
     from selvhjelp_cli.app.guard import Guard
     from selvhjelp_cli.app.pages import Site
 
-    site = Site(folder, today=today, stop=stop)
-    guard = Guard(site.application(), port=port, language=language, refused=site.refused_page, css=site.css,
+    site = Site(folder, today=today, stop=stop, directory=directory)
+    routes = [*office_pages.routes(site), *new_group.routes(site), *group_pages.routes(site)]
+    guard = Guard(site.application(routes), port=port, language=language, refused=site.refused_page, css=site.css,
                   peer_is_ours=peer_is_ours)
     site.guard = guard
     return guard, site
@@ -209,7 +212,7 @@ def _open_browser(address: str) -> str | None:
 
 
 def serve(folder: str | None, *, port: int | None = None, open_browser: bool = True, language: str | None = None,
-          idle_seconds: float = IDLE_SECONDS) -> int:
+          idle_seconds: float = IDLE_SECONDS, directory: str | None = None) -> int:
     """Run the app until it is stopped (or open the one already running on the folder); the exit code."""
     import signal
 
@@ -244,7 +247,11 @@ def serve(folder: str | None, *, port: int | None = None, open_browser: bool = T
         if server is not None:
             server.should_exit = True
 
-    guard, _site = build(served, port=port, language=spoken, stop=stop)
+    if directory is not None:
+        from selvhjelp_cli.places.directory import active_directory
+
+        active_directory(directory)  # a list that cannot be read stops here, with file and line
+    guard, _site = build(served, port=port, language=spoken, stop=stop, directory=directory)
     config = uvicorn.Config(guard, log_level="critical", access_log=False, lifespan="off", http="h11",
                             ws="none", loop="asyncio", server_header=False, date_header=False, log_config=None)
     server = _Server(config)

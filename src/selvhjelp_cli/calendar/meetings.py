@@ -205,6 +205,13 @@ def plan(
     return meetings
 
 
+def season_end(group: Group, today: date) -> date:
+    """The end of the half-year the group is in (or starts in): 30 June or 31 December. The app lists the
+    meetings up to it, and the calendar file covers the same span unless told otherwise."""
+    start = max(today, group.schedule.first_meeting)
+    return date(start.year, 6, 30) if start.month <= 6 else date(start.year, 12, 31)
+
+
 def listing(
     group: Group,
     *,

@@ -68,7 +68,7 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
 
 
 
-def ics_summary(meetings: list, path: str, *, more: bool) -> str:
+def ics_summary(meetings: list, path: str, *, season=None) -> str:
     """What `calendar --ics` says: how many meetings it wrote (and cancelled ones), and how to get more."""
     from selvhjelp_cli.core.i18n import ngettext
 
@@ -80,6 +80,9 @@ def ics_summary(meetings: list, path: str, *, more: bool) -> str:
         said += " " + ngettext("{count} avlyst møte er med, slik at kalendere som har lagt det inn, fjerner det.",
                                "{count} avlyste møter er med, slik at kalendere som har lagt dem inn, fjerner dem.",
                                cancelled).format(count=cancelled)
-    if more:
-        said += " " + _("Flere møter: --count N eller --until DATO.")
+    if season is not None:
+        from selvhjelp_cli.core.dates import long_date
+
+        said += " " + _("Kalenderfilen går til og med {day}, slutten av halvåret; for flere møter: --until DATO.").format(
+            day=long_date(season))
     return said

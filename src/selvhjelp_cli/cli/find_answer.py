@@ -58,7 +58,14 @@ def answer_district(kind: str, value: str, output_format: str, directory_path: s
 
 
 def resolution_json(directory: Directory, result: Resolution) -> dict:
-    return {**result.as_json(), "head_office": directory.head_office.as_json(), "directory": directory.info_json()}
+    answer = result.as_json()
+    answer["offices"] = [_office_json(directory, office) for office in result.offices]
+    return {**answer, "head_office": directory.head_office.as_json(), "directory": directory.info_json()}
+
+
+def _office_json(directory: Directory, contact: Contact) -> dict:
+    # The built-in list holds the district offices of 2019, all closed in 2023: a script must be able to tell.
+    return {**contact.as_json(), "closed": True} if directory.builtin else contact.as_json()
 
 
 def _contact_text(contact: Contact, directory: Directory):
@@ -96,6 +103,16 @@ def print_resolution(console: Console, directory: Directory, result: Resolution)
         console.print(message)
         for note in result.notes:
             console.print(Text(note))
+        return
+    if directory.builtin:
+        # Today's way first; the closed office only as history, with no number to call.
+        from selvhjelp_cli.places.resolver import office_sentence
+
+        place = result.matched.split(" (", 1)[0]
+        sentence = office_sentence(directory, result.offices, place=place)
+        console.print(Panel(Text(printable(sentence)), title=printable(result.matched), title_align="left",
+                            expand=False, width=min(console.width, 80)))
+        console.print(Text(printable(directory.dated), style="dim"))
         return
     if directory.notice:
         console.print(Text(printable(directory.shown_notice), style="bold"))
@@ -143,7 +160,7 @@ def print_offices(console: Console, directory: Directory) -> None:
 
 
 def offices_json(directory: Directory) -> dict:
-    return {"offices": [c.as_json() for c in directory.contacts], "head_office": directory.head_office.as_json(),
+    return {"offices": [_office_json(directory, c) for c in directory.contacts], "head_office": directory.head_office.as_json(),
             "directory": directory.info_json()}
 
 

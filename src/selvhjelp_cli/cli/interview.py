@@ -26,7 +26,8 @@ def print_next_steps(console: Console, path: str, answers: dict) -> None:
     offices = offices_for_group(directory, answers["county"], answers.get("municipality"))
     steps = Text()
     steps.append(_("Lagret {shown}. Bare du kan lese filen.\n").format(shown=shown), style="bold")
-    steps.append(printable(office_sentence(directory, offices)) + "\n\n")
+    place = answers.get("municipality") or answers["county"]
+    steps.append(printable(office_sentence(directory, offices, place=place)) + "\n\n")
     steps.append(_("Neste steg:\n"), style="bold")
     for number, (what, command) in enumerate((
         (_("Legg inn deltakerne under «participants» (fornavn og initial er nok)."), None),

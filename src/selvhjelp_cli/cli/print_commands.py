@@ -131,6 +131,11 @@ def calendar(
     day = options.today(today)
     last = options.day(until, "--until", today=day)
     group = options.load(file)
+    whole_season = ics is not None and how_many is None and last is None
+    if whole_season:
+        from selvhjelp_cli.calendar.meetings import season_end
+
+        last = season_end(group, day)  # the span the app's calendar file covers
     meetings, skipped = listing(group, today=day, count=how_many, until=last, from_start=from_start,
                                 skip_holidays=skip_holidays, include_cancelled=True)
     if ics is not None:
@@ -144,7 +149,7 @@ def calendar(
         if ics != STDOUT:
             from selvhjelp_cli.cli.calendar_table import ics_summary
 
-            print(ics_summary(meetings, printable(ics), more=how_many is None and last is None), file=sys.stderr)
+            print(ics_summary(meetings, printable(ics), season=last if whole_season else None), file=sys.stderr)
         return
     from selvhjelp_cli.cli.calendar_table import print_calendar
     from selvhjelp_cli.cli.console import make_console

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from selvhjelp_cli.core.dates import clock, format_day, long_date
 from selvhjelp_cli.core.errors import UserError
-from selvhjelp_cli.core.i18n import _
+from selvhjelp_cli.core.i18n import N_, _
 from selvhjelp_cli.core.language import BABEL_LOCALE
 from selvhjelp_cli.core.words import kroner, number
 
@@ -46,6 +46,8 @@ def participant_names(group: Group | None, today: date) -> list[str]:
 
 def declaration(group: Group | None, language: str, today: date, *, blank: int | None = None,
                 sheet: bool = False) -> Document:
+    if blank is None:
+        refuse_after_the_end("declaration-sheet" if sheet else "declaration", group, today)
     t = texts(language)
     if blank is not None:
         people: list[str | None] = [None] * blank
@@ -279,7 +281,48 @@ HANDOUT_WORDS = {kind: kind for kind in HANDOUTS} | {
 }
 
 
+# Each document by name, as both doors name it to people.
+KIND_NAMES = {
+    "declaration": N_("Taushetserklæring, én side per deltaker"),
+    "declaration-sheet": N_("Taushetserklæring, én liste for alle"),
+    "framework": N_("Rammene for gruppa"),
+    "principles": N_("Prinsippene"),
+    "first-meeting": N_("Plan for de første møtene"),
+    "digital": N_("Råd for digitale møter"),
+    "registration": N_("Registreringsskjema"),
+    "attendance": N_("Oppmøteliste"),
+    "poster": N_("Plakat"),
+}
+# What makes no sense once a group has stopped meeting: no one signs, registers, attends or is recruited.
+_NOT_AFTER_THE_END = ("declaration", "declaration-sheet", "first-meeting", "registration", "attendance", "poster")
+
+
+def refuse_after_the_end(kind: str, group: Group | None, today: date) -> None:
+    """One clear message for a document an ended group has no use for, instead of an empty or untrue one."""
+    if group is not None and group.ended is not None and group.ended <= today and kind in _NOT_AFTER_THE_END:
+        from selvhjelp_cli.core.dates import long_date
+
+        raise UserError(_("Gruppa sluttet å møtes {day}, så «{document}» gir ingen mening for den lenger. "
+                          "Rammene og prinsippene kan fortsatt skrives ut.").format(
+            day=long_date(group.ended), document=_(KIND_NAMES[kind])))
+
+
+def kinds_for(group: Group, today: date) -> list[str]:
+    """The documents that fit the group as it is now (the app offers these), in KIND_NAMES order."""
+    ended = group.ended is not None and group.ended <= today
+
+    def fits(kind: str) -> bool:
+        if ended and kind in _NOT_AFTER_THE_END:
+            return False
+        if kind == "declaration":
+            return bool(group.active_participants(today))
+        return kind != "digital" or group.mode == "digital"
+
+    return [kind for kind in KIND_NAMES if fits(kind)]
+
+
 def handout(kind: str, group: Group | None, language: str, today: date) -> Document:
+    refuse_after_the_end(kind, group, today)
     document = BUILDERS[kind](group, language, today)
     document.notes += requirement_notes(firing(group, today))
     return document

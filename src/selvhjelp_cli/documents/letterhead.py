@@ -163,20 +163,20 @@ def letterhead_from_option(path: str | None) -> Letterhead | None:
     return load_letterhead(path)
 
 
-def letterheads_in(folder: str) -> list[str]:
-    """The names of the files directly in `folder` that are usable letterheads, sorted."""
-    found = []
+def is_letterhead(path: str) -> bool:
+    """Whether a YAML file is a usable letterhead. Its first lines are looked at before it is read as
+    one: a group file (which has a schedule) is not, and is not parsed for it."""
+    import re
+
     try:
-        names = sorted(os.listdir(folder))
+        with open(path, "rb") as handle:
+            head = handle.read(16_384).decode("utf-8", "replace")
     except OSError:
-        return []
-    for name in names:
-        path = os.path.join(folder, name)
-        if not name.lower().endswith((".yaml", ".yml")) or name.startswith(".") or not os.path.isfile(path):
-            continue
-        try:
-            load_letterhead(path)
-        except UserError:
-            continue
-        found.append(name)
-    return found
+        return False
+    if re.search(r"^schedule\s*:", head, re.M) or not re.search(r"^(lines|logo)\s*:", head, re.M):
+        return False
+    try:
+        load_letterhead(path)
+    except UserError:
+        return False
+    return True

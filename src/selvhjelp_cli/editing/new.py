@@ -135,6 +135,8 @@ def collect(given: dict[str, str | None], ask: Ask | None, today: date | None = 
         if not question.when(answers):
             continue
         raw = given.get(question.key)
+        if question.key == "county" and raw is None and ask is None:
+            raw = county_of(given.get("municipality"))  # Haugesund says Rogaland: no need to ask
         if question.key == "municipality" and raw is None and _shared(answers.get("county")):
             question = replace(question, prompt=N_("Kommune"), default=None, required=True,
                                note=N_("Fylket deles mellom flere kontorer; kommunen avgjør hvilket."))
@@ -161,19 +163,36 @@ def field_name(question: Question) -> str:
     return question.flag[2:]
 
 
-def answers_from_form(given: dict[str, str], today: date) -> tuple[dict[str, Any], dict[str, str]]:
+# The new-group form's first step: who and where; the second asks only what applies to that.
+FIRST_STEP = ("name", "theme", "county", "municipality", "mode")
+
+
+def county_of(municipality: str | None) -> str | None:
+    """The county a municipality lies in today, when its name says so without doubt; else None."""
+    if not municipality or not municipality.strip():
+        return None
+    from selvhjelp_cli.places import districts, registers
+
+    found = [m for m in districts.find_municipality(municipality) if not m.former]
+    return registers.county_2024(found[0].county).name if len(found) == 1 else None
+
+
+def answers_from_form(given: dict[str, str], today: date,
+                      only: tuple[str, ...] | None = None) -> tuple[dict[str, Any], dict[str, str]]:
     """The answers a form gives (fields named as the options, see field_name), and for
     each field that is wrong the same message the questions give. `digital` is a
-    checkbox: any value means a digital group."""
+    checkbox: any value means a digital group. With `only`, just those questions."""
     answers: dict[str, Any] = {}
     errors: dict[str, str] = {}
     for question in QUESTIONS:
-        if not question.when(answers):
+        if not question.when(answers) or (only is not None and question.key not in only):
             continue
         field = field_name(question)
         raw = given.get(field) or ""
         if question.key == "mode":
             raw = "d" if raw.strip() else "f"
+        if question.key == "county" and not raw.strip():
+            raw = county_of(given.get("municipality")) or ""
         shared = question.key == "municipality" and _shared(answers.get("county"))
         if not raw.strip():
             if question.required or shared:
@@ -204,11 +223,14 @@ def confirmation(question: Question, value: Any, today: date) -> str | None:
         from selvhjelp_cli.places.resolver import office_sentence, resolve
 
         directory = active_directory()
-        return office_sentence(directory, resolve(directory, "county", value).offices)
+        return office_sentence(directory, resolve(directory, "county", value).offices, place=value)
     if question.key == "first_meeting":
         ahead = "" if value >= today else _(" Datoen har passert.")
         return _("Det er {value}.{ahead}").format(value=long_date(value), ahead=ahead)
     return None
+
+
+_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
 
 
 def free_file_name(name: str, force: bool, folder: str = "") -> str:
@@ -216,6 +238,8 @@ def free_file_name(name: str, force: bool, folder: str = "") -> str:
     from selvhjelp_cli.core.files import slug
 
     base = slug(name)
+    if base in _DEVICE_NAMES:
+        base += "-gruppe"  # Windows keeps these names for devices, whatever the extension: «con.yaml» is no file
     candidate = os.path.join(folder, f"{base}.yaml")
     number = 2
     while os.path.exists(candidate) and not force:

@@ -359,3 +359,14 @@ def read_directory(path: str, infos: bool = True):
         return None, checker.errors, checker.infos
     directory = Directory(as_of, source_text, notice, head, tuple(c for _unused, c in contacts), path=path)
     return directory, checker.errors, checker.infos
+
+
+def looks_like_directory(path: str) -> bool:
+    """Whether a YAML file presents itself as a directory file (read only as far as its first lines)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16_384).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return all(re.search(rf"^{key}\s*:", head, re.M) for key in ("as_of", "head_office")) and not re.search(
+        r"^schedule\s*:", head, re.M)

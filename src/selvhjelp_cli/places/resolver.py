@@ -210,19 +210,25 @@ def offices_for_group(directory: Directory, county: str, municipality: str | Non
     return _covering(directory, districts.county_reading(counties[0]), [])
 
 
-def office_sentence(directory: Directory, offices: list[Contact]) -> str:
-    """One sentence for the starter: whom the group can turn to."""
+def office_sentence(directory: Directory, offices: list[Contact], place: str | None = None) -> str:
+    """One sentence for the starter: whom the group can turn to about `place`. With the built-in list it
+    leads with what to do today; the closed 2019 office is only history, with no number to call."""
     head = directory.head_office
-    ask = _("Spør {name} ({reach}) om kontaktpunktet der du bor.").format(name=head.name, reach=head.reach)
+    where = _("kontaktpunktet for {place}").format(place=place) if place else _("kontaktpunktet der gruppa møtes")
     if directory.builtin:
+        ask = _("Spør frivilligsentralen i kommunen, eller {name} ({reach}), om {where}.").format(
+            name=head.name, reach=head.reach, where=where)
         if not offices:
             return ask
         names = join(o.office for o in offices)
-        was = (_("Distriktskontoret i {names} dekket stedet i 2019").format(names=names) if len(offices) == 1
-               else _("I 2019 delte distriktskontorene i {names} fylket").format(names=names))
-        return _("{was}, men distriktskontorene ble lagt ned i 2023. {ask}").format(was=was, ask=ask)
+        was = (_("I 2019 dekket distriktskontoret i {names} stedet") if len(offices) == 1
+               else _("I 2019 delte distriktskontorene i {names} fylket")).format(names=names)
+        return _("{ask} {was}; distriktskontorene ble lagt ned i 2023.").format(ask=ask, was=was)
+    ask = _("Spør {name} ({reach}) om {where}.").format(name=head.name, reach=head.reach, where=where)
     if not offices:
         return _("Ingen i katalogen dekker stedet. {ask}").format(ask=ask)
     if len(offices) == 1:
-        return _("Kontaktpunktet for gruppa er {office} ({reach}).").format(office=offices[0].office, reach=offices[0].reach)
-    return _("Stedet dekkes av {items}. Kommunen avgjør hvilket kontor.").format(items=join((f'{o.office} ({o.reach})' for o in offices)))
+        return _("Kontaktpunktet for gruppa er {office} ({reach}).").format(office=offices[0].office,
+                                                                             reach=offices[0].reach)
+    return _("Stedet dekkes av {items}. Kommunen avgjør hvilket kontor.").format(
+        items=join((f'{o.office} ({o.reach})' for o in offices)))

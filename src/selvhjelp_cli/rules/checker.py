@@ -232,6 +232,33 @@ def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Ski
         stack.extend((path, depth + 1) for path in reversed(folders))
 
 
+def check_folder(folder: str, today: date, *, keep=lambda path: True) -> CheckRun:
+    """The group files and status files directly in one folder (no subfolders), each only if `keep`
+    says it belongs there (the app: no symbolic link out of the folder)."""
+    from selvhjelp_cli.groupfile.statusfile import SUFFIX, is_status_file
+
+    results: list[FileResult] = []
+    skipped: list[Skipped] = []
+    try:
+        names = sorted(name for name in os.listdir(folder) if not name.startswith("."))
+    except OSError:
+        return CheckRun([_unreadable(folder)], [], today)
+    for name in names:
+        path = os.path.join(folder, name)
+        if not os.path.isfile(path) or not keep(path):
+            continue
+        if is_status_file(name):
+            if not any(other in names for other in (name[: -len(SUFFIX)] + ".yaml", name[: -len(SUFFIX)] + ".yml")):
+                results.append(check_status_file(path))
+        elif name.lower().endswith((".yaml", ".yml")):
+            result = check_file(path, today, only_groups=True)
+            if result is None:
+                skipped.append(Skipped(path, _(_NOT_A_GROUP)))
+            else:
+                results.append(result)
+    return CheckRun(results, skipped, today)
+
+
 def check_paths(paths: list[str], today: date) -> CheckRun:
     """Check files and folders; a file named explicitly is always checked."""
     results: list[FileResult] = []

@@ -1,0 +1,177 @@
+"""The folder's groups as an office sees them, the contact points, and the public list.
+
+The list is the overview `check` makes of the folder – the same rows the
+spreadsheet holds – sorted and filtered by the address (so it works without
+script), with what needs following up said in words.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from selvhjelp_cli.app.pages import download
+from selvhjelp_cli.core.i18n import N_, _, translate
+
+if TYPE_CHECKING:
+    from selvhjelp_cli.app.pages import Site
+
+# The list's filters, as they read in the address (?vis=) and on the page.
+FILTERS = {"alle": N_("Alle"), "oppfolging": N_("Må følges opp"), "planlagt": N_("Planlagt"),
+           "i-gang": N_("I gang"), "opphold": N_("Opphold"), "avsluttet": N_("Avsluttet")}
+_FILTER_STATUS = {"planlagt": "planned", "i-gang": "running", "opphold": "paused", "avsluttet": "ended"}
+# The columns the list can be sorted by (?sorter=), with what they sort on.
+SORTS = {
+    "gruppe": lambda row: (row.group or row.path).casefold(),
+    "fylke": lambda row: (row.county or "").casefold(),
+    "kontaktpunkt": lambda row: (row.office_name or "").casefold(),
+    "aktive": lambda row: row.active if row.active is not None else -1,
+    "neste": lambda row: row.next_meeting.toordinal() if row.next_meeting else 10**7,
+    "status": lambda row: row.status,
+    "feil": lambda row: (-row.errors, -row.warnings),
+}
+_PUBLISHED = {"html": "apne-grupper.html", "json": "apne-grupper.json"}
+
+
+def routes(site: Site) -> list[Route]:
+    pages = OfficePages(site)
+    return [
+        Route("/", pages.groups, methods=["GET"]),
+        Route("/overview.xlsx", pages.spreadsheet, methods=["GET"]),
+        Route("/find", pages.find, methods=["GET"]),
+        Route("/publish", pages.publish, methods=["GET", "POST"]),
+        Route("/declaration.{format}", pages.blank_declaration, methods=["GET"]),
+    ]
+
+
+class OfficePages:
+    def __init__(self, site: Site) -> None:
+        self.site = site
+
+    def overview(self):
+        """The folder's group files (and status files), directly in it, as `check` sees them, with their rows.
+
+        Kept while no file's size or time changed, so the list is quick to show again; the day counts too
+        (a meeting passes), and the directory (an office drops its list into the folder)."""
+        from selvhjelp_cli.core.i18n import current
+        from selvhjelp_cli.offices.overview import rows
+        from selvhjelp_cli.rules.checker import check_folder
+
+        today = self.site.today()
+        directory = self.site.directory()
+        key = (today, current(), _folder_state(self.site.folder), directory.as_of, directory.path)
+        cached = self.site.overview_cache.get(key)
+        if cached is None:
+            run = check_folder(self.site.folder, today, keep=self.site.inside)
+            cached = (run, rows(run, directory), directory)
+            self.site.overview_cache.clear()
+            self.site.overview_cache[key] = cached
+        return cached
+
+    async def groups(self, request: Request) -> HTMLResponse:
+        run, table, directory = await run_in_threadpool(self.overview)
+        shown = request.query_params.get("vis", "alle")
+        shown = shown if shown in FILTERS else "alle"
+        order = request.query_params.get("sorter", "gruppe")
+        order = order if order in SORTS else "gruppe"
+        entries = [self._entry(result, row) for result, row in zip(run.files, table)]
+        if shown == "oppfolging":
+            entries = [e for e in entries if e["row"].needs_follow_up]
+        elif shown in _FILTER_STATUS:
+            entries = [e for e in entries if e["row"].status == _FILTER_STATUS[shown]]
+        entries.sort(key=lambda e: SORTS[order](e["row"]))
+        counts = {"oppfolging": sum(r.needs_follow_up for r in table)}
+        return self.site.render(request, "groups.html.j2", entries=entries, total=len(table), notice=None,
+                                filters=FILTERS, shown=shown, order=order, counts=counts,
+                                closed_offices=any(r.office_closed for r in table), directory=directory)
+
+    def _entry(self, result, row) -> dict[str, Any]:
+        from selvhjelp_cli.calendar.meetings import STATUS_WORDS
+        from selvhjelp_cli.offices.spreadsheet import office_cell
+
+        state = _("ugyldig fil") if row.status == "invalid" else translate(STATUS_WORDS[row.status])
+        return {"row": row, "stem": self.site.stem_of(result.path), "file": os.path.relpath(result.path,
+                                                                                          self.site.folder),
+                "problems": [] if result.valid else result.findings, "state": state, "office": office_cell(row),
+                "follow_up": row.follow_up_words()}
+
+    async def spreadsheet(self, request: Request) -> Response:
+        def make() -> bytes:
+            from selvhjelp_cli.offices.spreadsheet import overview_xlsx
+
+            _run, table, _directory = self.overview()
+            return overview_xlsx(table)
+
+        content = await run_in_threadpool(make)
+        return download(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        _("oversikt") + ".xlsx")
+
+    # -- who covers a place ----------------------------------------------------------
+
+    async def find(self, request: Request) -> HTMLResponse:
+        return await run_in_threadpool(self._find, request, request.query_params.get("place", ""))
+
+    def _find(self, request: Request, place: str) -> HTMLResponse:
+        from selvhjelp_cli.places.resolver import resolve
+
+        directory = self.site.directory()
+        result = resolve(directory, "place", place) if place.strip() else None
+        return self.site.render(request, "find.html.j2", place=place, result=result, directory=directory)
+
+    # -- the public list -------------------------------------------------------------
+
+    async def publish(self, request: Request) -> Response:
+        form = await self.site.form(request) if request.method == "POST" else None
+        return await run_in_threadpool(self._publish, request, form)
+
+    def _publish(self, request: Request, form: dict | None) -> Response:
+        from selvhjelp_cli.app.page_data import publish_view
+        from selvhjelp_cli.offices import publish as listing
+
+        run, _table, directory = self.overview()
+        today = self.site.today()
+        selection = listing.select(run, directory)
+        if form is not None:
+            kind = form.get("format", "")
+            if kind not in _PUBLISHED:
+                return self.site.message(404, "missing")
+            # Handed to the browser to save where the person chooses: never into the folder with the names.
+            if kind == "json":
+                return download(listing.to_json(selection), "application/json; charset=utf-8", _PUBLISHED[kind])
+            return download(listing.to_html(selection, today, directory), "text/html; charset=utf-8",
+                            _PUBLISHED[kind])
+        return self.site.render(request, "publish.html.j2", view=publish_view(selection), published=_PUBLISHED)
+
+    async def blank_declaration(self, request: Request) -> Response:
+        from selvhjelp_cli.app.group_pages import GroupPages
+        from selvhjelp_cli.documents.contents import BLANK_COPIES
+
+        raw = request.query_params.get("blank", "8").strip()
+        low, high = BLANK_COPIES
+        if not raw.isdigit() or not low <= int(raw) <= high:  # as the command line refuses --blank
+            return self.site.failed(request, _("Kunne ikke lage dokumentet"),
+                                    _("Skriv et helt tall fra {low} til {high}.").format(low=low, high=high))
+        return await run_in_threadpool(GroupPages(self.site).make_document, request, None, "declaration",
+                                       request.path_params["format"], int(raw))
+
+
+def _folder_state(folder: str) -> tuple:
+    """What changes when any file the list reads changes: names, sizes and times."""
+    state = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return ()
+    for entry in entries:
+        if entry.name.endswith((".yaml", ".yml", ".json")) and not entry.name.startswith("."):
+            try:
+                info = entry.stat()
+            except OSError:
+                continue
+            state.append((entry.name, info.st_size, info.st_mtime_ns))
+    return tuple(state)

@@ -1,0 +1,179 @@
+"""The folder's groups as an office sees them (app/office_pages.py): what needs following up in words,
+sorted and filtered without script, the spreadsheet the CLI writes, contact points that are true, status
+files read as groups, and a public list handed to the browser, never written beside the names."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+
+import pytest
+
+from .conftest import EXAMPLES, TODAY, invoke, post
+
+KONTOR = EXAMPLES / "kontor" / "kontaktpunkter.yaml"
+
+
+def test_the_list_says_what_needs_following_up_in_words_and_counts_errors_apart(app, folder):
+    client, guard = app
+    page = client.get("/").text
+    row = page.split("Onsdagsgruppa")[1].split("</tr>")[0]
+    for words in ("under 18", "leder", "betaling", "ikke skrevet under", "4 feil", "advarsler"):
+        assert words in row, words
+    assert "Må følges opp (2)" in page  # Onsdagsgruppa, and Nettgruppa nord (too few yet)
+
+
+def test_the_list_can_be_filtered_and_sorted_without_script(app, folder):
+    client, guard = app
+    follow_up = client.get("/?vis=oppfolging").text
+    assert "Onsdagsgruppa" in follow_up and "Torsdagsgruppa" not in follow_up  # its one warning is agreed
+    planned = client.get("/?vis=planlagt").text
+    assert "Nettgruppa nord" not in planned or "Torsdagsgruppa" not in planned
+    by_errors = client.get("/?sorter=feil").text
+    assert by_errors.index("Onsdagsgruppa") < by_errors.index("Torsdagsgruppa")
+    by_name = client.get("/?sorter=gruppe").text
+    assert by_name.index("Nettgruppa nord") < by_name.index("Onsdagsgruppa") < by_name.index("Torsdagsgruppa")
+    assert client.get("/?vis=ukjent&sorter=ukjent").status_code == 200
+
+
+def test_a_closed_2019_office_is_never_shown_as_todays_contact_point(app, folder):
+    client, guard = app
+    page = client.get("/").text
+    assert "Sandnes (nedlagt 2023)" in page and ">Sandnes<" not in page
+
+
+def test_an_offices_directory_in_the_folder_is_used_and_dated(app, folder):
+    client, guard = app
+    shutil.copy(KONTOR, folder / "kontaktpunkter.yaml")
+    page = client.get("/").text
+    assert "nedlagt 2023" not in page
+    found = client.get("/find?place=Haugesund").text
+    assert "Listen er fra" in found and "nedlagt" not in found and "2019" not in found
+    group = client.get("/g/torsdagsgruppa").text
+    assert "Kontaktpunktet for gruppa er" in group
+    assert "kontaktpunkter.yaml" not in client.get("/?vis=alle").text.split("<tbody>")[1]  # not a group
+
+
+def test_without_a_directory_the_answer_leads_with_what_to_do_today(app):
+    client, guard = app
+    page = client.get("/find?place=Haugesund").text
+    answer = page.split('id="answer"')[1].split("</section>")[0]
+    assert answer.index("frivilligsentralen i kommunen") < answer.index("I 2019 dekket distriktskontoret i Sandnes")
+    assert "981 02 067" not in answer and "<h3>" not in answer
+
+
+def test_the_spreadsheet_from_the_list_is_the_one_the_cli_writes(app, folder, tmp_path):
+    import zipfile
+
+    client, guard = app
+    answer = client.get("/overview.xlsx")
+    assert answer.status_code == 200 and "attachment" in answer.headers["content-disposition"]
+    result = invoke("check", folder, "--format", "xlsx", "-o", tmp_path / "cli.xlsx", "--today", TODAY.isoformat())
+    assert result.exit_code in (0, 1)
+    from io import BytesIO
+
+    def strings(data: bytes) -> str:
+        return zipfile.ZipFile(BytesIO(data)).read("xl/sharedStrings.xml").decode()
+
+    app_strings, cli_strings = strings(answer.content), strings((tmp_path / "cli.xlsx").read_bytes())
+    # The same cells; only the paths differ (the app lists by file name, the CLI by the path it was given).
+    assert re.sub(r"<t>[^<]*\.yaml</t>", "", app_strings) == re.sub(r"<t>[^<]*\.yaml</t>", "", cli_strings)
+    assert "Følg opp" in app_strings and "Ola" not in app_strings
+
+
+def test_status_files_are_groups_on_the_list_marked_with_their_date(app, folder, tmp_path):
+    client, guard = app
+    result = invoke("status", folder / "onsdagsgruppa-med-problemer.yaml", "-o", tmp_path / "x.status.json",
+                    "--today", TODAY.isoformat())
+    assert result.exit_code == 0
+    os.unlink(folder / "onsdagsgruppa-med-problemer.yaml")
+    shutil.copy(tmp_path / "x.status.json", folder / "onsdagsgruppa.status.json")
+    page = client.get("/").text
+    row = page.split("Onsdagsgruppa")[1].split("</tr>")[0]
+    assert "statusfil fra 20.1.2027" in row and "under 18" in row
+
+
+def test_the_list_reads_only_the_folder_itself(app, folder, tmp_path):
+    client, guard = app
+    (folder / "under").mkdir()
+    text = (folder / "torsdagsgruppa.yaml").read_text(encoding="utf-8")
+    (folder / "under" / "x.yaml").write_text(text.replace("Torsdagsgruppa", "Undermappegruppe"), encoding="utf-8")
+    elsewhere = tmp_path / "annet"
+    elsewhere.mkdir()
+    (elsewhere / "y.yaml").write_text(text.replace("Torsdagsgruppa", "Lenkegruppe").replace("closed: true", "closed: false"),
+                                      encoding="utf-8")
+    os.symlink(elsewhere / "y.yaml", folder / "lenke.yaml")
+    os.symlink(elsewhere, folder / "mappelenke")
+    page = client.get("/").text
+    assert "Undermappegruppe" not in page and "Lenkegruppe" not in page
+    published = client.get("/publish").text
+    assert "Lenkegruppe" not in published
+
+
+def test_publish_hands_the_files_to_the_browser_and_writes_nothing_beside_the_names(app, folder):
+    client, guard = app
+    page = client.get("/publish").text
+    assert "Onsdagsgruppa" not in page and "Ola" not in page
+    assert "Ikke med: 1 gruppe som bryter et krav i rammene" in page
+    before = sorted(os.listdir(folder))
+    for kind, start in (("json", b"["), ("html", b"<!doctype html>")):
+        answer = post(client, guard, "/publish", {"format": kind})
+        assert answer.status_code == 200 and answer.content.lower().startswith(start.lower())
+        assert "attachment" in answer.headers["content-disposition"]
+    assert sorted(os.listdir(folder)) == before
+
+
+def test_an_online_group_on_the_public_list_is_labelled_for_what_it_is(folder):
+    from datetime import date
+
+    from .conftest import app_client
+
+    client, guard, _site = app_client(folder, today=lambda: date(2026, 12, 2))
+    client.get("/?secret=" + guard.launch_secret)
+    page = client.get("/publish").text
+    entry = page.split("Nettgruppa nord")[1].split("</li>")[0]
+    assert "Kommune" not in entry and "Fylke: " in entry
+    assert "Den digitale gruppa står bare på nettsiden." in page
+
+
+def test_pages_speak_the_language_of_each_request_and_never_mix(app):
+    client, guard = app
+    answers = {}
+
+    def ask(language):
+        answers[language] = [client.get(f"/new?lang={language}").text for _ in range(5)]
+
+    threads = [threading.Thread(target=ask, args=(language,)) for language in ("nb", "nn", "en")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all('<html lang="nb">' in page and "Gruppas navn" in page for page in answers["nb"])
+    assert all('<html lang="nn">' in page and "Namnet på gruppa" in page for page in answers["nn"])
+    assert all('<html lang="en">' in page and "Name of the group" in page for page in answers["en"])
+
+
+def test_the_language_chosen_is_remembered(app):
+    client, guard = app
+    client.get("/?lang=en")
+    assert '<html lang="en">' in client.get("/find").text
+
+
+@pytest.mark.parametrize("blank", ["8", "1", "200"])
+def test_blank_declarations(app, blank):
+    client, guard = app
+    answer = client.get(f"/declaration.pdf?blank={blank}")
+    assert answer.status_code == 200 and answer.content.startswith(b"%PDF")
+
+
+def test_quit_stops_the_server_and_leaves_nothing_live_on_the_page(folder):
+    from .conftest import app_client, post
+
+    stopped = []
+    client, guard, _site = app_client(folder, stop=lambda: stopped.append(1))
+    client.get("/?secret=" + guard.launch_secret)
+    answer = post(client, guard, "/quit", {})
+    assert answer.status_code == 200 and "selvhjelp er lukket" in answer.text and stopped == [1]
+    assert "<form" not in answer.text and "Hovedmeny" not in answer.text and "<style>" in answer.text
