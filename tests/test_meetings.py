@@ -11,7 +11,7 @@ from icalendar import Calendar
 from selvhjelp_cli.calendar.meetings import holiday_label, holiday_name, listing, next_meeting, plan, to_ics
 from selvhjelp_cli.groupfile.loader import load_group
 
-from .conftest import BASE, invoke, people
+from .conftest import BASE, EXAMPLES, invoke, people
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -190,3 +190,18 @@ def test_the_calendar_file_never_carries_a_cancel_reason_and_escapes_the_name(wr
     raw = to_ics(group, plan(group, count=3, include_cancelled=True), stamp=datetime(2027, 1, 1))
     assert b"Hemmelig" not in raw and b"innlagt" not in raw
     assert b"X-WR-CALNAME:Grp\\;X-INJ:1\\,a\\\\b" in raw
+
+
+@pytest.mark.parametrize("today, first, end", [
+    ("2026-09-01", "2026-09-03", "2026-12-31"),  # the autumn, from its start
+    ("2026-11-19", "2026-09-03", "2026-12-31"),  # six weeks left: still this half-year
+    ("2026-11-20", "2026-09-03", "2027-06-30"),  # less: the spring too
+    ("2026-12-06", "2027-08-19", "2027-12-31"),  # a group that starts later: its own half-year
+])
+def test_the_season_runs_to_the_end_of_the_half_year_or_the_next_when_it_is_nearly_over(today, first, end):
+    from selvhjelp_cli.calendar.meetings import season_end
+
+    group = load_group(EXAMPLES / "torsdagsgruppa.yaml").group
+    group = group.model_copy(update={"schedule": group.schedule.model_copy(
+        update={"first_meeting": date.fromisoformat(first)})})
+    assert season_end(group, date.fromisoformat(today)) == date.fromisoformat(end)

@@ -134,7 +134,7 @@ def test_an_online_group_on_the_public_list_is_labelled_for_what_it_is(folder):
     client.get("/?secret=" + guard.launch_secret)
     page = client.get("/publish").text
     entry = page.split("Nettgruppa nord")[1].split("</li>")[0]
-    assert "Kommune" not in entry and "Fylke: " in entry
+    assert "Hører til: Alta" in entry and "Fylke" not in entry
     assert "Den digitale gruppa står bare på nettsiden." in page
 
 

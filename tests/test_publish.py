@@ -164,3 +164,22 @@ def test_the_html_page_works_for_offices_without_phone_or_email(tmp_path, reach)
                         output_format, "--directory", directory)
         assert result.exit_code == 0, result.stderr
         assert "uventet" not in result.stderr and reach.split(": ")[1].strip('"') in result.stdout
+
+
+def test_the_html_page_says_what_the_region_beside_each_group_is(tmp_path):
+    folder = folder_of_groups(tmp_path)
+    text = (EXAMPLES / "torsdagsgruppa.yaml").read_text(encoding="utf-8")
+    (folder / "fylke.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Tirsdagsgruppa").replace(
+        "first_meeting: 2026-09-03", "first_meeting: 2027-01-05").replace("municipality: Haugesund\n", ""),
+        encoding="utf-8")
+    page = invoke("publish", folder, "--format", "html", "--today", "2026-11-23").stdout
+
+    def region(name):
+        import re
+
+        article = page.split(f"<h2>{name}</h2>")[1].split("</article>")[0]
+        return re.search(r"<dt>(Kommune|Fylke|Hører til)</dt><dd>([^<]*)</dd>", article).group(0)[4:-5]
+
+    assert region("Mandagsgruppa") == "Kommune</dt><dd>Haugesund"
+    assert region("Tirsdagsgruppa") == "Fylke</dt><dd>Rogaland"
+    assert region("Nettgruppa nord") == "Hører til</dt><dd>Alta"  # an online group meets nowhere

@@ -228,15 +228,16 @@ def publish_view(selection) -> dict[str, Any]:
         when = _("{weekday} kl. {start}–{end}").format(weekday=format_day(item.next_day, "EEEE"),
                                                       start=clock(meeting.start), end=clock(meeting.end))
         groups.append({"name": group.name, "rhythm": ", ".join(filter(None, (listing.rhythm(item), when))),
-                       "place": group.place(_("digitalt")), "where": item.region,
+                       "place": group.place(_("digitalt")),
+                       "where": f"{listing.region_label(item)}: {item.region}" if item.region else "",
                        "online": group.mode == "digital", "next": long_date(item.next_day),
                        "promises": listing.promises()})
     left_out = [_LEFT_OUT[reason](count).format(count=count) for reason, count in selection.left_out.items()]
     digital = sum(not listing.in_feed(item) for item in selection.listings)
     if digital:
         left_out.append(ngettext(
-            "Den digitale gruppa står bare på nettsiden. Fila for Meeting Guide-appen viser aldri lenker til "
+            "Den digitale gruppa står bare på nettsiden. Filen for Meeting Guide-appen viser aldri lenker til "
             "møterom, så den er ikke med der.",
-            "De {count} digitale gruppene står bare på nettsiden. Fila for Meeting Guide-appen viser aldri lenker "
+            "De {count} digitale gruppene står bare på nettsiden. Filen for Meeting Guide-appen viser aldri lenker "
             "til møterom, så de er ikke med der.", digital).format(count=digital))
     return {"groups": groups, "left_out": left_out}

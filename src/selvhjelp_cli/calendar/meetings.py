@@ -206,9 +206,10 @@ def plan(
 
 
 def season_end(group: Group, today: date) -> date:
-    """The end of the half-year the group is in (or starts in): 30 June or 31 December. The app lists the
-    meetings up to it, and the calendar file covers the same span unless told otherwise."""
-    start = max(today, group.schedule.first_meeting)
+    """The end of the half-year the group is in (or starts in): 30 June or 31 December – or of the next
+    half-year when less than six weeks are left, so a December look ahead shows the spring. The app lists
+    the meetings up to it, and the calendar file covers the same span unless told otherwise."""
+    start = max(today + timedelta(weeks=6), group.schedule.first_meeting)
     return date(start.year, 6, 30) if start.month <= 6 else date(start.year, 12, 31)
 
 

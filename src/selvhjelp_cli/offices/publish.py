@@ -80,6 +80,13 @@ def select(run: CheckRun, directory: Directory) -> Selection:
     return Selection(listings, {k: v for k, v in left_out.items() if v})
 
 
+def region_label(listing: Listing) -> str:
+    """What the region beside a group is: an online group meets nowhere, it only belongs somewhere."""
+    if listing.group.mode == "digital":
+        return _("Hører til")
+    return _("Kommune") if listing.group.municipality else _("Fylke")
+
+
 def _entity(directory: Directory, office_id: str | None) -> dict:
     """The office as Meeting Guide's entity; the head office when the list is the closed 2019 one."""
     contact = directory.contact(office_id) if office_id and not directory.builtin else None
@@ -244,7 +251,8 @@ def to_html(selection: Selection, today: date, directory: Directory) -> str:
         contact = found.get("contact_1_phone") or found.get("contact_1_email")
         groups.append({"entry": found, "theme": listing.group.theme, "when": when, "where": where,
                        "facts": promises(),
-                       "contact": contact, "digital": listing.group.mode == "digital"})
+                       "contact": contact, "digital": listing.group.mode == "digital",
+                       "region_label": region_label(listing)})
     template = environment("html").get_template("publish.html.j2")
     from selvhjelp_cli.core.i18n import current
 
