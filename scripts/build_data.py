@@ -193,7 +193,7 @@ def main(source: Path, out: Path = DATA) -> None:
     newer_names: dict[str, list[str]] = defaultdict(list)
     for r in read(DATA, "names_2024_2026.csv"):
         newer_names[r["kommunenummer"]].append(r["navn"])
-    current_names = {r["kommunenavn"].casefold() for r in current}
+    {r["kommunenavn"].casefold() for r in current}
     rows = []
     for r in current:
         number = r["kommunenummer"]

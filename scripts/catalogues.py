@@ -173,7 +173,8 @@ def problems() -> list[str]:
                     found.append(f"{language}: placeholders differ: {shown!r}")
         mo = path.with_suffix(".mo")
         if not mo.exists() or mo_meaning(mo.read_bytes()) != po_meaning(catalog):
-            found.append(f"{language}: {mo.relative_to(ROOT)} is not compiled from the .po: run python scripts/catalogues.py")
+            found.append(f"{language}: {mo.relative_to(ROOT)} is not compiled from the .po: run python "
+                         f"scripts/catalogues.py")
     return found
 
 
@@ -215,7 +216,9 @@ def main(argv: list[str]) -> int:
             po.write_bytes(po_bytes(catalog))
         if not mo.exists() or mo_meaning(mo.read_bytes()) != po_meaning(catalog):
             mo.write_bytes(mo_bytes(catalog))
-        untranslated = sum(1 for m in catalog if m.id and not all(m.string if isinstance(m.string, tuple) else (m.string,)))
+        untranslated = sum(
+            1 for m in catalog if m.id and not all(m.string if isinstance(m.string, tuple) else (m.string,))
+        )
         print(f"{language}: {len(catalog)} messages, {untranslated} untranslated")
     return 0
 

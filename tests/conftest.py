@@ -107,6 +107,36 @@ def people(n: int, *, born: int = 1985, signed: str | None = None, extra: str = 
     return "\n".join(lines) + "\n"
 
 
+# The rules' tests: a group before its first meeting (7 January 2027) and well after it.
+BEFORE_START = date(2026, 12, 1)
+AFTER_START = date(2027, 3, 1)
+
+
+def rule_findings(write, text: str, today: date = BEFORE_START, rule: str | None = None) -> list:
+    """The findings of a group file's text (those of one rule, if named), decisions applied."""
+    from selvhjelp_cli.groupfile.loader import load_group
+    from selvhjelp_cli.rules.checker import run_rules
+
+    return [f for f in run_rules(load_group(write(text)), today) if rule is None or f.rule == rule]
+
+
+def schedule_group(**values: int) -> str:
+    """BASE with some keys of its schedule set, and six participants."""
+    return BASE + "".join(f"  {key}: {value}\n" for key, value in values.items()) + people(6)
+
+
+def example_findings(example) -> list:
+    """A rule's own example (rules.Example) as a group file, through the loader and the checker."""
+    from selvhjelp_cli.core.source import parse
+    from selvhjelp_cli.groupfile.loader import LoadedGroup
+    from selvhjelp_cli.groupfile.validation import validate
+    from selvhjelp_cli.rules import example_file
+    from selvhjelp_cli.rules.checker import run_rules
+
+    data, source = parse(example_file(example.yaml), "eksempel.yaml")
+    return run_rules(LoadedGroup("eksempel.yaml", validate(data, source), source), date.fromisoformat(example.today))
+
+
 @pytest.fixture
 def write(tmp_path: Path):
     """Write a YAML text to a file in tmp_path and return its path."""

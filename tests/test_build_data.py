@@ -52,9 +52,9 @@ def test_a_missing_source_is_named(recorded, tmp_path):
 
 
 def test_changed_sources_are_refused_until_recorded(recorded, tmp_path):
-    names = [n for n in json.loads(recorded.read_text(encoding="utf-8"))["files"]]
+    names = list(json.loads(recorded.read_text(encoding="utf-8"))["files"])
     stand_ins(tmp_path / "kilder", names)
-    with pytest.raises(SystemExit, match="differ from data/sources.json"):
+    with pytest.raises(SystemExit, match=r"differ from data/sources\.json"):
         build_data.verify_sources(tmp_path / "kilder", record=False)
     build_data.verify_sources(tmp_path / "kilder", record=True)
     files = json.loads(recorded.read_text(encoding="utf-8"))["files"]
@@ -63,7 +63,7 @@ def test_changed_sources_are_refused_until_recorded(recorded, tmp_path):
 
 
 def test_a_newer_postcode_register_replaces_the_old_record(recorded, tmp_path):
-    names = [n for n in json.loads(recorded.read_text(encoding="utf-8"))["files"]]
+    names = list(json.loads(recorded.read_text(encoding="utf-8"))["files"])
     stand_ins(tmp_path / "kilder", [*names, "postnummer_2027-02-01.csv"])
     build_data.verify_sources(tmp_path / "kilder", record=True)
     files = json.loads(recorded.read_text(encoding="utf-8"))["files"]

@@ -60,7 +60,7 @@ def test_every_error_is_named_with_file_and_line():
         ("22:5", "«covers» for kontor nr. 3 må ha minst én av"),
     ]
     assert len(lines) == len(expected)
-    for line, (where, message) in zip(lines, expected):
+    for line, (where, message) in zip(lines, expected, strict=True):
         assert f"feil.yaml:{where}: {message}" in line
 
 
@@ -146,9 +146,9 @@ def test_the_schema_names_exactly_the_keys_the_checker_reads():
 
 
 def test_the_shipped_schema_is_what_the_command_prints():
-    from .conftest import FIXTURES as fixtures
+    from .conftest import FIXTURES
 
-    shipped = (fixtures.parent.parent / "schema" / "katalog-v1.json").read_text(encoding="utf-8")
+    shipped = (FIXTURES.parent.parent / "schema" / "katalog-v1.json").read_text(encoding="utf-8")
     assert invoke("directory", "schema").stdout == shipped, \
         "run: selvhjelp directory schema -o schema/katalog-v1.json --force"
 

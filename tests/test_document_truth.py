@@ -109,7 +109,9 @@ def test_the_poster_before_and_after_the_first_meeting():
 def test_a_closed_group_that_has_started_gets_a_warning_with_its_poster(tmp_path):
     result = invoke("print-handout", "poster", TORSDAG, "-o", tmp_path / "p.pdf", "--today", "2026-11-23")
     assert result.exit_code == 0
-    assert "Merk: Gruppa har startet og er lukket, så plakaten sier at den ikke tar inn nye deltakere nå." in result.stderr
+    assert (
+        "Merk: Gruppa har startet og er lukket, så plakaten sier at den ikke tar inn nye deltakere nå." in result.stderr
+    )
     before = invoke("print-handout", "poster", TORSDAG, "-o", tmp_path / "q.pdf", "--today", "2026-09-01")
     assert "Merk:" not in before.stderr
 

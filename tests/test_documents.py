@@ -21,7 +21,8 @@ TODAY = date(2026, 11, 23)
 GROUP_FILE = EXAMPLES / "torsdagsgruppa.yaml"
 PARTICIPANTS = ["Ola N.", "Lise H.", "Mona K.", "Jon E.", "Siv T.", "Arne B.", "Tor A."]
 TITLES = {
-    "nb": {"declaration": "Taushetserklæring", "principles": "Prinsipper for samtalen", "framework": "Rammer for gruppa",
+    "nb": {"declaration": "Taushetserklæring", "principles": "Prinsipper for "
+                                                             "samtalen", "framework": "Rammer for gruppa",
            "first-meeting": "Plan for de første møtene", "digital": "Tips for digitale møter",
            "registration": "Registrering av deltakere", "attendance": "Oppmøteliste", "poster": "Selvhjelpsgruppe"},
     "nn": {"declaration": "Erklæring om teieplikt", "principles": "Prinsipp for samtalen",
@@ -160,9 +161,18 @@ def test_html_does_not_load_the_pdf_engine(tmp_path):
     assert out.stdout.split()[-1] == "False"
 
 
-@pytest.mark.parametrize("raw, escaped", [("kl. 18.00–20.00", "kl. 18.00–20.00"), ("Kari *N*", r"Kari \*N\*"),
-                                          ("- Ola", r"\- Ola"), ("1. Liv", r"1\. Liv"), ("Mor-Kari", "Mor-Kari"), ("# Per", r"\# Per"),
-                                          ("a_b [c] <d> | e", r"a\_b \[c\] \<d\> \| e")])
+@pytest.mark.parametrize(
+    "raw, escaped",
+    [
+        ("kl. 18.00–20.00", "kl. 18.00–20.00"),
+        ("Kari *N*", r"Kari \*N\*"),
+        ("- Ola", r"\- Ola"),
+        ("1. Liv", r"1\. Liv"),
+        ("Mor-Kari", "Mor-Kari"),
+        ("# Per", r"\# Per"),
+        ("a_b [c] <d> | e", r"a\_b \[c\] \<d\> \| e"),
+    ],
+)
 def test_markdown_escape(raw, escaped):
     from selvhjelp_cli.documents.render import markdown_escape
 

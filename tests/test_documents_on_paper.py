@@ -7,6 +7,7 @@ the PDF back with pypdf."""
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections import Counter
 from datetime import date
@@ -145,14 +146,14 @@ def test_a_name_is_never_hyphenated_and_each_stands_whole_in_order(kind, languag
     names = participants(LONG)
     text = text_of(reader)
     positions = [text.find(name) for name in names]
-    assert -1 not in positions, [n for n, p in zip(names, positions) if p == -1]
+    assert -1 not in positions, [n for n, p in zip(names, positions, strict=True) if p == -1]
     assert positions == sorted(positions)
 
 
 def test_a_wrapped_name_grows_its_row_and_never_overprints_the_next():
     reader = pdf(build("attendance", LONG))
     lines = sorted({round(y, 1) for size, y, text in runs(reader) if size == 9.5}, reverse=True)
-    gaps = [a - b for a, b in zip(lines, lines[1:])]
+    gaps = [a - b for a, b in itertools.pairwise(lines)]
     assert min(gaps) >= 9.5, gaps  # no two lines of names closer than one line of type
 
 

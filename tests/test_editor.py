@@ -149,7 +149,10 @@ def test_removing_a_participant_added_by_mistake_takes_only_their_lines(tmp_path
     path = write(tmp_path, text)
     code, out, _err = cli("participant", "remove", path, "per")
     assert code == 0 and "Fjernet «Per»" in out
-    assert open(path, encoding="utf-8").read() == BASE + "participants:\n  - name: Ola\n    born: 1984  # ok\n  # Per under\n"
+    assert (
+        open(path, encoding="utf-8").read()
+        == BASE + "participants:\n  - name: Ola\n    born: 1984  # ok\n  # Per under\n"
+    )
     assert cli("participant", "remove", path, "ola")[0] == 0
     assert open(path, encoding="utf-8").read() == BASE + "participants: []\n  # Per under\n"
     assert load_group(path).group.participants == []

@@ -170,7 +170,9 @@ def test_no_page_puts_a_participant_name_in_an_address(app):
 
 def test_nothing_outside_the_folder_is_served(app, folder, tmp_path):
     client, guard = app
-    (tmp_path / "outside.yaml").write_text((folder / "torsdagsgruppa.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "outside.yaml").write_text(
+        (folder / "torsdagsgruppa.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     os.symlink(tmp_path / "outside.yaml", folder / "lenke.yaml")
     for stem in ("..%2Foutside", "%2E%2E%2Foutside", "lenke", ".hidden", "%2Fetc%2Fpasswd", "C:%5Cx"):
         assert client.get(f"/g/{stem}").status_code == 404, stem
@@ -252,8 +254,15 @@ def test_signing_one_and_signing_all_give_the_same_bytes_as_the_cli(app, folder,
                            ["participant", "sign", "FILE", "Tor A.", "--date", "20.1.2027"])
     (folder / "torsdagsgruppa.yaml").write_text(text.replace("declaration_signed: 2026-11-05", "role: kaffe"),
                                                 encoding="utf-8")
-    page = _same_change_both_ways(app, folder, tmp_path, monkeypatch, "/g/torsdagsgruppa/participant/sign-all",
-                                  {"date": "2027-01-14"}, ["participant", "sign", "FILE", "--all", "--date", "14.1.2027"])
+    page = _same_change_both_ways(
+        app,
+        folder,
+        tmp_path,
+        monkeypatch,
+        "/g/torsdagsgruppa/participant/sign-all",
+        {"date": "2027-01-14"},
+        ["participant", "sign", "FILE", "--all", "--date", "14.1.2027"],
+    )
     assert "Tor A. skrev under 14.1.2027." in page
 
 

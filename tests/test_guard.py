@@ -7,7 +7,7 @@ from starlette.testclient import TestClient
 
 from selvhjelp_cli.app.guard import cookies_of, form_token, headers_of, same_origin, same_secret
 
-from .conftest import BASE_URL, PORT, app_client, post, shown
+from .conftest import BASE_URL, PORT, app_client, shown
 
 # -- each check on its own ---------------------------------------------------------------
 
@@ -101,7 +101,8 @@ def test_a_wrong_or_odd_cookie_is_refused(folder, cookie):
 def test_another_programs_cookie_does_not_lock_the_person_out(app):
     client, guard = app
     ours = client.cookies.get(f"selvhjelp-{PORT}")
-    answer = TestClient(guard, base_url=BASE_URL).get("/", headers={"cookie": f'prefs={{"a":1}}; x=a b; selvhjelp-{PORT}={ours}'})
+    answer = TestClient(guard, base_url=BASE_URL).get("/", headers={"cookie": f'prefs={{"a":1}}; x=a b; '
+                                                                              f'selvhjelp-{PORT}={ours}'})
     assert answer.status_code == 200
 
 
@@ -123,8 +124,11 @@ def test_a_form_of_another_kind_or_too_large_is_refused(app, folder):
     multipart = client.post("/g/torsdagsgruppa/group/end", files={"x": ("a", b"b")}, data={"csrf": guard.csrf},
                             headers=headers, follow_redirects=False)
     assert multipart.status_code == 403
-    large = client.post("/g/torsdagsgruppa/group/end", content=b"csrf=" + guard.csrf.encode() + b"&x=" + b"a" * 2_000_000,
-                        headers={**headers, "content-type": "application/x-www-form-urlencoded"})
+    large = client.post(
+        "/g/torsdagsgruppa/group/end",
+        content=b"csrf=" + guard.csrf.encode() + b"&x=" + b"a" * 2_000_000,
+        headers={**headers, "content-type": "application/x-www-form-urlencoded"},
+    )
     assert large.status_code == 403
 
 

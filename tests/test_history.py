@@ -69,7 +69,8 @@ def test_the_list_shows_what_can_be_undone(group_file):
     run("meeting", "cancel", group_file, "25.3.2027")
     run("meeting", "cancel", group_file, "1.4.2027")
     listed = run("undo", group_file, "--list").stdout.splitlines()
-    assert listed[0].endswith("Møtet 1.4.2027 er avlyst. (kan angres nå)") and listed[1].endswith("25.3.2027 er avlyst.")
+    assert listed[0].endswith("Møtet 1.4.2027 er avlyst. (kan angres "
+                              "nå)") and listed[1].endswith("25.3.2027 er avlyst.")
 
 
 def test_clearing_the_history_leaves_nothing_to_undo(group_file):

@@ -179,7 +179,7 @@ def test_errors_in_nynorsk_and_english(monkeypatch):
     assert invoke("calendar").stderr == "Feil: Manglar FIL. Sjå «selvhjelp calendar --help».\n"
     monkeypatch.setenv("SELVHJELP_LANG", "en")
     result = invoke("print-handout", "plakatt")
-    assert "There is no handout called «plakatt»." in result.stderr and "Did you mean «plakat»?" in result.stderr
+    assert "There is no handout called “plakatt”." in result.stderr and "Did you mean “plakat”?" in result.stderr
 
 
 def test_documents_default_to_the_language_the_tool_speaks(monkeypatch, tmp_path):

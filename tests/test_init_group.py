@@ -133,7 +133,8 @@ def test_interactive_prompts_reask_and_write(tmp_path):
     assert "Svar f (fysisk) eller d (digital)." in out
     assert "Den datoen finnes ikke. Sjekk dag og måned." in out and "Det er torsdag 4. februar 2027." in out
     flat = " ".join(out.replace("│", " ").split())
-    assert "om kontaktpunktet for Haugesund. I 2019 dekket distriktskontoret i Sandnes stedet; distriktskontorene ble lagt ned i 2023." in flat
+    assert ("om kontaktpunktet for Haugesund. I 2019 dekket distriktskontoret i Sandnes stedet; "
+            "distriktskontorene ble lagt ned i 2023.") in flat
     group = load_group(target).group
     assert group.venue.name == "Biblioteket" and str(group.schedule.start) == "18:30:00"
     assert group.language == "nn" and group.starters[0].name == "Kari N."
@@ -302,7 +303,9 @@ def test_an_answer_that_is_not_utf_8_is_blamed_on_the_answer_and_asked_again(tmp
     answers = b"Sorggruppa \xe6\xf8\xe5\n" + ANSWERS.encode("utf-8")
     result = invoke("init-group", target, "--today", "2026-12-01", input=answers)
     assert result.exit_code == 0, result.stderr
-    assert "Svaret er ikke gyldig UTF-8-tekst. Sjekk at terminalen bruker UTF-8, og skriv svaret på nytt." in result.stdout
+    assert (
+        "Svaret er ikke gyldig UTF-8-tekst. Sjekk at terminalen bruker UTF-8, og skriv svaret på nytt." in result.stdout
+    )
     assert "Filen" not in result.stdout + result.stderr.replace("Skrev", "")
     assert load_group(target).group.name == "Sorggruppa"
 

@@ -86,7 +86,8 @@ def test_participant_list_text_and_json(group_file):
 @pytest.mark.parametrize("args, message", [
     (("participant", "sign", "{f}", "Mona", "--date", "2027-01-07"), "Ingen deltaker heter «Mona»."),
     (("participant", "sign", "{f}", "O", "--date", "2027-01-07"), "Flere deltakere passer: «Ola N.» og «Oda»."),
-    (("participant", "sign", "{f}", "ola", "--date", "2027-01-06"), "Ola N. ble med 7.1.2027, og underskriften kan ikke være eldre enn det."),
+    (("participant", "sign", "{f}", "ola", "--date", "2027-01-06"), "Ola N. ble med 7.1.2027, og underskriften kan "
+                                                                    "ikke være eldre enn det."),
     (("participant", "leave", "{f}", "oda", "--date", "2027-03-01"), None),
     (("participant", "add", "{f}", "--name", "ola n.", "--born", "1984", "--no-input"),
      "Det finnes alt en deltaker som heter «ola n.»."),
@@ -105,7 +106,8 @@ def test_participant_list_text_and_json(group_file):
     (("meeting", "cancel", "{f}", "2027-03-26"), "Gruppa har ikke møte 26.3.2027. Møter i nærheten:"),
     (("meeting", "move", "{f}", "2027-03-25", "2027-04-01"), "Gruppa har alt møte 1.4.2027. Velg en annen dag."),
     (("meeting", "move", "{f}", "2027-03-25", "2026-12-01"), "Den nye datoen (1.12.2026) er før gruppas første møte"),
-    (("meeting", "pause", "{f}", "2027-08-15", "2027-06-21"), "Oppholdet slutter (21.6.2027) før det begynner (15.8.2027)."),
+    (("meeting", "pause", "{f}", "2027-08-15", "2027-06-21"), "Oppholdet slutter (21.6.2027) før det begynner "
+                                                              "(15.8.2027)."),
     (("end-group", "{f}", "--date", "2026-12-01"), "Datoen gruppa avsluttes (1.12.2026) er før gruppas første møte"),
 ])
 def test_bad_input_is_exit_2_with_one_message_and_the_file_unchanged(group_file, args, message):
@@ -242,7 +244,12 @@ def test_a_meeting_can_be_moved_onto_a_cancelled_day(group_file):
     assert run("meeting", "cancel", group_file, "4.2.2027").exit_code == 0
     result = _moving(group_file, "28.1.2027", "4.2.2027")
     assert result.exit_code == 0, result.stderr
-    days = [m.day for m in __import__("selvhjelp_cli.calendar.meetings").calendar.meetings.plan(load_group(group_file).group, count=5)]
+    days = [
+        m.day
+        for m in __import__("selvhjelp_cli.calendar.meetings").calendar.meetings.plan(
+            load_group(group_file).group, count=5
+        )
+    ]
     assert days.count(__import__("datetime").date(2027, 2, 4)) == 1
 
 

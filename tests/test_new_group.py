@@ -43,8 +43,12 @@ def test_the_county_follows_from_the_municipality(app, folder):
 def test_a_new_group_from_the_app_is_the_file_init_group_writes(app, folder, tmp_path, monkeypatch):
     client, guard = app
     step2 = post(client, guard, "/new", {**FIRST, "step": "1"})
-    answer = post(client, guard, "/new", {**_hidden(step2.text), **{k: v for k, v in NEW_GROUP.items() if k not in FIRST}})
-    assert answer.status_code == 303 and answer.headers["location"].startswith("/g/torsdagsgruppa-aas/participants?done=")
+    answer = post(
+        client, guard, "/new", {**_hidden(step2.text), **{k: v for k, v in NEW_GROUP.items() if k not in FIRST}}
+    )
+    assert answer.status_code == 303 and answer.headers["location"].startswith(
+        "/g/torsdagsgruppa-aas/participants?done="
+    )
     made = folder / "torsdagsgruppa-aas.yaml"
     assert stat.S_IMODE(made.stat().st_mode) == 0o600
     cli_folder = tmp_path / "cli"

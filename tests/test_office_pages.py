@@ -102,8 +102,9 @@ def test_the_list_reads_only_the_folder_itself(app, folder, tmp_path):
     (folder / "under" / "x.yaml").write_text(text.replace("Torsdagsgruppa", "Undermappegruppe"), encoding="utf-8")
     elsewhere = tmp_path / "annet"
     elsewhere.mkdir()
-    (elsewhere / "y.yaml").write_text(text.replace("Torsdagsgruppa", "Lenkegruppe").replace("closed: true", "closed: false"),
-                                      encoding="utf-8")
+    (elsewhere / "y.yaml").write_text(
+        text.replace("Torsdagsgruppa", "Lenkegruppe").replace("closed: true", "closed: false"), encoding="utf-8"
+    )
     os.symlink(elsewhere / "y.yaml", folder / "lenke.yaml")
     os.symlink(elsewhere, folder / "mappelenke")
     page = client.get("/").text

@@ -46,7 +46,9 @@ def test_json_entries_carry_the_overview_fields(tmp_path):
 
 def test_csv_is_one_row_per_group_with_a_bom_and_no_names(tmp_path):
     result = invoke("check", groups(tmp_path), "--format", "csv", *TODAY)
-    assert result.stdout.startswith("\ufeffpath,group,county,office,mode,active,next_meeting,status,errors,warnings\r\n")
+    assert result.stdout.startswith(
+        "\ufeffpath,group,county,office,mode,active,next_meeting,status,errors,warnings\r\n"
+    )
     rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
     assert len(rows) == 5
     torsdag = next(r for r in rows if r["group"] == "Torsdagsgruppa")

@@ -94,7 +94,10 @@ def test_everyone_signs_at_the_first_meeting_in_one_go(three):
 
 
 def test_signing_all_skips_who_has_signed_and_who_starts_later(three):
-    assert run("participant", "add", three, "--name", "Per", "--adult", "--joined", "4.2.2027", "--no-input").exit_code == 0
+    assert (
+        run("participant", "add", three, "--name", "Per", "--adult", "--joined", "4.2.2027", "--no-input").exit_code
+        == 0
+    )
     assert run("participant", "sign", three, "anne", "--date", "7.1.2027").exit_code == 0
     result = run("participant", "sign", three, "--all", "--date", "14.1.2027")
     assert result.exit_code == 0 and "2 deltakere skrev under 14.1.2027: Bjørn K. og Emma L." in result.stdout

@@ -131,7 +131,8 @@ def test_a_typst_error_names_the_document_and_writes_nothing(monkeypatch, tmp_pa
     result = invoke("print-handout", "principles", "-o", target)
     assert result.exit_code == 2
     assert result.stderr == ("Feil: Kunne ikke lage PDF-en «Prinsipper for samtalen» (Typst meldte en feil). "
-                             "Ingenting er skrevet. Prøv --format html, og meld gjerne fra til utviklerne (se README).\n")
+                             "Ingenting er skrevet. Prøv --format html, og meld gjerne fra til utviklerne (se "
+                             "README).\n")
     assert not target.exists()
     with pytest.raises(UserError):
         render.render_document(documents.handout("principles", None, "nb", TODAY), "pdf")
@@ -153,8 +154,9 @@ def test_the_fonts_coverage_file_matches_the_fonts():
     font_coverage = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(font_coverage)
 
-    assert json.loads((font_coverage.FONTS / "coverage.json").read_text(encoding="utf-8")) == font_coverage.coverage(), \
-        "run: python scripts/font_coverage.py"
+    assert (
+        json.loads((font_coverage.FONTS / "coverage.json").read_text(encoding="utf-8")) == font_coverage.coverage()
+    ), "run: python scripts/font_coverage.py"
 
 
 @pytest.mark.parametrize("name, script", [("王芳", "kinesisk, japansk og koreansk skrift"),
@@ -180,7 +182,9 @@ def test_names_in_the_scripts_of_norway_print_in_a_sans_font_of_their_own(tmp_pa
 @pytest.mark.parametrize("name", ["王小明", "Kari 😀", "A\x1fB"])
 def test_text_no_bundled_font_can_show_still_prints_and_says_so(tmp_path, write, name):
     text = GROUP_FILE.read_text(encoding="utf-8").replace("Ola N.", name.replace("\x1f", "\\x1f"))
-    path = write(text.replace("- name: " + name.replace("\x1f", "\\x1f"), '- name: "' + name.replace("\x1f", "\\x1f") + '"'))
+    path = write(
+        text.replace("- name: " + name.replace("\x1f", "\\x1f"), '- name: "' + name.replace("\x1f", "\\x1f") + '"')
+    )
     result = invoke("print-declaration", path, "-o", tmp_path / "e.pdf", "--today", "2026-11-23")
     if "\x1f" in name:  # a control character never gets that far: the file is invalid
         assert result.exit_code == 2 and "kontrolltegn" in result.stderr

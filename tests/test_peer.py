@@ -31,7 +31,8 @@ def test_our_own_connection_is_ours():
             sock.close()
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux") or os.geteuid() != 0, reason="needs Linux and root to be another user")
+@pytest.mark.skipif(not sys.platform.startswith("linux") or os.geteuid() != 0, reason="needs Linux and root to be "
+                                                                                      "another user")
 def test_another_users_connection_is_not_ours():
     server = _listener()
     port = server.getsockname()[1]
@@ -71,7 +72,7 @@ def test_elsewhere_psutil_names_the_owner(monkeypatch):
             return owners.get(self.pid, "meg")
 
     fake = SimpleNamespace(net_connections=lambda kind: [connection], Process=Process,
-                           AccessDenied=PermissionError, NoSuchProcess=LookupError, process_iter=lambda: [])
+                           AccessDenied=PermissionError, NoSuchProcess=LookupError, process_iter=list)
     monkeypatch.setitem(sys.modules, "psutil", fake)
     monkeypatch.setattr(peer.sys, "platform", "win32")
     assert not peer.is_ours(("127.0.0.1", 40000), 28411)

@@ -21,7 +21,8 @@ def folder_of_groups(tmp_path):
     (folder / "ny.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Mandagsgruppa").replace(
         "first_meeting: 2026-09-03", "first_meeting: 2027-01-04"), encoding="utf-8")
     (folder / "bibliotek.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Fredagsgruppa").replace(
-        "first_meeting: 2026-09-03", "first_meeting: 2027-01-08").replace("  address: Skåregata 1, 5528 Haugesund\n", ""),
+        "first_meeting: "
+        "2026-09-03", "first_meeting: 2027-01-08").replace("  address: Skåregata 1, 5528 Haugesund\n", ""),
         encoding="utf-8")
     (folder / "slutt.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Ferdiggruppa\nended: 2026-11-01"),
                                        encoding="utf-8")
@@ -118,7 +119,9 @@ def test_the_html_page_says_get_in_touch_once_in_the_program_s_language(tmp_path
         assert bokmål not in nynorsk.replace("Oppdatert 23. november", "")
     monkeypatch.setenv("SELVHJELP_LANG", "en")
     english = invoke("publish", folder, "--format", "html", "--today", "2026-11-23").stdout
-    assert '<html lang="en">' in english and "<dt>Meeting place</dt>" in english and "Updated 23 November 2026." in english
+    assert (
+        '<html lang="en">' in english and "<dt>Meeting place</dt>" in english and "Updated 23 November 2026." in english
+    )
 
 
 def test_the_html_page_is_self_contained_and_escaped(tmp_path):
@@ -152,7 +155,8 @@ def test_the_summary_is_whole_sentences_in_english(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("reach", ["email: a@example.no", "web: example.no", "phone: \"55 00 00 00\""])
 def test_the_html_page_works_for_offices_without_phone_or_email(tmp_path, reach):
-    """Every optional field of a directory entry, empty, in both formats (the README's example directory has no phones)."""
+    """Every optional field of a directory entry, empty, in both formats (the README's example directory has
+    no phones)."""
     directory = tmp_path / "kontaktpunkter.yaml"
     directory.write_text("version: 1\nas_of: 2026-11-01\nsource: Test\nhead_office:\n  name: Selvhjelp Norge\n"
                          "  web: selvhjelp.no\noffices:\n  - id: rogaland\n    name: Kontaktpunkt Rogaland\n"

@@ -87,4 +87,13 @@ def test_the_schema_s_descriptions_are_in_the_language_asked_for(language, says)
     if language != "nb":
         assert "Fornavn" not in texts and "Hvorfor" not in texts and "Gruppas navn" not in texts
     directory = json.loads(invoke("directory", "schema", "--lang", language).stdout)
-    assert ("Where the list comes from." == directory["properties"]["source"]["description"]) == (language == "en")
+    assert (directory["properties"]["source"]["description"] == "Where the list comes from.") == (language == "en")
+
+
+def test_the_model_s_languages_are_the_program_s():
+    from typing import get_args
+
+    from selvhjelp_cli.core.language import LANGUAGES
+    from selvhjelp_cli.groupfile.model import Language
+
+    assert get_args(Language) == LANGUAGES

@@ -57,9 +57,17 @@ def test_a_missing_space_after_a_colon_is_named(text, line):
         line, "Det mangler et mellomrom etter kolonet: Skriv «nøkkel: verdi», ikke «nøkkel:verdi».")
 
 
-@pytest.mark.parametrize("typed, value", [("\u201cTorsdag\u201d", "Torsdag"), ("\u2018Torsdag\u2019", "Torsdag"),
-                                          ("\u201eTorsdag\u201c", "Torsdag"), ("«Torsdag»", "Torsdag"), ("«Tors» dag", "«Tors» dag"),
-                                          ("\u201cTors\u201d dag", "\u201cTors\u201d dag")])
+@pytest.mark.parametrize(
+    "typed, value",
+    [
+        ("\u201cTorsdag\u201d", "Torsdag"),
+        ("\u2018Torsdag\u2019", "Torsdag"),
+        ("\u201eTorsdag\u201c", "Torsdag"),
+        ("«Torsdag»", "Torsdag"),
+        ("«Tors» dag", "«Tors» dag"),
+        ("\u201cTors\u201d dag", "\u201cTors\u201d dag"),
+    ],
+)
 def test_typographic_quotes_around_a_whole_value_are_taken_away(typed, value):
     assert parse(f"name: {typed}\n", "g.yaml")[0] == {"name": value}
 
@@ -73,7 +81,8 @@ def test_a_syntax_error_we_have_no_words_for():
     with pytest.raises(InvalidFile) as caught:
         parse("a: &\n", "g.yaml")
     [problem] = caught.value.problems
-    assert (problem.line, problem.column, problem.message) == (1, 5, "Et anker eller alias (&navn, *navn) mangler navnet.")
+    assert (problem.line, problem.column, problem.message) == (1, 5, "Et anker eller alias (&navn, *navn) mangler "
+                                                                     "navnet.")
     exc = type("Fake", (source.yaml.MarkedYAMLError,), {})(problem="something new", problem_mark=None)
     assert source._syntax_problem(exc, "") == Problem("YAML-syntaksen er ugyldig her.", None, None)
 

@@ -97,7 +97,9 @@ def test_what_counts_as_a_group_file_or_a_letterhead():
     assert is_letterhead_data({"version": "1", "name": "K", "logo": "l.png"})
     assert not is_letterhead_data({"version": "1", "name": "K"})
     assert not is_letterhead_data(["version"])
-    assert is_group_data({"version": "1", "name": "K"}) and not is_group_data({"version": "1", "name": "K", "lines": []})
+    assert is_group_data({"version": "1", "name": "K"}) and not is_group_data(
+        {"version": "1", "name": "K", "lines": []}
+    )
     assert mentions_group_keys("# x\nversion: 1\nfoo: [\nname: X\n")
     assert not mentions_group_keys("# version: 1\nname: X\n")
 

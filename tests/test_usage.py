@@ -38,7 +38,8 @@ TORSDAG = str(EXAMPLES / "torsdagsgruppa.yaml")
     (["print-declaration", "--blank", "0"], "--blank må være et helt tall fra 1 til 200."),
     (["print-declaration", "--blank", "to"], "--blank må være et helt tall fra 1 til 200."),
     (["calendar", TORSDAG, "--count", "501"], "--count må være et helt tall fra 1 til 500."),
-    (["print-declaration", "--blank", "1", "--lang", "fr"], "Ugyldig verdi for --lang. Gyldige verdier: nb, nn, en, bokmål, nynorsk, engelsk."),
+    (["print-declaration", "--blank", "1", "--lang", "fr"], "Ugyldig verdi for --lang. Gyldige verdier: nb, nn, en, "
+                                                            "bokmål, nynorsk, engelsk."),
     (["check", "--today", "i morgen"], "--today må være en dato, for eksempel 2027-01-07 (ÅÅÅÅ-MM-DD) eller 7.1.2027."),
     (["calendar", TORSDAG, "--until", "31.2.2027"], "--until: Den datoen finnes ikke. Sjekk dag og måned."),
     (["calendar", TORSDAG, "--until", "neste år"],

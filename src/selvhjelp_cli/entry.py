@@ -131,7 +131,7 @@ def _output_failed(error: OSError) -> int:
         _silence_stdout()
         return ExitCode.BROKEN_PIPE
     _silence_stdout()
-    reason = _(_OUTPUT_ERRORS.get(error.errno, _SOMETHING_PREVENTED))
+    reason = _(_OUTPUT_ERRORS.get(error.errno or 0, _SOMETHING_PREVENTED))
     _error(_("Kunne ikke skrive til skjermen (standard ut). {reason}").format(reason=reason))
     return ExitCode.USAGE
 
@@ -184,12 +184,13 @@ def run(argv: list[str]) -> int:
         # Files are read and written through UserError; an OSError here comes
         # from writing to standard output (or printing a message about it).
         return _output_failed(error)
-    except Exception as error:  # noqa: BLE001 - the last line of defence: never a traceback
+    except Exception as error:
         if RAISE_UNEXPECTED:
             raise
         # Only the kind of error is shown: its text could hold data from a group file.
         _error(_("selvhjelp stoppet uventet ({__name__}). Ingen filer er endret. "
-               "Meld gjerne fra til utviklerne av selvhjelp (se README) og fortell hva du gjorde.").format(__name__=type(error).__name__))
+               "Meld gjerne fra til utviklerne av selvhjelp (se README) og fortell hva du "
+               "gjorde.").format(__name__=type(error).__name__))
         return ExitCode.USAGE
 
 
@@ -229,7 +230,7 @@ def prepare_process() -> None:
     if getattr(sys.stdout, "write_through", False):
         # PYTHONUNBUFFERED would send every fragment of a report as a write
         # of its own; a report goes out whole at the end (prompts flush first).
-        sys.stdout.reconfigure(write_through=False)
+        sys.stdout.reconfigure(write_through=False)  # type: ignore[union-attr]
 
     def terminate(signum, _frame):
         raise Terminated(signum)

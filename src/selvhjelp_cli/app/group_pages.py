@@ -7,7 +7,7 @@ is), with «Angre» for it.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from starlette.concurrency import run_in_threadpool
@@ -91,9 +91,9 @@ class GroupPages:
         except UserError as error:
             return self.site.render(request, "group_invalid.html.j2", 400, stem=stem, file=os.path.basename(path),
                                     problems=[error])
-        if not result.valid:
+        if result is None or result.loaded is None:
             return self.site.render(request, "group_invalid.html.j2", 400, stem=stem, file=os.path.basename(path),
-                                    problems=result.findings)
+                                    problems=result.findings if result else [])
         group = result.loaded.group
         values, errors = values or {}, errors or {}
 
@@ -180,7 +180,7 @@ class GroupPages:
         from selvhjelp_cli.groupfile.loader import load_group
 
         tab, build, confirm = CHANGES[action]
-        again = {"failed": action, "values": form}
+        again: dict[str, Any] = {"failed": action, "values": form}
         today = self.site.today()
         try:
             group = load_group(path).group
@@ -282,7 +282,7 @@ class GroupPages:
         return RedirectResponse(f"/g/{quote(stem, safe='')}/{kind}.{output_format}{tail}", status_code=303)
 
     async def document(self, request: Request) -> Response:
-        stem, path = self._path(request)
+        _stem, path = self._path(request)
         if path is None:
             return self.site.message(404, "missing")
         return await run_in_threadpool(self.make_document, request, path, request.path_params["kind"],
@@ -338,7 +338,7 @@ class GroupPages:
         today = self.site.today()
         meetings, _skipped = listing(group, today=today, until=max(self._until(request, group, today), today),
                                      include_cancelled=True)
-        content = to_ics(group, meetings, stamp=datetime.now(timezone.utc), language=language_for(group))
+        content = to_ics(group, meetings, stamp=datetime.now(UTC), language=language_for(group))
         return download(content, "text/calendar; charset=utf-8", f"{stem}.ics")
 
     async def status_file(self, request: Request) -> Response:

@@ -22,9 +22,16 @@ import hmac
 import secrets
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
 from selvhjelp_cli.core.i18n import LANGUAGES, in_language
+
+if TYPE_CHECKING:
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+Refused = Callable[[int, str, str], tuple[bytes, str]]  # (status, reason, language) -> (body, content type)
+PeerCheck = Callable[[tuple[str, int] | None, int], bool]  # (client address, port) -> the same OS user?
 
 _POLICY = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
 _SAFE_METHODS = {"GET", "HEAD"}
@@ -70,7 +77,7 @@ def same_secret(given: str | None, expected: str | None) -> bool:
     return hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("utf-8"))
 
 
-def headers_of(scope) -> dict[str, str]:
+def headers_of(scope: Scope) -> dict[str, str]:
     """The request's headers by lower-case name; a repeated Host or Origin is never the app's own."""
     found: dict[str, str] = {}
     for name, value in scope.get("headers", []):
@@ -112,15 +119,17 @@ def same_origin(headers: dict[str, str], origins: set[str]) -> bool:
     return site is not None  # neither header: not a browser we can trust to have sent them
 
 
-def language_of(query: dict, cookies: dict[str, str], path: str, fallback: str, cookie_name: str) -> tuple[str, str | None]:
+def language_of(
+    query: dict[str, list[str]], cookies: dict[str, str], path: str, fallback: str, cookie_name: str
+) -> tuple[str, str | None]:
     """The page language (chosen now, remembered, or the app's), and the one just chosen, if any."""
-    chosen = query.get("lang", [""])[0]
-    chosen = chosen if chosen in LANGUAGES and not path.endswith(_DOCUMENT_ENDINGS) else None
+    asked = query.get("lang", [""])[0]
+    chosen = asked if asked in LANGUAGES and not path.endswith(_DOCUMENT_ENDINGS) else None
     remembered = cookies.get(cookie_name, "")
     return chosen or (remembered if remembered in LANGUAGES else fallback), chosen
 
 
-async def read_body(receive, limit: int) -> bytes | None:
+async def read_body(receive: Receive, limit: int) -> bytes | None:
     """The whole request body, or None if it is larger than `limit` (then it is not read further)."""
     chunks: list[bytes] = []
     size = 0
@@ -128,7 +137,7 @@ async def read_body(receive, limit: int) -> bytes | None:
         message = await receive()
         if message["type"] == "http.disconnect":
             return None
-        chunk = message.get("body", b"")
+        chunk: bytes = message.get("body", b"")
         size += len(chunk)
         if size > limit:
             return None
@@ -150,11 +159,11 @@ def form_token(headers: dict[str, str], body: bytes) -> str | None:
     return tokens[0] if len(tokens) == 1 else None
 
 
-def replay(body: bytes, receive):
+def replay(body: bytes, receive: Receive) -> Receive:
     """The body, given again to the app that reads the form after the guard did."""
     sent = False
 
-    async def again():
+    async def again() -> Message:
         nonlocal sent
         if not sent:
             sent = True
@@ -168,8 +177,8 @@ class Guard:
     """The checks in order: Host, the peer's user, launch secret → session cookie, same origin and CSRF
     for changes; then the page language per request, and the headers every answer carries."""
 
-    def __init__(self, app, *, port: int, language: str, refused, css: str | None = None,
-                 peer_is_ours: Callable[[tuple | None, int], bool] | None = None) -> None:
+    def __init__(self, app: ASGIApp, *, port: int, language: str, refused: Refused, css: str | None = None,
+                 peer_is_ours: PeerCheck | None = None) -> None:
         self.app = app
         self.port = port
         self.hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
@@ -187,8 +196,10 @@ class Guard:
         self.refused = refused  # (status, reason, language) -> (body bytes, content type)
         self.headers = security_headers(style_hash(css) if css is not None else None)
         if peer_is_ours is None:
-            from selvhjelp_cli.app.peer import is_ours as peer_is_ours
-        self.peer_is_ours = peer_is_ours
+            from selvhjelp_cli.app.peer import is_ours
+
+            peer_is_ours = is_ours
+        self.peer_is_ours: PeerCheck = peer_is_ours
         self.last_request = time.monotonic()
 
     def launch_address(self) -> str:
@@ -202,7 +213,7 @@ class Guard:
     def check_csrf(self, token: str | None) -> bool:
         return same_secret(token, self.csrf)
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -247,10 +258,11 @@ class Guard:
             receive = replay(body, receive)
         await self._pass(scope, receive, send, language, extra)
 
-    async def _pass(self, scope, receive, send, language: str, extra: list) -> None:
+    async def _pass(self, scope: Scope, receive: Receive, send: Send, language: str,
+                    extra: list[tuple[bytes, bytes]]) -> None:
         self.last_request = time.monotonic()  # only a request that passed counts as use
 
-        async def send_with_headers(message) -> None:
+        async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 given = {name.lower() for name, _value in message.get("headers", [])}
                 message = {**message, "headers": [*message.get("headers", []), *extra,
@@ -260,7 +272,7 @@ class Guard:
         with in_language(language):
             await self.app(scope, receive, send_with_headers)
 
-    async def _launch(self, send, headers: dict[str, str]) -> None:
+    async def _launch(self, send: Send, headers: dict[str, str]) -> None:
         if not same_secret(headers.get("x-selvhjelp-reopen"), self.reopen_key):
             await self._send(send, 403, b"", [])
             return
@@ -272,12 +284,12 @@ class Guard:
         flags = "; HttpOnly" if http_only else ""
         return f"{name}={value}; Path=/; SameSite=Strict{flags}".encode("ascii")
 
-    async def _refuse(self, send, status: int, reason: str, language: str) -> None:
+    async def _refuse(self, send: Send, status: int, reason: str, language: str) -> None:
         with in_language(language):
             body, content_type = self.refused(status, reason, language)
         await self._send(send, status, body, [(b"content-type", content_type.encode("ascii"))])
 
-    async def _send(self, send, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
+    async def _send(self, send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
         await send({"type": "http.response.start", "status": status,
                     "headers": [*headers, (b"content-length", str(len(body)).encode()), *self.headers]})
         await send({"type": "http.response.body", "body": body})

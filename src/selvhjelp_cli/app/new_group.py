@@ -59,7 +59,7 @@ class NewGroup:
 
         today = self.site.today()
         step = 2 if form.get("step") == "2" else 1
-        first, errors = answers_from_form(form, today, only=FIRST_STEP)
+        _first, errors = answers_from_form(form, today, only=FIRST_STEP)
         if errors:
             return self.site.render(request, "new.html.j2", 400, **self.context(form, errors, step=1))
         if step == 1:
@@ -75,7 +75,7 @@ class NewGroup:
                                                                                  general=error.message))
         from urllib.parse import quote
 
-        stem = self.site.stem_of(path)
+        stem = self.site.stem_of(path) or ""  # a file it just wrote in its own folder always has one
         key = self.site.notice(Notice(_("Gruppefilen er laget: {file}. Legg til deltakerne her.").format(
             file=os.path.basename(path)), stem=stem))
         return RedirectResponse(f"/g/{quote(stem, safe='')}/participants?done={key}#melding", status_code=303)

@@ -79,7 +79,7 @@ class OfficePages:
         shown = shown if shown in FILTERS else "alle"
         order = request.query_params.get("sorter", "gruppe")
         order = order if order in SORTS else "gruppe"
-        entries = [self._entry(result, row) for result, row in zip(run.files, table)]
+        entries = [self._entry(result, row) for result, row in zip(run.files, table, strict=True)]
         if shown == "oppfolging":
             entries = [e for e in entries if e["row"].needs_follow_up]
         elif shown in _FILTER_STATUS:

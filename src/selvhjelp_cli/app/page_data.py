@@ -67,7 +67,7 @@ def findings_view(findings) -> list[dict[str, Any]]:
                 "label": _("Avtalt i gruppa") if acknowledged else translate(_LEVEL[severity]),
                 "rule": rule_id, "title": translate(rule.TITLE) if rule else None,
                 "why": translate(rule.WHY) if rule else None,
-                "requirement": bool(rule) and is_requirement(rule),
+                "requirement": rule is not None and is_requirement(rule),
                 "decidable": (severity == "warning" and rule is not None and not is_requirement(rule)
                               and not acknowledged and all(f.decidable for f in items)),
                 "order": (1 if acknowledged else 0, _LEVEL_ORDER[severity]),

@@ -70,7 +70,7 @@ def _current_user() -> str | None:
         return None
 
 
-def is_ours(client: tuple | None, server_port: int) -> bool:
+def is_ours(client: tuple[str, int] | None, server_port: int) -> bool:
     """False when the other end of the connection belongs to another OS user."""
     if not client or client[0] not in ("127.0.0.1", "::1", "::ffff:127.0.0.1"):
         return True  # the server listens on loopback only; this is a test client, not a socket

@@ -39,7 +39,8 @@ def documents_folder() -> str:
             import ctypes
 
             # FOLDERID_Documents; it follows a move to OneDrive or another drive.
-            guid = (ctypes.c_byte * 16)(*bytes.fromhex("d0 9a d3 fd 8f 23 af 46 ad b4 6c 85 48 03 69 c7".replace(" ", "")))
+            guid = (ctypes.c_byte * 16)(*bytes.fromhex("d0 9a d3 fd 8f 23 af 46 ad b4 6c 85 48 03 69 "
+                                                       "c7".replace(" ", "")))
             found = ctypes.c_wchar_p()
             if ctypes.windll.shell32.SHGetKnownFolderPath(guid, 0, None, ctypes.byref(found)) == 0:
                 path = found.value

@@ -12,7 +12,7 @@ def _pair(value):
 
 
 def _zip_names(values, names):
-    return zip(values, names)
+    return zip(values, names, strict=True)
 
 
 def _document_name(kind: str, names: dict) -> str:

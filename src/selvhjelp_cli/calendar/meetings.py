@@ -110,8 +110,8 @@ def _norwegian_holidays(year: int) -> dict[date, str]:
                  if name]
         # A holiday we do not know yet (a change in the law) keeps the library's name.
         days[day] = "; ".join(names) or library_name
-    for (month, day), name in _EXTRA_DAYS.items():
-        days.setdefault(date(year, month, day), name)
+    for (month, day_of_month), name in _EXTRA_DAYS.items():
+        days.setdefault(date(year, month, day_of_month), name)
     return days
 
 
@@ -345,6 +345,7 @@ def _description(meeting: Meeting) -> str:
     minutes = int((meeting.end - meeting.start).total_seconds() // 60)
     window = meeting.break_window
     if window:
-        return _("Møte nr. {number} i selvhjelpsgruppa, {minutes} minutter, med pause omtrent kl. {start}–{end}.").format(
+        return _("Møte nr. {number} i selvhjelpsgruppa, {minutes} minutter, med pause omtrent kl. "
+                 "{start}–{end}.").format(
             number=meeting.number, minutes=minutes, start=clock(window[0].time()), end=clock(window[1].time()))
     return _("Møte nr. {number} i selvhjelpsgruppa, {minutes} minutter.").format(number=meeting.number, minutes=minutes)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -12,15 +12,16 @@ from selvhjelp_cli.cli.typer_app import command
 
 @command("app")
 def app_command(
-    folder: Annotated[Optional[str], typer.Argument(
+    folder: Annotated[str | None, typer.Argument(
         help="Mappen med gruppefilene (standard: mappen Selvhjelp i dokumentmappen din).", metavar="MAPPE",
         show_default=False)] = None,
-    port: Annotated[Optional[str], typer.Option(
+    port: Annotated[str | None, typer.Option(
         "--port", metavar="N", show_default=False,
-        help="Porten på 127.0.0.1 (standard: 28411 når den er ledig, så bokmerker virker; 0 gir en ledig port).")] = None,
+        help="Porten på 127.0.0.1 (standard: 28411 når den er ledig, så bokmerker virker; 0 gir en ledig "
+             "port).")] = None,
     no_browser: Annotated[bool, typer.Option(
         "--no-browser", help="Ikke åpne nettleseren; skriv bare ut adressen.")] = False,
-    lang: Annotated[Optional[str], typer.Option(
+    lang: Annotated[str | None, typer.Option(
         "--lang", metavar="SPRÅK", show_default=False,
         help="Språket på sidene: nb, nn eller en (standard: språket verktøyet snakker).")] = None,
     directory: options.DirectoryOption = None,

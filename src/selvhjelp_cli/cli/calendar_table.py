@@ -19,7 +19,8 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
     from selvhjelp_cli.calendar.meetings import holiday_label
     from selvhjelp_cli.core.dates import clock, long_date
 
-    table = Table(title=_("Møteplan for {name}").format(name=printable(group.name)), title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=_("Møteplan for "
+                          "{name}").format(name=printable(group.name)), title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column(_("Nr."), justify="right", no_wrap=True)
     table.add_column(_("Dato"), no_wrap=True)
     table.add_column(_("Tid"), no_wrap=True)
@@ -30,12 +31,16 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
     table.add_column(_("Merknad"), overflow="fold")
     for meeting in meetings:
         number = "–" if meeting.cancelled else str(meeting.number)
-        row = [number, long_date(meeting.day, language), f"{clock(meeting.start, language)}–{clock(meeting.end, language)}"]
+        row: list[str | Text] = [
+            number,
+            long_date(meeting.day, language),
+            f"{clock(meeting.start, language)}–{clock(meeting.end, language)}",
+        ]
         if with_starters:
             row.append(printable(", ".join(meeting.starters)))
         notes = Text()
         if meeting.cancelled:
-            said = _("Pause") if meeting.paused else _("Avlyst")
+            said = _("Opphold") if meeting.paused else _("Avlyst")
             notes.append(said + (f" ({printable(meeting.reason)})" if meeting.reason else ""), style="bold red")
         elif meeting.planned:
             notes.append(_("Flyttet fra {planned}").format(planned=long_date(meeting.planned, language)), style="cyan")
@@ -46,7 +51,8 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
     console.print(table)
     if held and held[0].break_window:
         start, end = held[0].break_window
-        console.print(Text(_("Pause midt i møtet, omtrent kl. {start}–{end}.").format(start=clock(start, language), end=clock(end, language))))
+        console.print(Text(_("Pause midt i møtet, omtrent kl. "
+                             "{start}–{end}.").format(start=clock(start, language), end=clock(end, language))))
     elif held:
         console.print(Text(_("Møtene har ingen pause.")))
     if not meetings:
@@ -55,7 +61,13 @@ def print_calendar(console: Console, group, meetings: list, skipped: list, *, la
     for pause in group.schedule.pauses:
         if shown and pause.to >= shown[0] and pause.from_ <= shown[-1]:
             why = f" ({printable(pause.reason)})" if pause.reason else ""
-            console.print(Text(_("Pause fra {from_} til {to}{why}.").format(from_=long_date(pause.from_, language), to=long_date(pause.to, language), why=why)))
+            console.print(
+                Text(
+                    _("Pause fra {from_} til {to}{why}.").format(
+                        from_=long_date(pause.from_, language), to=long_date(pause.to, language), why=why
+                    )
+                )
+            )
     if group.ended is not None:
         console.print(Text(_("Gruppa ble avsluttet {ended}.").format(ended=long_date(group.ended, language))))
     if skipped:
@@ -83,6 +95,7 @@ def ics_summary(meetings: list, path: str, *, season=None) -> str:
     if season is not None:
         from selvhjelp_cli.core.dates import long_date
 
-        said += " " + _("Kalenderfilen går til og med {day}, slutten av halvåret; for flere møter: --until DATO.").format(
+        said += " " + _("Kalenderfilen går til og med {day}, slutten av halvåret; for flere møter: --until "
+                        "DATO.").format(
             day=long_date(season))
     return said

@@ -29,5 +29,6 @@ def check_directory(console: Console, path: str) -> int:
 
     count = len(directory.contacts)
     entries = ngettext("{count} kontaktpunkt", "{count} kontaktpunkter", count).format(count=count)
-    console.print(Text(_("Katalogen er i orden: {entries}, sist sjekket {as_of}.").format(entries=entries, as_of=plain_date(directory.as_of))))
+    console.print(Text(_("Katalogen er i orden: {entries}, sist sjekket "
+                         "{as_of}.").format(entries=entries, as_of=plain_date(directory.as_of))))
     return ExitCode.OK

@@ -10,6 +10,8 @@ from selvhjelp_cli.core.errors import did_you_mean
 from selvhjelp_cli.core.i18n import N_, _
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from rich.console import Console
 
     from selvhjelp_cli.places.contacts import Contact, Directory
@@ -24,11 +26,11 @@ _NOT_FOUND = {"county": N_("Fant ikke noe fylke som heter «{shown}»."),
 PLACE_KINDS = ("place", "county", "municipality", "postcode")
 
 
-def one_place(given: dict[str, str | None], show_all: bool) -> tuple[str, str] | None:
+def one_place(given: Mapping[str, str | None], show_all: bool) -> tuple[str, str] | None:
     """The one place asked about, (kind, text), or None for --all: exactly one of PLACE,
     --county, --municipality, --postcode and --all. The quick path (entry.py) and the
     Typer command both ask this function, so they cannot disagree."""
-    named = [(kind, given[kind]) for kind in PLACE_KINDS if given.get(kind) is not None]
+    named = [(kind, text) for kind in PLACE_KINDS if (text := given.get(kind)) is not None]
     if len(named) + bool(show_all) != 1:
         from selvhjelp_cli.core.errors import UserError
 
@@ -126,7 +128,9 @@ def print_resolution(console: Console, directory: Directory, result: Resolution)
                     else _("Ingen distriktskontor dekket dette stedet i 2019."))
     console.print(Panel(body, title=printable(result.matched), title_align="left", expand=False))
     for note in result.notes:
-        console.print(Text(printable(note) if note.startswith("– ") else _("Merk: {note}").format(note=printable(note))))
+        console.print(
+            Text(printable(note) if note.startswith("– ") else _("Merk: {note}").format(note=printable(note)))
+        )
     print_about(console, directory)
 
 
@@ -160,8 +164,11 @@ def print_offices(console: Console, directory: Directory) -> None:
 
 
 def offices_json(directory: Directory) -> dict:
-    return {"offices": [_office_json(directory, c) for c in directory.contacts], "head_office": directory.head_office.as_json(),
-            "directory": directory.info_json()}
+    return {
+        "offices": [_office_json(directory, c) for c in directory.contacts],
+        "head_office": directory.head_office.as_json(),
+        "directory": directory.info_json(),
+    }
 
 
 def print_json(document: dict) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,30 +26,30 @@ from selvhjelp_cli.core.i18n import _
 
 @command("init-group")
 def init_group(
-    file: Annotated[Optional[str], typer.Argument(help="Filen som skal lages (standard: etter gruppas navn).",
+    file: Annotated[str | None, typer.Argument(help="Filen som skal lages (standard: etter gruppas navn).",
                                                   metavar="FIL", show_default=False)] = None,
-    name: Annotated[Optional[str], option("Gruppas navn.", "--name")] = None,
-    theme: Annotated[Optional[str], option("Tema (valgfritt).", "--theme")] = None,
-    county: Annotated[Optional[str], option("Fylke (gammelt eller nytt navn, eller nummer).", "--county",
+    name: Annotated[str | None, option("Gruppas navn.", "--name")] = None,
+    theme: Annotated[str | None, option("Tema (valgfritt).", "--theme")] = None,
+    county: Annotated[str | None, option("Fylke (gammelt eller nytt navn, eller nummer).", "--county",
                                             "FYLKE")] = None,
-    municipality: Annotated[Optional[str], option("Kommune.", "--municipality", "KOMMUNE")] = None,
-    first_meeting: Annotated[Optional[str], option("Første møte, for eksempel 7.1.2027.", "--first-meeting",
+    municipality: Annotated[str | None, option("Kommune.", "--municipality", "KOMMUNE")] = None,
+    first_meeting: Annotated[str | None, option("Første møte, for eksempel 7.1.2027.", "--first-meeting",
                                                    "DATO")] = None,
-    start: Annotated[Optional[str], option("Klokkeslett, for eksempel 18:00.", "--start", "TT:MM")] = None,
-    duration: Annotated[Optional[str], option("Lengde i minutter (standard 120).", "--duration", "MIN")] = None,
-    pause: Annotated[Optional[str], option("Pause i minutter (standard 15).", "--break", "MIN")] = None,
-    every_weeks: Annotated[Optional[str], option("Uker mellom møtene (standard 1).", "--every-weeks", "N")] = None,
-    venue: Annotated[Optional[str], option("Møtested (fysisk gruppe).", "--venue")] = None,
-    address: Annotated[Optional[str], option("Adressen til møtestedet.", "--address")] = None,
+    start: Annotated[str | None, option("Klokkeslett, for eksempel 18:00.", "--start", "TT:MM")] = None,
+    duration: Annotated[str | None, option("Lengde i minutter (standard 120).", "--duration", "MIN")] = None,
+    pause: Annotated[str | None, option("Pause i minutter (standard 15).", "--break", "MIN")] = None,
+    every_weeks: Annotated[str | None, option("Uker mellom møtene (standard 1).", "--every-weeks", "N")] = None,
+    venue: Annotated[str | None, option("Møtested (fysisk gruppe).", "--venue")] = None,
+    address: Annotated[str | None, option("Adressen til møtestedet.", "--address")] = None,
     digital: Annotated[bool, typer.Option("--digital", help="Gruppa møtes på video.")] = False,
-    platform: Annotated[Optional[str], option("Videoverktøy (digital gruppe).", "--platform")] = None,
-    url: Annotated[Optional[str], option("Lenke til møterommet.", "--url", "LENKE")] = None,
-    language: Annotated[Optional[str], option("Språk for utskrifter: nb, nn eller en.", "--language",
+    platform: Annotated[str | None, option("Videoverktøy (digital gruppe).", "--platform")] = None,
+    url: Annotated[str | None, option("Lenke til møterommet.", "--url", "LENKE")] = None,
+    language: Annotated[str | None, option("Språk for utskrifter: nb, nn eller en.", "--language",
                                               "SPRÅK")] = None,
-    starter: Annotated[Optional[str], option("Igangsetterens navn.", "--starter")] = None,
-    starter_contact: Annotated[Optional[str], option("Igangsetterens telefon eller e-post.",
+    starter: Annotated[str | None, option("Igangsetterens navn.", "--starter")] = None,
+    starter_contact: Annotated[str | None, option("Igangsetterens telefon eller e-post.",
                                                      "--starter-contact")] = None,
-    starter_meetings: Annotated[Optional[str], option("Møter igangsetteren er med på (standard 3).",
+    starter_meetings: Annotated[str | None, option("Møter igangsetteren er med på (standard 3).",
                                                       "--starter-meetings", "N")] = None,
     no_input: options.NoInputOption = False,
     force: ForceOption = False,
@@ -86,17 +86,17 @@ def init_group(
 
 @command()
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(
+    paths: Annotated[list[str] | None, typer.Argument(
         help="Gruppefiler eller mapper (standard: denne mappen).", metavar="STI", show_default=False)] = None,
     output_format: Annotated[str, typer.Option("--format", metavar="FORMAT",
                                                help="text, json, csv, concise eller xlsx (regneark; "
                                                     "med -o).")] = "text",
-    output: Annotated[Optional[str], typer.Option("-o", "--output", metavar="FIL", show_default=False,
+    output: Annotated[str | None, typer.Option("-o", "--output", metavar="FIL", show_default=False,
                                                   help="Filen oversikten skrives til (for xlsx).")] = None,
     force: ForceOption = False,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Avslutt med kode 1 også når det er advarsler gruppa ikke har bestemt noe om.")] = False,
-    office: Annotated[Optional[str], typer.Option("--office", metavar="ID", show_default=False,
+    office: Annotated[str | None, typer.Option("--office", metavar="ID", show_default=False,
                                                   help="Bare gruppene til dette kontoret (id i katalogen).")] = None,
     directory: DirectoryOption = None,
     today: TodayOption = None,
@@ -120,6 +120,8 @@ def check(
     if reporter is None:
         from selvhjelp_cli.offices.spreadsheet import overview_xlsx
 
+        assert output is not None  # refused above: a spreadsheet is written to a file
+
         write_output(output, overview_xlsx(table), force=force)
         options.wrote(output)
     else:
@@ -138,7 +140,7 @@ def check(
 
 @command()
 def rules(
-    rule: Annotated[Optional[str], typer.Argument(
+    rule: Annotated[str | None, typer.Argument(
         help="Id-en til en regel, for eksempel group-size.", metavar="REGEL", show_default=False)] = None,
 ) -> None:
     """Vis reglene, eller forklar én regel."""

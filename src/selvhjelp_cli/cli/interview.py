@@ -34,7 +34,8 @@ def print_next_steps(console: Console, path: str, answers: dict) -> None:
         (_("Sjekk filen mot rammene:"), f"selvhjelp check {shown}"),
         (_("Skriv ut taushetserklæringene:"), f"selvhjelp print-declaration {shown}"),
         (_("Skriv ut rammene og prinsippene:"), f"selvhjelp print-handout framework {shown}"),
-        (_("Se møteplanen og lag en kalenderfil:"), _("selvhjelp calendar {shown} --ics kalender.ics").format(shown=shown)),
+        (_("Se møteplanen og lag en "
+           "kalenderfil:"), _("selvhjelp calendar {shown} --ics kalender.ics").format(shown=shown)),
         (_("Få hjelp i redigeringsprogrammet:"), "selvhjelp schema -o gruppefil-v1.json"),
     ), start=1):
         steps.append(f"{number}. {what}\n")
@@ -93,7 +94,8 @@ class TerminalAsker:
             try:
                 value = parser(question, self.today, answers)(raw)
             except Unknown as error:
-                self.console.print(Text(_("  {error} Trykk Enter for å bruke forslaget.").format(error=error), style="yellow"))
+                self.console.print(Text(_("  {error} Trykk Enter for å bruke "
+                                          "forslaget.").format(error=error), style="yellow"))
                 default = error.suggestions[0] if error.suggestions else question.default_value()
                 continue
             except ValueError as error:

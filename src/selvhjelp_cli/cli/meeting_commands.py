@@ -3,7 +3,7 @@ group agreed, and end the group."""
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -12,7 +12,7 @@ from selvhjelp_cli.cli.options import DateOption, EditForceOption, GroupFile, No
 from selvhjelp_cli.cli.typer_app import command, decision_app, meeting_app, subcommand
 from selvhjelp_cli.core.i18n import _
 
-DayArgument = Annotated[Optional[str], typer.Argument(help="Møtedatoen i planen.", metavar="DATO",
+DayArgument = Annotated[str | None, typer.Argument(help="Møtedatoen i planen.", metavar="DATO",
                                                       show_default=False)]
 
 
@@ -20,7 +20,7 @@ DayArgument = Annotated[Optional[str], typer.Argument(help="Møtedatoen i planen
 def meeting_cancel(
     file: GroupFile,
     day: DayArgument = None,
-    reason: Annotated[Optional[str], option("Hvorfor, for eksempel påske. Står i gruppefilen, aldri i "
+    reason: Annotated[str | None, option("Hvorfor, for eksempel påske. Står i gruppefilen, aldri i "
                                             "kalenderfilen.", "--reason")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
@@ -40,9 +40,9 @@ def meeting_cancel(
 def meeting_move(
     file: GroupFile,
     day: DayArgument = None,
-    new_day: Annotated[Optional[str], typer.Argument(help="Den nye dagen.", metavar="NY_DATO",
+    new_day: Annotated[str | None, typer.Argument(help="Den nye dagen.", metavar="NY_DATO",
                                                      show_default=False)] = None,
-    start: Annotated[Optional[str], option("Klokkeslett den dagen, om det er et annet.", "--start",
+    start: Annotated[str | None, option("Klokkeslett den dagen, om det er et annet.", "--start",
                                            "TT:MM")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
@@ -65,11 +65,11 @@ def meeting_move(
 @subcommand(meeting_app, "pause")
 def meeting_pause(
     file: GroupFile,
-    first: Annotated[Optional[str], typer.Argument(help="Første dag uten møter.", metavar="FRA",
+    first: Annotated[str | None, typer.Argument(help="Første dag uten møter.", metavar="FRA",
                                                    show_default=False)] = None,
-    last: Annotated[Optional[str], typer.Argument(help="Siste dag uten møter.", metavar="TIL",
+    last: Annotated[str | None, typer.Argument(help="Siste dag uten møter.", metavar="TIL",
                                                   show_default=False)] = None,
-    reason: Annotated[Optional[str], option("Hvorfor, for eksempel sommerferie.", "--reason")] = None,
+    reason: Annotated[str | None, option("Hvorfor, for eksempel sommerferie.", "--reason")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
     force: EditForceOption = False,
@@ -107,10 +107,10 @@ def meeting_restore(
 @subcommand(decision_app, "add")
 def decision_add(
     file: GroupFile,
-    rule: Annotated[Optional[str], typer.Argument(help="Regelen, for eksempel group-size.", metavar="REGEL",
+    rule: Annotated[str | None, typer.Argument(help="Regelen, for eksempel group-size.", metavar="REGEL",
                                                   show_default=False)] = None,
     when: DateOption = None,
-    note: Annotated[Optional[str], option("En kort merknad (kan nevne navn; skrives aldri ut).", "--note")] = None,
+    note: Annotated[str | None, option("En kort merknad (kan nevne navn; skrives aldri ut).", "--note")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
     force: EditForceOption = False,

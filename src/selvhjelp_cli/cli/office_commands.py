@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,7 +13,7 @@ from selvhjelp_cli.cli.typer_app import command
 
 @command()
 def publish(
-    paths: Annotated[Optional[list[str]], typer.Argument(
+    paths: Annotated[list[str] | None, typer.Argument(
         help="Gruppefiler eller mapper (standard: denne mappen).", metavar="STI", show_default=False)] = None,
     output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", help="json eller html.")] = "json",
     output: OutputOption = None,
@@ -39,7 +39,7 @@ def publish(
 
 @command("status")
 def status(
-    file: Annotated[Optional[str], typer.Argument(help="Gruppefilen.", metavar="FIL", show_default=False)] = None,
+    file: Annotated[str | None, typer.Argument(help="Gruppefilen.", metavar="FIL", show_default=False)] = None,
     output: OutputOption = None,
     schema: Annotated[bool, typer.Option("--schema", help="Skriv ut JSON Schema for statusfilen i stedet.")] = False,
     today: TodayOption = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -107,36 +107,36 @@ def option(help_text: str, flag: str, metavar: str = "TEKST"):
     return typer.Option(flag, help=help_text, metavar=metavar, show_default=False)
 
 
-TodayOption = Annotated[Optional[str], typer.Option(
+TodayOption = Annotated[str | None, typer.Option(
     "--today", metavar="ÅÅÅÅ-MM-DD", help="Vurder som om det var denne datoen.", show_default=False)]
 FormatOption = Annotated[str, typer.Option("--format", metavar="FORMAT", help="text eller json.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Skriv over en fil som finnes.")]
-DirectoryOption = Annotated[Optional[str], typer.Option(
+DirectoryOption = Annotated[str | None, typer.Option(
     "--directory", metavar="FIL", show_default=False,
     help="Katalogfil med kontaktpunkter (standard: SELVHJELP_DIRECTORY, ellers listen fra 2019).")]
-GroupFileArgument = Annotated[Optional[str], typer.Argument(help="Gruppefilen (valgfri).", metavar="FIL",
+GroupFileArgument = Annotated[str | None, typer.Argument(help="Gruppefilen (valgfri).", metavar="FIL",
                                                             show_default=False)]
 GroupFile = Annotated[str, typer.Argument(help="Gruppefilen.", metavar="FIL", show_default=False)]
-OutputOption = Annotated[Optional[str], typer.Option("--output", "-o", metavar="FIL", show_default=False,
+OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FIL", show_default=False,
                                                      help="Filen som skal skrives; - skriver til skjermen.")]
 DocFormatOption = Annotated[str, typer.Option("--format", metavar="FORMAT", help="pdf, html eller md.")]
-LanguageOption = Annotated[Optional[str], typer.Option(
+LanguageOption = Annotated[str | None, typer.Option(
     "--lang", metavar="SPRÅK", show_default=False,
     help="nb (bokmål), nn (nynorsk) eller en (engelsk). Standard: gruppefilens språk, ellers språket "
     "verktøyet snakker.")]
-SchemaLanguageOption = Annotated[Optional[str], typer.Option(
+SchemaLanguageOption = Annotated[str | None, typer.Option(
     "--lang", metavar="SPRÅK", show_default=False,
     help="Språket i beskrivelsene: nb (bokmål), nn (nynorsk) eller en (engelsk). Standard: språket verktøyet "
     "snakker.")]
-LetterheadOption = Annotated[Optional[str], typer.Option(
+LetterheadOption = Annotated[str | None, typer.Option(
     "--letterhead", metavar="FIL", show_default=False,
     help="Brevhode for kontoret: en YAML-fil med navn, kontaktlinjer og eventuelt logo.")]
 # --templates DIR was replaced by --letterhead FILE; it is kept, hidden, to say so.
-OldTemplatesOption = Annotated[Optional[str], typer.Option("--templates", hidden=True)]
+OldTemplatesOption = Annotated[str | None, typer.Option("--templates", hidden=True)]
 NoInputOption = Annotated[bool, typer.Option(
     "--no-input", help="Ikke still spørsmål. Mangler det noe, stopper kommandoen med en feilmelding.")]
 EditForceOption = Annotated[bool, typer.Option("--force", help="Endre filen selv om den er skrivebeskyttet.")]
-DateOption = Annotated[Optional[str], typer.Option("--date", metavar="DATO", show_default=False,
+DateOption = Annotated[str | None, typer.Option("--date", metavar="DATO", show_default=False,
                                                    help="Datoen (standard: i dag).")]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -21,22 +21,22 @@ from selvhjelp_cli.cli.options import (
 from selvhjelp_cli.cli.typer_app import participant_app, subcommand
 from selvhjelp_cli.core.i18n import _, translate
 
-NameArgument = Annotated[Optional[str], typer.Argument(help="Deltakeren (navnet, eller starten av det).",
+NameArgument = Annotated[str | None, typer.Argument(help="Deltakeren (navnet, eller starten av det).",
                                                        metavar="NAVN", show_default=False)]
 
 
 @subcommand(participant_app, "add")
 def participant_add(
     file: GroupFile,
-    name: Annotated[Optional[str], option("Navnet (fornavn og initial er nok).", "--name")] = None,
-    born: Annotated[Optional[str], option("Fødselsår eller fødselsdato.", "--born", "ÅR|DATO")] = None,
+    name: Annotated[str | None, option("Navnet (fornavn og initial er nok).", "--name")] = None,
+    born: Annotated[str | None, option("Fødselsår eller fødselsdato.", "--born", "ÅR|DATO")] = None,
     adult: Annotated[bool, typer.Option(
         "--adult", help="Bekreft at deltakeren har fylt 18 år, uten å lagre alderen.")] = False,
-    joined: Annotated[Optional[str], option("Første møte for deltakeren (standard: gruppas første møte).",
+    joined: Annotated[str | None, option("Første møte for deltakeren (standard: gruppas første møte).",
                                             "--joined", "DATO")] = None,
-    signed: Annotated[Optional[str], option("Datoen taushetserklæringen ble skrevet under.", "--signed",
+    signed: Annotated[str | None, option("Datoen taushetserklæringen ble skrevet under.", "--signed",
                                             "DATO")] = None,
-    role: Annotated[Optional[str], option("Praktisk oppgave, for eksempel «låser opp».", "--role")] = None,
+    role: Annotated[str | None, option("Praktisk oppgave, for eksempel «låser opp».", "--role")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,
     force: EditForceOption = False,
@@ -90,15 +90,15 @@ def print_notice(finding) -> None:
 def participant_edit(
     file: GroupFile,
     name: NameArgument = None,
-    new_name: Annotated[Optional[str], option("Nytt navn.", "--name")] = None,
-    born: Annotated[Optional[str], option("Fødselsår eller fødselsdato.", "--born", "ÅR|DATO")] = None,
+    new_name: Annotated[str | None, option("Nytt navn.", "--name")] = None,
+    born: Annotated[str | None, option("Fødselsår eller fødselsdato.", "--born", "ÅR|DATO")] = None,
     adult: Annotated[bool, typer.Option(
         "--adult", help="Deltakeren har fylt 18 år; fødselsåret tas ut av filen.")] = False,
-    joined: Annotated[Optional[str], option("Første møte for deltakeren; tomt (\"\") er gruppas første møte.",
+    joined: Annotated[str | None, option("Første møte for deltakeren; tomt (\"\") er gruppas første møte.",
                                             "--joined", "DATO")] = None,
-    signed: Annotated[Optional[str], option("Datoen taushetserklæringen ble skrevet under; tomt (\"\") tar den "
+    signed: Annotated[str | None, option("Datoen taushetserklæringen ble skrevet under; tomt (\"\") tar den "
                                             "bort.", "--signed", "DATO")] = None,
-    left: Annotated[Optional[str], option("Siste møte; tomt (\"\") betyr at deltakeren ikke har sluttet.",
+    left: Annotated[str | None, option("Siste møte; tomt (\"\") betyr at deltakeren ikke har sluttet.",
                                           "--left", "DATO")] = None,
     no_input: NoInputOption = False,
     today: TodayOption = None,

@@ -28,11 +28,16 @@ def print_participants(group, today, output_format: str) -> None:
     from rich import box
     from rich.table import Table
 
-    table = Table(title=_("Deltakere i {name}").format(name=printable(group.name)), title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=_("Deltakere i "
+                          "{name}").format(name=printable(group.name)), title_justify="left", box=box.SIMPLE_HEAD)
     for heading in (_("Navn"), _("Status"), _("Begynte"), _("Taushetserklæring"), _("Sluttet")):
         table.add_column(heading, overflow="fold")
     for row in rows:
-        signed = short_date(date.fromisoformat(row["declaration_signed"])) if row["declaration_signed"] else _("ikke skrevet under")
+        signed = (
+            short_date(date.fromisoformat(row["declaration_signed"]))
+            if row["declaration_signed"]
+            else _("ikke skrevet under")
+        )
         table.add_row(printable(row["name"]), translate(PARTICIPANT_STATES[row["status"]]),
                       short_date(date.fromisoformat(row["joined"])), signed,
                       short_date(date.fromisoformat(row["left"])) if row["left"] else "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -14,13 +14,13 @@ from selvhjelp_cli.core.errors import ExitCode
 
 @command("find-district")
 def find_district(
-    place: Annotated[Optional[str], typer.Argument(
+    place: Annotated[str | None, typer.Argument(
         help="Et sted: postnummer, poststed, kommune eller fylke.", metavar="STED", show_default=False)] = None,
-    county: Annotated[Optional[str], typer.Option("--county", metavar="FYLKE", show_default=False,
+    county: Annotated[str | None, typer.Option("--county", metavar="FYLKE", show_default=False,
                                                   help="Fylke: navn eller nummer, gammelt eller nytt.")] = None,
-    municipality: Annotated[Optional[str], typer.Option("--municipality", metavar="KOMMUNE", show_default=False,
+    municipality: Annotated[str | None, typer.Option("--municipality", metavar="KOMMUNE", show_default=False,
                                                         help="Kommune.")] = None,
-    postcode: Annotated[Optional[str], typer.Option("--postcode", metavar="NNNN", show_default=False,
+    postcode: Annotated[str | None, typer.Option("--postcode", metavar="NNNN", show_default=False,
                                                     help="Postnummer (fire sifre).")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Vis alle kontorene i listen.")] = False,
     directory: DirectoryOption = None,

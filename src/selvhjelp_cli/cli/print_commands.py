@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from datetime import UTC
+from typing import Annotated
 
 import typer
 
@@ -55,7 +56,7 @@ def print_declaration(
     output_format: DocFormatOption = "pdf",
     lang: LanguageOption = None,
     sheet: Annotated[bool, typer.Option("--sheet", help="Én side med en underskriftslinje per deltaker.")] = False,
-    blank: Annotated[Optional[str], typer.Option("--blank", metavar="N", show_default=False,
+    blank: Annotated[str | None, typer.Option("--blank", metavar="N", show_default=False,
                                                  help="N erklæringer uten navn (trenger ingen gruppefil).")] = None,
     letterhead: LetterheadOption = None,
     today: TodayOption = None,
@@ -109,14 +110,14 @@ def print_handout(
 @command()
 def calendar(
     file: options.GroupFile,
-    count: Annotated[Optional[str], typer.Option("--count", metavar="N", show_default=False,
+    count: Annotated[str | None, typer.Option("--count", metavar="N", show_default=False,
                                                  help="Antall møter (standard 12).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", metavar="DATO", show_default=False,
+    until: Annotated[str | None, typer.Option("--until", metavar="DATO", show_default=False,
                                                  help="Vis møter til og med denne datoen.")] = None,
     from_start: Annotated[bool, typer.Option("--all", help="Begynn ved første møte, også om det er passert.")] = False,
     skip_holidays: Annotated[bool, typer.Option("--skip-holidays",
                                                 help="Hopp over helligdager, julaften og nyttårsaften.")] = False,
-    ics: Annotated[Optional[str], typer.Option(
+    ics: Annotated[str | None, typer.Option(
         "--ics", metavar="FIL", show_default=False,
         help="Skriv møtene til en kalenderfil (.ics); - skriver til skjermen.")] = None,
     today: TodayOption = None,
@@ -139,12 +140,12 @@ def calendar(
     meetings, skipped = listing(group, today=day, count=how_many, until=last, from_start=from_start,
                                 skip_holidays=skip_holidays, include_cancelled=True)
     if ics is not None:
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         from selvhjelp_cli.calendar.meetings import to_ics
         from selvhjelp_cli.core.files import STDOUT, write_output
 
-        write_output(ics, to_ics(group, meetings, stamp=datetime.now(timezone.utc),
+        write_output(ics, to_ics(group, meetings, stamp=datetime.now(UTC),
                                  language=options.document_language(None, group)), force=force)
         if ics != STDOUT:
             from selvhjelp_cli.cli.calendar_table import ics_summary

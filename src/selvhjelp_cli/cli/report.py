@@ -7,7 +7,7 @@ Rich markup, and with control characters made visible, so a name like
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from selvhjelp_cli.cli.console import printable, write_json
 from selvhjelp_cli.core.dates import short_date
@@ -52,7 +52,7 @@ class JsonReporter:
                     **row.fields(),
                     "findings": [f.as_json() for f in result.findings],
                 }
-                for result, row in zip(run.files, rows)
+                for result, row in zip(run.files, rows, strict=True)
             ],
             "skipped": [s.path for s in run.skipped],
             "summary": summary_counts(run),
@@ -127,7 +127,12 @@ class TextReporter:
         from rich.text import Text
 
         for skipped in run.skipped:
-            self.console.print(Text(_("Hoppet over {path}: {reason}.").format(path=printable(skipped.path), reason=skipped.reason), style="dim"))
+            self.console.print(
+                Text(
+                    _("Hoppet over {path}: {reason}.").format(path=printable(skipped.path), reason=skipped.reason),
+                    style="dim",
+                )
+            )
         for result in run.files:
             self._file(result)
         if len(run.files) > 1:
@@ -139,7 +144,7 @@ class TextReporter:
 
         title = Text(printable(result.path), style="bold")
         if result.valid:
-            title.append(f"  {printable(result.group_name)}", style="")
+            title.append(f"  {printable(result.group_name or '')}", style="")
             if result.status is not None:
                 from selvhjelp_cli.core.dates import short_date
 
@@ -198,8 +203,9 @@ class TextReporter:
             office = printable(row.office_name or "–")
             if row.office_closed:
                 office += "*"  # explained under the table, to keep the columns narrow
-            table.add_row(printable(row.group), printable(row.county or ""), office,
-                          translate(MODE_WORDS[row.mode]), str(row.active), _next(row.next_meeting), _status(row))
+            table.add_row(printable(row.group or ""), printable(row.county or ""), office,
+                          translate(MODE_WORDS[row.mode or "physical"]), str(row.active), _next(row.next_meeting),
+                          _status(row))
         self.console.print(table)
         if any(row.office_closed for row in rows):
             self.console.print(_("* Distriktskontoret fra 2019; distriktskontorene ble lagt ned i 2023. Bruk "
@@ -216,7 +222,8 @@ class TextReporter:
         if counts["acknowledged"]:
             parts.append(ngettext("{count} avtalt i gruppa", "{count} avtalt i gruppa",
                                   counts["acknowledged"]).format(count=counts["acknowledged"]))
-        checked = ngettext("{count} fil sjekket", "{count} filer sjekket", counts["files"]).format(count=counts["files"])
+        checked = ngettext("{count} fil "
+                           "sjekket", "{count} filer sjekket", counts["files"]).format(count=counts["files"])
         return _("{checked}: {counts}.").format(checked=checked, counts=", ".join(parts))
 
 
@@ -233,4 +240,6 @@ def _status(row: Row) -> str:
     return _("planlagt") if row.status == "planned" else _("i orden")
 
 
-REPORTER_BY_NAME = {"text": TextReporter, "json": JsonReporter, "csv": CsvReporter, "concise": ConciseReporter}
+# Each takes the stream it writes to; `uses_overview` says whether it needs the overview's rows.
+REPORTER_BY_NAME: dict[str, Any] = {"text": TextReporter, "json": JsonReporter, "csv": CsvReporter,
+                                    "concise": ConciseReporter}

@@ -37,9 +37,14 @@ def print_rule(rule_id: str) -> None:
     if rule is None:
         close = difflib.get_close_matches(rule_id, RULE_IDS, n=1)
         hint = did_you_mean(close) or _(" Se «selvhjelp rules» for alle reglene.")
-        raise UserError(_("Det finnes ingen regel som heter «{rule_id}».{hint}").format(rule_id=printable(rule_id), hint=hint))
+        raise UserError(_("Det finnes ingen regel som heter "
+                          "«{rule_id}».{hint}").format(rule_id=printable(rule_id), hint=hint))
     console = make_console()
-    title = _("krav (advarsel)") if is_requirement(rule) and rule.SEVERITY == "warning" else _(_SEVERITY_TITLE[rule.SEVERITY])
+    title = (
+        _("krav (advarsel)")
+        if is_requirement(rule) and rule.SEVERITY == "warning"
+        else _(_SEVERITY_TITLE[rule.SEVERITY])
+    )
     console.print(Text(f"{rule.ID} – {title}", style="bold"))
     console.print(Text(_(rule.SUMMARY)))
     console.print()

@@ -14,10 +14,10 @@ import os
 # files hold the names of people in a self-help group: none may look.
 os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
 
-import typer  # noqa: E402
-import typer.core  # noqa: E402
+import typer
+import typer.core
 
-from selvhjelp_cli.core.errors import OutputFailed  # noqa: E402
+from selvhjelp_cli.core.errors import OutputFailed
 
 
 class Group(typer.core.TyperGroup):

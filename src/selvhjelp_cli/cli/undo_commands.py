@@ -3,7 +3,7 @@ short history of earlier versions that makes that possible."""
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -20,7 +20,7 @@ def undo(
     file: GroupFile,
     show: Annotated[bool, typer.Option("--list", help="Vis endringene som kan angres, den siste først.")] = False,
     clear: Annotated[bool, typer.Option("--clear", help="Slett hele angre-historikken for filen.")] = False,
-    forget: Annotated[Optional[str], typer.Option(
+    forget: Annotated[str | None, typer.Option(
         "--forget", metavar="NAVN", show_default=False,
         help="Slett de tidligere utgavene som har med dette navnet (for eksempel en som er fjernet).")] = None,
     force: EditForceOption = False,

@@ -83,7 +83,8 @@ def describe(error: click_errors.UsageError) -> str:
     ctx = error.ctx
     if isinstance(error, UnknownCommand):
         suggestions = [f"{error.prefix} {command}" for command in error.suggestions]
-        return _("Ukjent kommando «{name}».{suggestion}").format(name=printable(error.name), suggestion=did_you_mean(suggestions))
+        return _("Ukjent kommando "
+                 "«{name}».{suggestion}").format(name=printable(error.name), suggestion=did_you_mean(suggestions))
     if isinstance(error, ExtraArguments):
         if error.count == 1:
             return _("Ett argument for mye.")
@@ -91,7 +92,9 @@ def describe(error: click_errors.UsageError) -> str:
     if isinstance(error, click_errors.NoSuchOption):
         # Click offers every option near the typo; the nearest one is the one meant.
         possible = difflib.get_close_matches(error.option_name, sorted(error.possibilities or []), n=1, cutoff=0)
-        return _("Ukjent valg {option_name}.{suggestion}").format(option_name=printable(error.option_name), suggestion=did_you_mean(possible))
+        return _("Ukjent valg {option_name}.{suggestion}").format(
+            option_name=printable(error.option_name), suggestion=did_you_mean(possible)
+        )
     if isinstance(error, click_errors.MissingParameter):
         param = error.param
         if param is None:

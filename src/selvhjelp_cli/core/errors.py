@@ -22,7 +22,7 @@ def did_you_mean(names: list[str]) -> str:
         return ""
     from selvhjelp_cli.core.words import join
 
-    return _(" Mente du {items}?").format(items=join((f'«{name}»' for name in names), style='or'))
+    return _(" Mente du {items}?").format(items=join((_("«{name}»").format(name=name) for name in names), style="or"))
 
 
 class UserError(Exception):

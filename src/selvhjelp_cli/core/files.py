@@ -11,6 +11,8 @@ import stat
 import sys
 import threading
 import unicodedata
+from types import TracebackType
+from typing import BinaryIO, ClassVar
 
 from selvhjelp_cli.core.errors import UserError
 from selvhjelp_cli.core.i18n import N_, _
@@ -125,15 +127,16 @@ def _lock_folder() -> str | None:
     return runtime_folder("locks")
 
 
-class folder_lock:
+class folder_lock:  # noqa: N801 - used as a function: `with folder_lock(folder):`
     """Only one selvhjelp at a time writes into a folder (an edit's read, change and
     write; a document's temporary file): across processes by a lock on a file of
     the user's own, and across threads of one process (the app) by a lock in
     memory. Re-entrant in one thread. The lock file never holds data."""
 
     _guard = threading.Lock()
-    _threads: dict[str, threading.RLock] = {}
-    _files: dict[str, tuple[object, int]] = {}  # lock path -> (open file, depth), for the thread that holds it
+    _threads: ClassVar[dict[str, threading.RLock]] = {}
+    # lock path -> (open file, depth), for the thread that holds it
+    _files: ClassVar[dict[str, tuple[BinaryIO | None, int]]] = {}
 
     def __init__(self, folder: str, timeout: float = 30.0) -> None:
         self.folder = folder
@@ -162,7 +165,7 @@ class folder_lock:
         where = _lock_folder()
         if where is not None:
             try:
-                handle = open(os.path.join(where, name), "a+b")  # noqa: SIM115 - held until __exit__
+                handle = open(os.path.join(where, name), "a+b")
             except OSError:
                 handle = None
         deadline = time.monotonic() + self.timeout
@@ -180,7 +183,8 @@ class folder_lock:
         self._files[name] = (handle, 1)
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
         if self.path is None:
             return
         handle, depth = self._files[self.path]
@@ -200,20 +204,20 @@ class folder_lock:
 if sys.platform == "win32":  # pragma: no cover - tested on Windows only
     import msvcrt
 
-    def _lock(handle) -> None:
+    def _lock(handle: BinaryIO) -> None:
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
 
-    def _unlock(handle) -> None:
+    def _unlock(handle: BinaryIO) -> None:
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
 
-    def _lock(handle) -> None:
+    def _lock(handle: BinaryIO) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-    def _unlock(handle) -> None:
+    def _unlock(handle: BinaryIO) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 

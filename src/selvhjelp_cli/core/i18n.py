@@ -8,8 +8,8 @@ message id, so bokmål needs no catalogue. Nynorsk and English come from
 The language is set once per run by entry.run() from the environment:
 SELVHJELP_LANG, else LC_ALL, LC_MESSAGES, LANG and LANGUAGE, the first one
 that is set. It is a context variable, so that the app answers each request
-in that request's language (two tabs in two languages never mix). Text for a module-level constant is marked with N_() and
-translated where it is shown, so that a later run in another language (the
+in that request's language (two tabs in two languages never mix). Text for a
+module-level constant is marked with N_() and translated where it is shown, so that a later run in another language (the
 test suite runs many in one process) sees its own language.
 """
 
@@ -104,7 +104,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 _ = gettext
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 - the name xgettext and Babel look for
     """Marks text for the catalogues without translating it yet (module-level constants)."""
     return message
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,10 +23,11 @@ from yaml import SafeLoader as _PurePythonParser
 from selvhjelp_cli.core.errors import InvalidFile, Problem, UserError
 from selvhjelp_cli.core.i18n import N_, _
 
-try:
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    _Parser = _PurePythonParser
+# libyaml's parser where PyYAML was built with it (it stops at a depth of its own), else the pure-Python one.
+# Either gives the same events; a parser class is called with the text and asked get_event().
+Parser = Any
+Mark = Any  # yaml.error.Mark, or libyaml's own: both have line, column and index (0-based)
+_Parser: Parser = getattr(getattr(yaml, "_yaml", None), "CParser", _PurePythonParser)
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 24
@@ -45,7 +47,8 @@ _TYPOGRAPHIC_QUOTES = {("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u201e", "\
 _WORD_BULLET = re.compile(r"^([ \t]*)([\u2013\u2014\u2022\u2212])[ \t]+[^\s:#][^:#]*:(?:[ \t]|$)", re.M)
 
 
-def unknown_key_message(key: str, allowed, where: str, norwegian_keys: dict[str, str], document: str) -> str:
+def unknown_key_message(key: str, allowed: Collection[str], where: str, norwegian_keys: dict[str, str],
+                        document: str) -> str:
     """«Ukjent nøkkel …»: with the English key when a Norwegian word was used, else the closest key.
 
     `where` is "" or " under …"; `document` names the file kind («gruppefilen», «katalogen»).
@@ -57,9 +60,11 @@ def unknown_key_message(key: str, allowed, where: str, norwegian_keys: dict[str,
     shown = key if len(key) <= 40 else key[:40] + "…"
     english = norwegian_keys.get(key.casefold().replace(" ", "_"))
     if english in allowed:
-        return _("Ukjent nøkkel «{shown}»{where}. Nøklene i {document} er engelske: Denne heter «{english}».").format(shown=shown, where=where, document=document, english=english)
+        return _("Ukjent nøkkel «{shown}»{where}. Nøklene i {document} er engelske: Denne heter "
+                 "«{english}».").format(shown=shown, where=where, document=document, english=english)
     close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.5)
-    return _("Ukjent nøkkel «{shown}»{where}.{suggestion}").format(shown=shown, where=where, suggestion=did_you_mean(close))
+    return _("Ukjent nøkkel "
+             "«{shown}»{where}.{suggestion}").format(shown=shown, where=where, suggestion=did_you_mean(close))
 
 
 @dataclass
@@ -93,7 +98,7 @@ class _Stop(Exception):
         self.problem = problem
 
 
-def _pos(mark) -> tuple[int, int]:
+def _pos(mark: Mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
@@ -167,10 +172,12 @@ _SYNTAX_MESSAGES = (
     ("block sequence entries are not allowed", N_("Et listepunkt (-) står på feil sted.")),
     ("did not find expected node content", N_("Det mangler en verdi her.")),
     ("found incompatible yaml document", N_("Filen oppgir en YAML-versjon verktøyet ikke kan lese.")),
-    ("did not find expected alphabetic or numeric character", N_("Et anker eller alias (&navn, *navn) mangler navnet.")),
+    ("did not find expected alphabetic or numeric "
+     "character", N_("Et anker eller alias (&navn, *navn) mangler navnet.")),
     ("did not find expected comment or line break", N_("Etter | eller > kan bare en kommentar stå på samme linje.")),
     ("found unknown directive name", N_("Linjer som begynner med % er ikke tillatt i en gruppefil.")),
-    ("found character that cannot start any token", N_("Et tegn her kan ikke begynne en verdi. Sett verdien i anførselstegn.")),
+    ("found character that cannot start any "
+     "token", N_("Et tegn her kan ikke begynne en verdi. Sett verdien i anførselstegn.")),
 )
 
 
@@ -214,13 +221,13 @@ class _Builder:
         self.root: Any = None
         self.documents = 0
 
-    def _count(self, n: int, mark) -> None:
+    def _count(self, n: int, mark: Mark) -> None:
         self.nodes += n
         if self.nodes > MAX_NODES:
             raise _Stop(Problem(_("Filen er for stor eller bruker for mange alias (*navn) til å være en gruppefil."),
                                 *_pos(mark)))
 
-    def _place(self, value: Any, mark) -> Path_ | None:
+    def _place(self, value: Any, mark: Mark) -> Path_ | None:
         """Put a finished value where it belongs; returns its path, or None if it was a key."""
         if not self.stack:
             self.root = value
@@ -260,7 +267,7 @@ class _Builder:
             return (*path, "?")
         return (*path, key)
 
-    def feed(self, event) -> None:
+    def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -310,7 +317,7 @@ class _Builder:
 _LIBYAML_DEPTH = "maximum nesting depth"
 
 
-def parse(text: str, path: str, *, parser_class=None) -> tuple[Any, SourceMap]:
+def parse(text: str, path: str, *, parser_class: Parser = None) -> tuple[Any, SourceMap]:
     """Plain data and positions from YAML text; InvalidFile on any problem."""
     try:
         return _parse(text, path, parser_class or _Parser)
@@ -324,12 +331,13 @@ class _TooDeep(Exception):
     pass
 
 
-def _parse(text: str, path: str, parser_class) -> tuple[Any, SourceMap]:
+def _parse(text: str, path: str, parser_class: Parser) -> tuple[Any, SourceMap]:
     bullet = _WORD_BULLET.search(text)
     if bullet:
         line = text.count("\n", 0, bullet.start()) + 1
         raise InvalidFile(path, [Problem(_("Linjen begynner med «{dash}», som et tekstbehandlingsprogram setter inn. "
-                                           "Et listepunkt i gruppefilen begynner med en vanlig bindestrek: «- ».").format(
+                                           "Et listepunkt i gruppefilen begynner med en vanlig bindestrek: «- "
+                                           "».").format(
             dash=bullet.group(2)), line, len(bullet.group(1)) + 1)])
     source = SourceMap(path)
     builder = _Builder(source)

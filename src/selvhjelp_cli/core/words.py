@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 from selvhjelp_cli.core.i18n import current
 
 
-def join(items: Iterable[str], *, style: str = "and", locale: str | None = None) -> str:
+def join(items: Iterable[str], *, style: Literal["and", "or"] = "and", locale: str | None = None) -> str:
     """'a, b og c' (style 'and') or 'a, b eller c' (style 'or'), in the program's language unless told."""
     listed = list(items)
     if len(listed) < 2:
@@ -19,7 +20,7 @@ def join(items: Iterable[str], *, style: str = "and", locale: str | None = None)
 
         locale = BABEL_LOCALE[current()]
 
-    return format_list(listed, style="standard" if style == "and" else style, locale=locale)
+    return format_list(listed, style="or" if style == "or" else "standard", locale=locale)
 
 
 _ORDINAL_WORDS = {"nb": ("", "første", "andre", "tredje", "fjerde", "femte", "sjette", "sjuende", "åttende", "niende",

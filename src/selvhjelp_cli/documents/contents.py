@@ -80,7 +80,7 @@ def _schedule_block(group: Group, t: dict, language: str, today: date) -> dict[s
     dates = [{"text": long_date(m.day, language), "holiday": m.holiday and holiday_label(m.holiday, language)}
              for m in meetings]
     # Two columns of dates, unless a date with its holiday would wrap in one.
-    widest = max((len(d["text"]) + len(d["holiday"] or "") + 3 for d in dates), default=0)
+    widest = max((len(d["text"] or "") + len(d["holiday"] or "") + 3 for d in dates), default=0)
     return {
         "dates_columns": 2 if widest <= 40 else 1,
         "meets": f["meets"].format(rhythm=rhythm(group, t, language), time=time_text),
@@ -115,7 +115,8 @@ def framework(group: Group | None, language: str, today: date) -> Document:
         length = f["length"].format(minutes=120, **{"break": t["common"]["midway_break"]})
     items = [
         {"title": f["size_title"], "text": f["size"]},
-        {"title": f["closed_title"], "text": f["closed"]} if group is None or group.closed
+        {"title": f["closed_title"], "text": f["closed"]}
+        if group is None or group.closed
         else {"title": f["open_title"], "text": f["open"]},
         {"title": f["leaderless_title"], "text": text("leaderless", ("leaderless",))},
         {"title": f["length_title"], "text": length},
@@ -125,7 +126,8 @@ def framework(group: Group | None, language: str, today: date) -> Document:
         {"title": f["notice_title"], "text": f["notice"]},
         {"title": f["leaving_title"], "text": f["leaving"]},
         {"title": f["fee_title"], "text": f["fee"].format(fee=kroner(group.fee_nok, language))}
-        if group is not None and group.fee_nok else {"title": f["free_title"], "text": text("free", ("free-of-charge",))},
+        if group is not None and group.fee_nok
+        else {"title": f["free_title"], "text": text("free", ("free-of-charge",))},
         {"title": f["sober_title"], "text": f["sober"]},
     ]
     if group is None or group.mode != "digital":  # no advice about coffee for a meeting on a screen
@@ -154,16 +156,17 @@ def first_meeting(group: Group | None, language: str, today: date) -> Document:
     # Rough shares of a first meeting before the break; the open floor gets the
     # rest. The break is where the calendar puts it.
     window = first_break(group) if group else (start + timedelta(minutes=50), start + timedelta(minutes=65))
-    before = int(((window[0] if window else start + timedelta(minutes=minutes // 2)) - start).total_seconds() // 60)
+    break_at = window[0] if window else start + timedelta(minutes=minutes // 2)
+    until_break = int((break_at - start).total_seconds() // 60)
     marks = [
         (start, "welcome"), (start + timedelta(minutes=5), "presentation"),
-        (start + timedelta(minutes=_five(before * 0.4)), "expectations"),
-        (start + timedelta(minutes=_five(before * 0.65)), "framework"),
-        (start + timedelta(minutes=_five(before * 0.85)), "declaration"),
+        (start + timedelta(minutes=_five(until_break * 0.4)), "expectations"),
+        (start + timedelta(minutes=_five(until_break * 0.65)), "framework"),
+        (start + timedelta(minutes=_five(until_break * 0.85)), "declaration"),
     ]
     if window:
         marks.append((window[0], "break"))
-    marks += [(window[1] if window else start + timedelta(minutes=before), "open"),
+    marks += [(window[1] if window else start + timedelta(minutes=until_break), "open"),
               (start + timedelta(minutes=minutes - 15), "closing")]
     digital_group = bool(group and group.mode == "digital")
     # Without a group file the times are left to write in: no group's clock is assumed.
@@ -173,7 +176,7 @@ def first_meeting(group: Group | None, language: str, today: date) -> Document:
               for moment, key in marks]
     after = [(m["after_starter_one"] if s.meetings == 1 else m["after_starter"]).format(
         name=s.name, n=number(s.meetings, language)) for s in group.starters if s.meetings] if group else []
-    before = list(m["before_online" if digital_group else "before"])
+    to_do = list(m["before_online" if digital_group else "before"])
     offices = offices_named(group)
     if offices:
         from selvhjelp_cli.core.words import join
@@ -181,13 +184,13 @@ def first_meeting(group: Group | None, language: str, today: date) -> Document:
         office = join((t["common"]["office"].format(office=o.office, reach=o.phone or o.email or o.web)
                        for o in offices), style="or",
                       locale=BABEL_LOCALE[language])
-        before.append(m["before_office"].format(office=unbreakable(office)))
+        to_do.append(m["before_office"].format(office=unbreakable(office)))
     else:
-        before.append(m["before_office_general"])
+        to_do.append(m["before_office_general"])
     context = base(group, language, m["title"]) | {
         "agenda": agenda,
         "after_starters": after or [m["after_general"]],
-        "before": before,
+        "before": to_do,
         "digital": digital_group,
         "first_date": long_date(group.schedule.first_meeting, language) if group else None,
     }

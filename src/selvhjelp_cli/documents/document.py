@@ -61,7 +61,8 @@ def firing(group: Group | None, today: date) -> dict[str, list]:
 
 
 def requirement_notes(firing: dict[str, list], skip: tuple[str, ...] = ()) -> list[str]:
-    return [_("Merk: Gruppefilen bryter et krav i rammene ({rule}): {message} Dokumentet er skrevet likevel.").format(rule=rule, message=finding.message)
+    return [_("Merk: Gruppefilen bryter et krav i rammene ({rule}): {message} Dokumentet er skrevet "
+              "likevel.").format(rule=rule, message=finding.message)
             for rule in REQUIREMENTS if rule not in skip for finding in firing.get(rule, [])]
 
 

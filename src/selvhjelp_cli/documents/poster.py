@@ -42,10 +42,10 @@ def poster(group: Group | None, language: str, today: date) -> Document:
         first = typical(group)
         hours = time_span(first.start, first.end, language)
         started = today > group.schedule.first_meeting
-        ended = group.ended is not None and group.ended <= today
-        if ended:
+        ended_on = group.ended if group.ended is not None and group.ended <= today else None
+        if ended_on is not None:
             headline, contact_title = p["headline_running"], p["contact_title_more"]
-            status = unbreakable(p["status_ended"].format(date=long_date(group.ended, language)))
+            status = unbreakable(p["status_ended"].format(date=long_date(ended_on, language)))
         elif started:
             # Nothing new starts: say when the group meets now, never "from" a date gone by.
             headline = p["headline_running"]
@@ -60,7 +60,7 @@ def poster(group: Group | None, language: str, today: date) -> Document:
             when = unbreakable(p["when"].format(rhythm=rhythm(group, t, language), time=hours,
                                                date=format_day(group.schedule.first_meeting,
                                                                _DAY_MONTH_YEAR[language], language)))
-        if not ended:
+        if ended_on is None:
             where = unbreakable(p["where"].format(place=group.place(t["common"]["digital_place"])))
         theme_line = p["theme_line"].format(theme=group.theme) if group.theme else None
         contacts = [(starter.name, _poster_contact(starter.contact)) for starter in group.starters if starter.contact]

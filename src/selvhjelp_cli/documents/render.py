@@ -324,7 +324,8 @@ def render_document(document, output_format: str, *, letterhead: Letterhead | No
         source = render_typst(document, letterhead)
     except jinja2.TemplateError as error:  # a bug of ours: our own templates are broken
         raise UserError(_("Kunne ikke lage «{title}»: en mal i selvhjelp har en feil "
-                        "({__name__}). Ingenting er skrevet.").format(title=document.title, __name__=type(error).__name__)) from None
+                        "({__name__}). Ingenting er "
+                        "skrevet.").format(title=document.title, __name__=type(error).__name__)) from None
     import typst
 
     try:
@@ -342,4 +343,5 @@ def render_document(document, output_format: str, *, letterhead: Letterhead | No
                               "på nytt som PNG, JPEG eller SVG."), path=letterhead.logo.path or None) from None
         # Never for any group file: every value reaches Typst as a string literal.
         raise UserError(_("Kunne ikke lage PDF-en «{title}» (Typst meldte en feil). Ingenting er "
-                        "skrevet. Prøv --format html, og meld gjerne fra til utviklerne (se README).").format(title=document.title)) from None
+                        "skrevet. Prøv --format html, og meld gjerne fra til utviklerne (se "
+                        "README).").format(title=document.title)) from None

@@ -22,11 +22,14 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selvhjelp_cli.core.errors import InvalidFile, UserError
 from selvhjelp_cli.core.files import ChangedSinceShown, digest
 from selvhjelp_cli.core.i18n import N_, _
+
+if TYPE_CHECKING:
+    from selvhjelp_cli.editing.splice import Text
 
 __all__ = ["ChangedSinceShown", "GroupFile", "digest", "edit"]
 
@@ -108,7 +111,7 @@ class GroupFile:
         """A new list entry: keys in the order given (a trailing _ dropped), leaving out what is None."""
         return {key.rstrip("_"): value for key, value in values.items() if value is not None}
 
-    def _apply(self, change: Callable) -> None:
+    def _apply(self, change: Callable[[Text], Text]) -> None:
         from selvhjelp_cli.editing.splice import CannotSplice
 
         try:

@@ -21,10 +21,14 @@ from selvhjelp_cli.editing.editor import GroupFile
 
 def within_groups_time(group, day: date, what: str) -> None:
     if day < group.schedule.first_meeting:
-        raise UserError(_("{what} ({day}) er før gruppas første møte "
-                        "({first_meeting}).").format(what=what, day=short_date(day), first_meeting=short_date(group.schedule.first_meeting)))
+        raise UserError(
+            _("{what} ({day}) er før gruppas første møte ({first_meeting}).").format(
+                what=what, day=short_date(day), first_meeting=short_date(group.schedule.first_meeting)
+            )
+        )
     if group.ended is not None and day > group.ended:
-        raise UserError(_("{what} ({day}) er etter at gruppa ble avsluttet ({ended}).").format(what=what, day=short_date(day), ended=short_date(group.ended)))
+        raise UserError(_("{what} ({day}) er etter at gruppa ble avsluttet "
+                          "({ended}).").format(what=what, day=short_date(day), ended=short_date(group.ended)))
 
 
 def add_decision(file: GroupFile, rule_id: str, day: date, note: str | None) -> str:
@@ -33,7 +37,8 @@ def add_decision(file: GroupFile, rule_id: str, day: date, note: str | None) -> 
     rule = get_rule(rule_id)
     if rule is None:
         close = difflib.get_close_matches(rule_id, RULE_IDS, n=1)
-        raise UserError(_("Det finnes ingen regel som heter «{rule_id}».{suggestion}").format(rule_id=rule_id, suggestion=did_you_mean(close)))
+        raise UserError(_("Det finnes ingen regel som heter "
+                          "«{rule_id}».{suggestion}").format(rule_id=rule_id, suggestion=did_you_mean(close)))
     if is_requirement(rule):
         raise UserError(_("«{rule_id}» er et krav i rammene og kan ikke velges bort.").format(rule_id=rule_id))
     if file.group.ended is not None and day > file.group.ended:
@@ -62,7 +67,8 @@ def _a_planned_meeting(group, day: date) -> None:
         raise UserError(_("Møtet {day} er alt flyttet til {to}.").format(day=short_date(day), to=short_date(moved.to)))
     if not schedule.is_planned(day) or any(p.from_ <= day <= p.to for p in schedule.pauses) or (
             group.ended is not None and day > group.ended):
-        raise UserError(_("Gruppa har ikke møte {day}. Møter i nærheten: {meeting_days}.").format(day=short_date(day), meeting_days=_meeting_days(group, day)))
+        raise UserError(_("Gruppa har ikke møte {day}. Møter i nærheten: "
+                          "{meeting_days}.").format(day=short_date(day), meeting_days=_meeting_days(group, day)))
     if any(c.date == day for c in schedule.cancelled):
         raise UserError(_("Møtet {day} er alt avlyst.").format(day=short_date(day)))
 
@@ -92,7 +98,8 @@ def move(file: GroupFile, day: date, new_day: date, start: time | None) -> str:
     schedule = group.schedule
     _a_planned_meeting(group, day)
     if new_day == day and (start is None or start == schedule.start):
-        raise UserError(_("Møtet {day} er allerede denne dagen og på dette klokkeslettet, så det er ingenting å flytte.").format(
+        raise UserError(_("Møtet {day} er allerede denne dagen og på dette klokkeslettet, så det er ingenting å "
+                          "flytte.").format(
             day=short_date(day)))
     within_groups_time(group, new_day, _("Den nye datoen"))
     other = _moved_here(group, new_day)
@@ -109,7 +116,8 @@ def move(file: GroupFile, day: date, new_day: date, start: time | None) -> str:
     from selvhjelp_cli.core.dates import clock
 
     at = _(" kl. {time}").format(time=clock(start)) if start else ""
-    return _("Møtet {day} er flyttet til {new_day}{at}.").format(day=short_date(day), new_day=short_date(new_day), at=at)
+    return _("Møtet {day} er flyttet til "
+             "{new_day}{at}.").format(day=short_date(day), new_day=short_date(new_day), at=at)
 
 
 def pause(file: GroupFile, first: date, last: date, reason: str | None) -> str:
@@ -119,7 +127,8 @@ def pause(file: GroupFile, first: date, last: date, reason: str | None) -> str:
     other = next((p for p in file.group.schedule.pauses if p.from_ <= last and first <= p.to), None)
     if other is not None:
         raise UserError(_("Gruppa har alt et opphold i møtene fra {first} til {last}. To opphold kan ikke gå over "
-                          "hverandre; ta bort det første, eller velg andre datoer.").format(first=short_date(other.from_),
+                          "hverandre; ta bort det første, eller velg andre "
+                          "datoer.").format(first=short_date(other.from_),
                                                                              last=short_date(other.to)))
     file.append("schedule", "pauses", entry=file.entry(from_=first, to=last, reason=reason))
     return _("Ingen møter fra {first} til {last}.").format(first=short_date(first), last=short_date(last))

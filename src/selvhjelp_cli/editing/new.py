@@ -66,7 +66,7 @@ class Question:
 
             return current()  # the documents' language follows the language the program speaks
         if self.key == "mode":
-            return _(self.default)  # a word the reader types: «f», «in person»
+            return _(self.default) if self.default else ""  # a word the reader types: «f», «in person»
         return self.default
 
 
@@ -85,28 +85,75 @@ QUESTIONS = (
     Question("municipality", "--municipality", N_("Kommune (valgfritt)"), parsers.municipality, default=""),
     # TRANSLATORS: default: the suggested answer to «Fysisk eller digital gruppe?», a word the reader types.
     Question("mode", "--digital", N_("Fysisk eller digital gruppe? (f/d)"), parsers.mode, default=N_("f")),
-    Question("venue_name", "--venue", N_("Møtested"), parsers.text, required=True, when=_physical,
-             note=N_("Frivilligsentraler, bibliotek og kommunale lokaler har ofte gratis rom.")),
-    Question("venue_address", "--address", N_("Adresse (valgfritt)"), parsers.optional_text, default="", when=_physical),
-    Question("platform", "--platform", N_("Videoverktøy (for eksempel Whereby)"), parsers.text, required=True, when=_digital),
+    Question(
+        "venue_name",
+        "--venue",
+        N_("Møtested"),
+        parsers.text,
+        required=True,
+        when=_physical,
+        note=N_("Frivilligsentraler, bibliotek og kommunale lokaler har ofte gratis rom."),
+    ),
+    Question(
+        "venue_address", "--address", N_("Adresse (valgfritt)"), parsers.optional_text, default="", when=_physical
+    ),
+    Question(
+        "platform", "--platform", N_("Videoverktøy (for eksempel Whereby)"), parsers.text, required=True, when=_digital
+    ),
     Question("url", "--url", N_("Lenke til møterommet (valgfritt)"), parsers.optional_text, default="", when=_digital),
-    Question("first_meeting", "--first-meeting", N_("Dato for første møte (for eksempel 7.1.2027)"), parsers.date,
-             required=True),
+    Question(
+        "first_meeting",
+        "--first-meeting",
+        N_("Dato for første møte (for eksempel 7.1.2027)"),
+        parsers.date,
+        required=True,
+    ),
     Question("start", "--start", N_("Klokkeslett"), parsers.clock, default="18:00"),
-    Question("duration", "--duration", N_("Lengde i minutter"), parsers.number("duration_minutes"), default="120",
-             note=N_("To timer er anbefalt: Det gir tid til alle, og møtet blir forutsigbart.")),
-    Question("break_minutes", "--break", N_("Pause i minutter"), parsers.number("break_minutes"), default="15",
-             note=N_("En pause midt i møtet gir hvile fra samtalen.")),
-    Question("every_weeks", "--every-weeks", N_("Hvor mange uker skal det gå mellom møtene?"), parsers.number("every_weeks"), default="1",
-             note=N_("Hver uke er anbefalt, særlig i starten; annenhver uke er vanlig senere.")),
+    Question(
+        "duration",
+        "--duration",
+        N_("Lengde i minutter"),
+        parsers.number("duration_minutes"),
+        default="120",
+        note=N_("To timer er anbefalt: Det gir tid til alle, og møtet blir forutsigbart."),
+    ),
+    Question(
+        "break_minutes",
+        "--break",
+        N_("Pause i minutter"),
+        parsers.number("break_minutes"),
+        default="15",
+        note=N_("En pause midt i møtet gir hvile fra samtalen."),
+    ),
+    Question(
+        "every_weeks",
+        "--every-weeks",
+        N_("Hvor mange uker skal det gå mellom møtene?"),
+        parsers.number("every_weeks"),
+        default="1",
+        note=N_("Hver uke er anbefalt, særlig i starten; annenhver uke er vanlig senere."),
+    ),
     Question("starter_name", "--starter", N_("Igangsetterens navn (valgfritt)"), parsers.optional_text, default=""),
-    Question("starter_contact", "--starter-contact", N_("Igangsetterens telefon eller e-post (valgfritt)"),
-             parsers.optional_text, default="", when=lambda a: bool(a.get("starter_name"))),
-    Question("starter_meetings", "--starter-meetings", N_("Hvor mange av de første møtene er igangsetteren med på?"),
-             parsers.number("meetings", "Starter"), default="3", when=lambda a: bool(a.get("starter_name")),
-             note=N_("En igangsetter er vanligvis med på 2–5 møter og trekker seg så ut.")),
-    Question("language", "--language", N_("Språk for utskrifter og kommentarene i filen (nb, nn eller en)"),
-             parse_language),
+    Question(
+        "starter_contact",
+        "--starter-contact",
+        N_("Igangsetterens telefon eller e-post (valgfritt)"),
+        parsers.optional_text,
+        default="",
+        when=lambda a: bool(a.get("starter_name")),
+    ),
+    Question(
+        "starter_meetings",
+        "--starter-meetings",
+        N_("Hvor mange av de første møtene er igangsetteren med på?"),
+        parsers.number("meetings", "Starter"),
+        default="3",
+        when=lambda a: bool(a.get("starter_name")),
+        note=N_("En igangsetter er vanligvis med på 2–5 møter og trekker seg så ut."),
+    ),
+    Question(
+        "language", "--language", N_("Språk for utskrifter og kommentarene i filen (nb, nn eller en)"), parse_language
+    ),
 )
 
 Ask = Callable[[Question, dict], Any]
@@ -152,7 +199,8 @@ def collect(given: dict[str, str | None], ask: Ask | None, today: date | None = 
         elif question.required:
             reason = _(" Fylket deles mellom flere kontorer, og kommunen avgjør hvilket.") if question.key == \
                 "municipality" else ""
-            raise UserError(_("Mangler {flag}.{reason} Med --no-input må den oppgis som valg.").format(flag=question.flag, reason=reason))
+            raise UserError(_("Mangler {flag}.{reason} Med --no-input må den oppgis som "
+                              "valg.").format(flag=question.flag, reason=reason))
         else:
             answers[question.key] = question.parse(question.default_value() or "")
     return answers
@@ -230,7 +278,9 @@ def confirmation(question: Question, value: Any, today: date) -> str | None:
     return None
 
 
-_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
+_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
 
 
 def free_file_name(name: str, force: bool, folder: str = "") -> str:

@@ -32,7 +32,7 @@ def find_participant(group, name: str) -> int:
     if len(starts) == 1:
         return starts[0]
     if len(exact) > 1 or len(starts) > 1:
-        both = join((_("«{names}»").format(names=names[i]) for i in (exact or starts)))
+        both = join(_("«{names}»").format(names=names[i]) for i in (exact or starts))
         raise UserError(_("Flere deltakere passer: {both}. Skriv mer av navnet.").format(both=both))
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
     if not names:
@@ -78,17 +78,16 @@ def offered_join_day(group, today: date) -> date | None:
 
 def age_notice(group, name: str, born: int | date | None, adult: bool | None, joined: date | None, today: date):
     """What `check` would say at once about a participant's age, as a Finding (rule adult), or None."""
-    from types import SimpleNamespace
-
-    from selvhjelp_cli.groupfile.model import adult_on
+    from selvhjelp_cli.groupfile.model import age_known_on
     from selvhjelp_cli.rules.findings import Finding
 
     starts = joined or group.schedule.first_meeting
-    if isinstance(born, int) and born > today.year or isinstance(born, date) and born > today:
+    if (isinstance(born, int) and born > today.year) or (isinstance(born, date) and born > today):
         return Finding("adult", "warning", _("Fødselsåret for {name} er etter i dag. Sjekk det.").format(name=name))
-    if adult_on(SimpleNamespace(born=born, adult=True if adult else None), starts) is False:
+    if age_known_on(born, True if adult else None, starts) is False:
         return Finding("adult", "error", _("{name} er under 18 år ved sitt første møte ({joined}). "
-                                           "Alle deltakere må være voksne.").format(name=name, joined=short_date(starts)))
+                                           "Alle deltakere må være "
+                                           "voksne.").format(name=name, joined=short_date(starts)))
     return None
 
 
@@ -97,7 +96,8 @@ def sign(file: GroupFile, name: str, day: date) -> str:
     index = find_participant(group, name)
     person = group.participants[index]
     if day < group.joined_on(person):
-        raise UserError(_("{name} ble med {joined_on}, og underskriften kan ikke være eldre enn det.").format(name=person.name, joined_on=short_date(group.joined_on(person))))
+        raise UserError(_("{name} ble med {joined_on}, og underskriften kan ikke være eldre enn "
+                          "det.").format(name=person.name, joined_on=short_date(group.joined_on(person))))
     if person.left is not None and day > person.left:
         raise UserError(_("{name} sluttet {left} og kan ikke skrive under etter det.").format(
             name=person.name, left=short_date(person.left)))
@@ -221,7 +221,8 @@ def leave(file: GroupFile, name: str, day: date) -> str:
     if person.left is not None:
         raise UserError(_("{name} sluttet alt {left}.").format(name=person.name, left=short_date(person.left)))
     if day < group.joined_on(person):
-        raise UserError(_("{name} begynte {joined_on} og kan ikke slutte før det.").format(name=person.name, joined_on=short_date(group.joined_on(person))))
+        raise UserError(_("{name} begynte {joined_on} og kan ikke slutte før "
+                          "det.").format(name=person.name, joined_on=short_date(group.joined_on(person))))
     file.set(("participants", index), "left", day)
     return _("{name} sluttet {day}.").format(name=person.name, day=short_date(day))
 

@@ -15,6 +15,7 @@ and validates it and compares it with the change it meant).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, time
 from functools import cached_property
@@ -22,10 +23,8 @@ from typing import Any
 
 import yaml
 
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader
+# libyaml's loader where PyYAML was built with it, else the pure-Python one: the same nodes and marks.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple[str | int, ...]
 
@@ -61,8 +60,8 @@ def format_scalar(value: Any, quote: str | None = None) -> str:
 class _RedefiningLoader(yaml.SafeLoader):
     """PyYAML's composer, except that a later anchor of the same name replaces the earlier one."""
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if not isinstance(event, yaml.AliasEvent) and getattr(event, "anchor", None) is not None:
             self.anchors.pop(event.anchor, None)
         return super().compose_node(parent, index)
@@ -72,6 +71,11 @@ class _RedefiningLoader(yaml.SafeLoader):
 class _Where:
     node: yaml.Node
     key: yaml.Node | None  # the key node, when the node is a mapping value
+
+    def key_node(self) -> yaml.Node:
+        if self.key is None:
+            raise CannotSplice("a list item has no key")
+        return self.key
 
 
 class Text:
@@ -147,14 +151,16 @@ class Text:
                 while end > node.start_mark.index and self.text[end - 1] in "\r\n":
                     end -= 1
             return end
-        if node.flow_style or not node.value:
-            return node.end_mark.index
+        if not isinstance(node, yaml.CollectionNode) or node.flow_style or not node.value:
+            node_end: int = node.end_mark.index
+            return node_end
         last = node.value[-1]
         if isinstance(node, yaml.MappingNode):
             key, value = last
+            key_end: int = key.end_mark.index
             if _is_empty(value):
-                return key.end_mark.index
-            return max(self._content_end(value), key.end_mark.index)
+                return key_end
+            return max(self._content_end(value), key_end)
         return self._content_end(last)
 
     def _colon_end(self, key: yaml.Node) -> int:
@@ -184,7 +190,7 @@ class Text:
             raise CannotSplice("no dash before a list item")
         return index
 
-    def _block_sequences(self):
+    def _block_sequences(self) -> Iterator[tuple[int, int, int]]:
         """(key column, dash column, content column) of every block list under a key."""
         stack = [self.root]
         while stack:
@@ -257,7 +263,7 @@ class Text:
             if not isinstance(old, yaml.ScalarNode):
                 raise CannotSplice("the value is not a single value")
             if _is_empty(old):
-                colon = self._colon_end(found.key)
+                colon = self._colon_end(found.key_node())
                 return self._with(colon, colon, " " + format_scalar(value))
             if old.value and old.start_mark.index != old.end_mark.index and old.style not in ("|", ">"):
                 quote = old.style if old.style in ("'", '"') else None
@@ -287,6 +293,8 @@ class Text:
         _refuse_alias(self, parent)
         found = self._child(parent.node, last)
         if found is None:
+            if not isinstance(last, str):
+                raise CannotSplice("no such list item")
             return self._new_key_with_list(parent.node, last, entry)
         _refuse_alias(self, found)
         node = found.node
@@ -306,7 +314,7 @@ class Text:
             return self._with(at, at, self._line_break_before(at) + self._block_entry(entry, dash, content, items))
         if isinstance(node, yaml.SequenceNode) or _is_empty(node) or (
                 isinstance(node, yaml.ScalarNode) and _plain(node) and node.value in ("~", "null", "Null", "NULL")):
-            return self._list_under_key(found.key, node, entry, parent.node)
+            return self._list_under_key(found.key_node(), node, entry, parent.node)
         raise CannotSplice("the value is not a list")
 
     def _list_under_key(self, key: yaml.Node, old: yaml.Node, entry: dict[str, Any],
@@ -410,7 +418,7 @@ class Text:
         return self._with(start, end, "")
 
 
-def _plain(node: yaml.Node) -> bool:
+def _plain(node: yaml.ScalarNode) -> bool:
     return not node.style  # libyaml says "" for plain, the pure-Python parser None
 
 
@@ -439,6 +447,22 @@ def _shared(root: yaml.Node) -> set[int]:
 
 
 def _refuse_alias(text: Text, where: _Where) -> None:
-    """A list or mapping that is also used through an alias (*navn): changing it would change both places."""
-    if id(where.node) in text.shared:
-        raise CannotSplice("alias")
+    """A change inside anything that is also used through an alias (*navn), or that holds one, is refused:
+    it would change both places, or take away the anchor the alias needs, and an alias's node carries the
+    anchor's position, so no place computed from it is where the alias stands."""
+    shared = text.shared
+    if not shared:
+        return
+    stack, seen = [where.node], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in shared:
+            raise CannotSplice("alias")
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)

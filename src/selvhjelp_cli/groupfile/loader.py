@@ -17,7 +17,7 @@ class LoadedGroup:
     source: SourceMap
 
 
-def load_group(path: str | os.PathLike) -> LoadedGroup:
+def load_group(path: str | os.PathLike[str]) -> LoadedGroup:
     """Read, parse and validate one group file."""
     path = os.fspath(path)
     return load_text(read_text(path), path)

@@ -27,7 +27,6 @@ from pydantic_core import PydanticCustomError
 
 from selvhjelp_cli.core.dates import DateOutOfRange, parse_date, parse_time
 from selvhjelp_cli.core.i18n import N_
-from selvhjelp_cli.core.language import LANGUAGES
 
 
 def _to_text(value: Any) -> Any:
@@ -116,7 +115,7 @@ Clock = Annotated[time, BeforeValidator(_to_time),
 BirthYear = Annotated[int, Field(ge=1900, le=2100)]
 Birth = Annotated[BirthYear | date, BeforeValidator(_to_birth),
                   WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100}, _DATE_SCHEMA]})]
-Language = Literal[LANGUAGES]
+Language = Literal["nb", "nn", "en"]  # core.language.LANGUAGES, spelled out for the type checker
 
 
 class _Strict(BaseModel):
@@ -181,21 +180,22 @@ class Schedule(_Strict):
     def _exceptions_fit(self) -> Schedule:
         for index, pause in enumerate(self.pauses):
             if pause.to < pause.from_:
-                raise PydanticCustomError("pause_backwards", "pause ends before it starts", {"at": ("pauses", index, "to")})
+                raise PydanticCustomError("pause_backwards", "pause ends before it starts",
+                                          {"at": ("pauses", index, "to")})
         for index, item in enumerate(self.cancelled):
             if not self.is_planned(item.date):
                 raise PydanticCustomError("not_a_meeting", "not a meeting", {"at": ("cancelled", index, "date")})
         # A day a meeting was moved away from, or a cancelled one, is free for another.
         free = {item.from_ for item in self.moved} | {item.date for item in self.cancelled}
         landed: set[date] = set()
-        for index, item in enumerate(self.moved):
-            if not self.is_planned(item.from_):
+        for index, move in enumerate(self.moved):
+            if not self.is_planned(move.from_):
                 raise PydanticCustomError("not_a_meeting", "not a meeting", {"at": ("moved", index, "from")})
-            if item.to != item.from_ and self.is_planned(item.to) and item.to not in free:
+            if move.to != move.from_ and self.is_planned(move.to) and move.to not in free:
                 raise PydanticCustomError("moved_onto_meeting", "onto a meeting", {"at": ("moved", index, "to")})
-            if item.to in landed:
+            if move.to in landed:
                 raise PydanticCustomError("moved_onto_moved", "onto a moved meeting", {"at": ("moved", index, "to")})
-            landed.add(item.to)
+            landed.add(move.to)
         return self
 
 
@@ -203,7 +203,8 @@ class Starter(_Strict):
     name: Text
     organisation: Text | None = None
     contact: Text | None = Field(None, description="Telefon eller e-post.")
-    meetings: int | None = Field(None, ge=0, le=100, description="Hvor mange av de første møtene igangsetteren er med på.")
+    meetings: int | None = Field(None, ge=0, le=100, description="Hvor mange av de første møtene igangsetteren er med "
+                                                                 "på.")
 
 
 class Participant(_Strict):
@@ -263,7 +264,9 @@ class Group(_Strict):
         from selvhjelp_cli.places import districts
 
         if not districts.find_county(value):
-            raise PydanticCustomError("unknown_county", "unknown county", {"suggestions": districts.suggest_county(value)})
+            raise PydanticCustomError(
+                "unknown_county", "unknown county", {"suggestions": districts.suggest_county(value)}
+            )
         return value
 
     @field_validator("municipality")
@@ -371,7 +374,11 @@ def field_range(model: type[BaseModel], name: str) -> tuple[int, int]:
 
 def adult_on(participant: Participant, day: date) -> bool | None:
     """True if the participant has turned 18 on that day, False if not, None if unknown."""
-    born = participant.born
+    return age_known_on(participant.born, participant.adult, day)
+
+
+def age_known_on(born: int | date | None, adult: bool | None, day: date) -> bool | None:
+    """adult_on for what a form says before there is a participant: the birth year or date, and `adult`."""
     if isinstance(born, date):
         had_birthday = (day.month, day.day) >= (born.month, born.day)
         return day.year - born.year - (0 if had_birthday else 1) >= 18
@@ -379,5 +386,5 @@ def adult_on(participant: Participant, day: date) -> bool | None:
         if day.year - born != 18:
             return day.year - born > 18
         # Turns 18 some time that year: only `adult: true` settles it.
-        return True if participant.adult else None
-    return participant.adult
+        return True if adult else None
+    return adult

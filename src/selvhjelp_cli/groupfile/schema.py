@@ -83,7 +83,7 @@ def directory_schema() -> dict:
                 "additionalProperties": False,
                 "required": ["name"],
                 "anyOf": [{"required": ["email"]}, {"required": ["web"]}, {"required": ["phone"]}],
-                "properties": {key: text for key in ("name", "email", "web", "phone", "address")},
+                "properties": dict.fromkeys(("name", "email", "web", "phone", "address"), text),
             },
             "offices": {
                 "type": "array",
@@ -95,7 +95,7 @@ def directory_schema() -> dict:
                     "properties": {
                         "id": {"type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$",
                                "description": "Unik id: små bokstaver a–z, sifre og bindestrek."},
-                        **{key: text for key in ("name", "kind", "phone", "email", "web", "address")},
+                        **dict.fromkeys(("name", "kind", "phone", "email", "web", "address"), text),
                         "covers": {
                             "type": "object",
                             "additionalProperties": False,

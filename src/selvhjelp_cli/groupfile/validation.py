@@ -4,25 +4,67 @@ told in Norwegian: one problem per error, each at the line of its key or value.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selvhjelp_cli.core.errors import InvalidFile, Problem, did_you_mean
 from selvhjelp_cli.core.i18n import N_, _, ngettext, translate
 from selvhjelp_cli.core.source import Path_, SourceMap, unknown_key_message
 from selvhjelp_cli.core.words import digits
 
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
 # The keys are English; people who write by hand often use the Norwegian word.
 _NORWEGIAN_KEYS = {
-    "navn": "name", "tema": "theme", "språk": "language", "sprak": "language", "fylke": "county",
-    "kommune": "municipality", "form": "mode", "møtested": "venue", "motested": "venue", "sted": "venue",
-    "adresse": "address", "plattform": "platform", "lenke": "url", "møteplan": "schedule", "plan": "schedule",
-    "første_møte": "first_meeting", "forste_mote": "first_meeting", "start": "start", "lengde": "duration_minutes",
-    "pause": "break_minutes", "hver_uke": "every_weeks", "lukket": "closed", "pris": "fee_nok", "egenandel": "fee_nok",
-    "igangsettere": "starters", "igangsetjarar": "starters", "deltakere": "participants", "deltakarar": "participants",
-    "født": "born", "fodt": "born", "fødselsår": "born", "voksen": "adult", "begynte": "joined", "signert": "declaration_signed",
-    "sluttet": "left", "slutta": "left", "rolle": "role", "beslutninger": "decisions", "vedtak": "decisions",
-    "regel": "rule", "dato": "date", "merknad": "note", "kontakt": "contact", "møter": "meetings",
-    "organisasjon": "organisation", "avlyst": "cancelled", "flyttet": "moved", "pauser": "pauses", "avsluttet": "ended",
+    "navn": "name",
+    "tema": "theme",
+    "språk": "language",
+    "sprak": "language",
+    "fylke": "county",
+    "kommune": "municipality",
+    "form": "mode",
+    "møtested": "venue",
+    "motested": "venue",
+    "sted": "venue",
+    "adresse": "address",
+    "plattform": "platform",
+    "lenke": "url",
+    "møteplan": "schedule",
+    "plan": "schedule",
+    "første_møte": "first_meeting",
+    "forste_mote": "first_meeting",
+    "start": "start",
+    "lengde": "duration_minutes",
+    "pause": "break_minutes",
+    "hver_uke": "every_weeks",
+    "lukket": "closed",
+    "pris": "fee_nok",
+    "egenandel": "fee_nok",
+    "igangsettere": "starters",
+    "igangsetjarar": "starters",
+    "deltakere": "participants",
+    "deltakarar": "participants",
+    "født": "born",
+    "fodt": "born",
+    "fødselsår": "born",
+    "voksen": "adult",
+    "begynte": "joined",
+    "signert": "declaration_signed",
+    "sluttet": "left",
+    "slutta": "left",
+    "rolle": "role",
+    "beslutninger": "decisions",
+    "vedtak": "decisions",
+    "regel": "rule",
+    "dato": "date",
+    "merknad": "note",
+    "kontakt": "contact",
+    "møter": "meetings",
+    "organisasjon": "organisation",
+    "avlyst": "cancelled",
+    "flyttet": "moved",
+    "pauser": "pauses",
+    "avsluttet": "ended",
 }
 
 _LIST_NOUNS = {"participants": N_("deltaker nr. {number}"), "starters": N_("igangsetter nr. {number}"),
@@ -107,8 +149,9 @@ def _describe_key(loc: Path_) -> str:
     parts: list[str] = []
     owner = ""
     for i, part in enumerate(loc):
-        if isinstance(part, int) and i > 0 and loc[i - 1] in _LIST_NOUNS:
-            owner = _(_LIST_NOUNS[loc[i - 1]]).format(number=part + 1)
+        before = loc[i - 1] if i > 0 else None
+        if isinstance(part, int) and isinstance(before, str) and before in _LIST_NOUNS:
+            owner = _(_LIST_NOUNS[before]).format(number=part + 1)
             parts = []
         elif isinstance(part, str):
             parts.append(part)
@@ -129,7 +172,7 @@ def _model_for(loc: Path_, root):
     return current
 
 
-def _problem_for(error: dict, source: SourceMap, root, fields: frozenset[str]) -> Problem:
+def _problem_for(error: ErrorDetails, source: SourceMap, root, fields: frozenset[str]) -> Problem:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     loc = tuple(p for p in error["loc"] if isinstance(p, int) or p in fields)

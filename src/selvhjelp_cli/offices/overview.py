@@ -85,7 +85,7 @@ def row(result: FileResult, today: date, directory: Directory) -> Row:
                    result.status.counts.active, reported.next_meeting, reported.status, errors, warnings,
                    office_closed=bool(offices) and directory.builtin, follow_up=follow_up,
                    reported=result.status.made)
-    group = result.loaded.group
+    group = result.group
     offices = offices_for_group(directory, group.county, group.municipality)
     state = status(group, today)
     upcoming = next_meeting(group, today) if state != "ended" else None
@@ -150,7 +150,7 @@ def keep_office(run: CheckRun, table: list[Row], directory: Directory, office: s
         shown = office if len(office) <= 40 else office[:40] + "…"
         raise UserError(_("Det finnes ikke noe kontor med id-en «{shown}» i katalogen.{suggestion} "
                         "Se «selvhjelp find-district --all».").format(shown=shown, suggestion=did_you_mean(close)))
-    kept = [(result, row) for result, row in zip(run.files, table) if row.office == office]
+    kept = [(result, row) for result, row in zip(run.files, table, strict=True) if row.office == office]
     return replace(run, files=[result for result, _unused in kept]), [row for _unused, row in kept]
 
 

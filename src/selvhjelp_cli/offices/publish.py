@@ -11,7 +11,7 @@ digital group is listed as online, to be contacted first.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from selvhjelp_cli.core.i18n import _
@@ -56,7 +56,7 @@ def select(run: CheckRun, directory: Directory) -> Selection:
         if overview.status in ("invalid", "ended"):
             left_out[overview.status] += 1
             continue
-        group = result.loaded.group
+        group = result.group
         if overview.status != "planned" and group.closed:
             left_out["closed"] += 1
             continue
@@ -69,9 +69,9 @@ def select(run: CheckRun, directory: Directory) -> Selection:
             left_out["requirement"] += 1
             continue
         try:
-            stamp = datetime.fromtimestamp(os.stat(result.path).st_mtime, tz=timezone.utc)
+            stamp = datetime.fromtimestamp(os.stat(result.path).st_mtime, tz=UTC)
         except OSError:
-            stamp = datetime.now(tz=timezone.utc)
+            stamp = datetime.now(tz=UTC)
         listings.append(Listing(
             group=group, path=result.path,
             starts=group.schedule.first_meeting if group.schedule.first_meeting >= run.today else None,
@@ -202,7 +202,8 @@ def entry(listing: Listing, slug: str) -> dict:
     }
     if group.mode == "digital":
         found["attendance_option"] = "online"
-        found["conference_url_notes"] = (_("Møtes på {platform}. Lenken får du av igangsetteren.").format(platform=group.online.platform)
+        found["conference_url_notes"] = (_("Møtes på {platform}. Lenken får du av "
+                                           "igangsetteren.").format(platform=group.online.platform)
                                          if group.online else _("Lenken får du av igangsetteren."))
     else:
         found["attendance_option"] = "in_person"
@@ -218,7 +219,7 @@ def entry(listing: Listing, slug: str) -> dict:
 
 def meeting_guide(selection: Selection) -> list[dict]:
     """The listings in the Meeting Guide format, those `in_feed` only (the command says how many are not)."""
-    return [entry(listing, slug) for listing, slug in zip(selection.listings, slugs(selection.listings))
+    return [entry(listing, slug) for listing, slug in zip(selection.listings, slugs(selection.listings), strict=True)
             if in_feed(listing)]
 
 
@@ -234,11 +235,13 @@ def to_html(selection: Selection, today: date, directory: Directory) -> str:
     from selvhjelp_cli.documents.render import environment
 
     groups = []
-    for listing, slug in zip(selection.listings, slugs(selection.listings)):
+    for listing, slug in zip(selection.listings, slugs(selection.listings), strict=True):
         found = entry(listing, slug)
         meeting = typical(listing.group)
         weekday = format_day(listing.next_day, "EEEE")
-        when = _("{upper}{weekday}er kl. {start:%H.%M}–{end:%H.%M}").format(upper=weekday[0].upper(), weekday=weekday[1:], start=meeting.start, end=meeting.end)
+        when = _("{upper}{weekday}er kl. {start:%H.%M}–{end:%H.%M}").format(
+            upper=weekday[0].upper(), weekday=weekday[1:], start=meeting.start, end=meeting.end
+        )
         if every := rhythm(listing):
             when += f", {every}"
         if listing.starts:

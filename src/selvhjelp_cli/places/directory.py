@@ -54,7 +54,8 @@ def active_directory(path: str | None = None) -> Directory:
         path = os.environ.get(ENVIRONMENT_VARIABLE) or None
         if path is not None and not os.path.exists(path):
             raise UserError(_("{ENVIRONMENT_VARIABLE} viser til en fil som ikke finnes. Rett variabelen, "
-                            "eller fjern den for å bruke den innebygde listen fra 2019.").format(ENVIRONMENT_VARIABLE=ENVIRONMENT_VARIABLE), path=path)
+                            "eller fjern den for å bruke den innebygde listen fra "
+                            "2019.").format(ENVIRONMENT_VARIABLE=ENVIRONMENT_VARIABLE), path=path)
     if path is None:
         return builtin_directory()
     return load_directory(path)

@@ -73,7 +73,8 @@ class _Checker:
             return None
         value = value.strip()
         if any(ord(c) < 32 or ord(c) == 127 for c in value):
-            self.error(_("{label} inneholder et linjeskift eller et annet kontrolltegn. Skriv verdien på én linje.").format(label=label),
+            self.error(_("{label} inneholder et linjeskift eller et annet kontrolltegn. Skriv verdien på én "
+                         "linje.").format(label=label),
                        (*loc, key))
             return None
         if len(value) > limit:
@@ -87,7 +88,8 @@ class _Checker:
             self.error(_("{label} mangler.").format(label=label), loc if key not in data else (*loc, key))
             return None
         if not isinstance(value, dict):
-            self.error(_("{label} må være en tabell med nøkler og verdier (nøkkel: verdi).").format(label=label), (*loc, key))
+            self.error(_("{label} må være en tabell med nøkler og verdier (nøkkel: "
+                         "verdi).").format(label=label), (*loc, key))
             return None
         return value
 
@@ -108,12 +110,18 @@ def _county_coverage(checker: _Checker, name: str, loc: tuple) -> tuple[str, fro
 
     found = _find_county_with_era(name)
     if not found:
-        checker.error(_("Fylket «{short}» er ukjent.{suggestion}").format(short=_short(name), suggestion=did_you_mean(districts.suggest_county(name))), loc)
+        checker.error(
+            _("Fylket «{short}» er ukjent.{suggestion}").format(
+                short=_short(name), suggestion=did_you_mean(districts.suggest_county(name))
+            ),
+            loc,
+        )
         return None
     county = found[0]
     if county.era == "pre2018":
         checker.error(_("{name} ble en del av Trøndelag i 2018, og verktøyet vet ikke hvilke kommuner som lå i "
-                      "hvilket av de to fylkene. Skriv «Trøndelag», eller list kommunene under «municipalities».").format(name=county.name), loc)
+                      "hvilket av de to fylkene. Skriv «Trøndelag», eller list kommunene under "
+                      "«municipalities».").format(name=county.name), loc)
         return None
     return (name, registers.county_municipalities(county))
 
@@ -138,11 +146,17 @@ def _municipality_coverage(checker: _Checker, name: str, loc: tuple) -> frozense
 
     found = districts.find_municipality(name)
     if not found:
-        checker.error(_("Kommunen «{short}» er ukjent.{suggestion}").format(short=_short(name), suggestion=did_you_mean(districts.suggest_municipality(name))), loc)
+        checker.error(
+            _("Kommunen «{short}» er ukjent.{suggestion}").format(
+                short=_short(name), suggestion=did_you_mean(districts.suggest_municipality(name))
+            ),
+            loc,
+        )
         return None
     if len(found) > 1:
         choices = [f"{m.name} ({registers.county_2024(m.county).name})" for m in found if not m.former]
-        checker.error(_("Det finnes flere kommuner som heter {name}. Skriv for eksempel «{choices}».").format(name=found[0].name, choices=choices[0]), loc)
+        checker.error(_("Det finnes flere kommuner som heter {name}. Skriv for eksempel "
+                        "«{choices}».").format(name=found[0].name, choices=choices[0]), loc)
         return None
     return frozenset(found[0].numbers_2024)
 
@@ -156,7 +170,8 @@ def _office(checker: _Checker, data, index: int, seen_ids: dict[str, int]) -> Co
 
     loc = ("offices", index)
     if not isinstance(data, dict):
-        checker.error(_("Kontor nr. {value} må være en tabell med nøklene id, name, covers …").format(value=index + 1), loc)
+        checker.error(_("Kontor nr. {value} må være en tabell med nøklene id, name, covers "
+                        "…").format(value=index + 1), loc)
         return None
     where = _(" under kontor nr. {value}").format(value=index + 1)
     checker.keys(data, OFFICE_KEYS, loc, where)
@@ -167,13 +182,16 @@ def _office(checker: _Checker, data, index: int, seen_ids: dict[str, int]) -> Co
                           "for eksempel «link-bergen».").format(value=index + 1), (*loc, "id"))
         elif office_id in seen_ids:
             checker.error(_("«id» «{office_id}» er brukt før, av kontor nr. {value}. "
-                          "Hvert kontor trenger sin egen id.").format(office_id=office_id, value=seen_ids[office_id] + 1), (*loc, "id"))
+                          "Hvert kontor trenger sin egen "
+                          "id.").format(office_id=office_id, value=seen_ids[office_id] + 1), (*loc, "id"))
         else:
             seen_ids[office_id] = index
     label = _("kontor nr. {value}").format(value=index + 1)
     name = checker.text(data, "name", loc, _("«name» for {label}").format(label=label), required=True)
-    values = {key: checker.text(data, key, loc, _("«{key}» for {label}").format(key=key, label=label)) for key in ("kind", "phone", "email", "web",
-                                                                                     "address")}
+    values = {
+        key: checker.text(data, key, loc, _("«{key}» for {label}").format(key=key, label=label))
+        for key in ("kind", "phone", "email", "web", "address")
+    }
     if not any(values[key] for key in ("phone", "email", "web")) and not any(
             isinstance(data.get(key), (list, dict)) for key in ("phone", "email", "web")):
         checker.error(_("{value} trenger minst én av «phone», «email» og «web», "
@@ -186,17 +204,20 @@ def _office(checker: _Checker, data, index: int, seen_ids: dict[str, int]) -> Co
     if covers is not None:
         cloc = (*loc, "covers")
         checker.keys(covers, COVERS_KEYS, cloc, _(" under «covers» for {label}").format(label=label))
-        for i, value in enumerate(checker.listing(covers, "counties", cloc, _("«counties» for {label}").format(label=label))):
+        for i, value in enumerate(checker.listing(covers, "counties", cloc, _("«counties» for "
+                                                                              "{label}").format(label=label))):
             if (text := _entry(checker, value, (*cloc, "counties", i))) and (got := _county_coverage(
                     checker, text, (*cloc, "counties", i))):
                 counties.append(got)
                 shown.append(text)
-        for i, value in enumerate(checker.listing(covers, "municipalities", cloc, _("«municipalities» for {label}").format(label=label))):
-            if (text := _entry(checker, value, (*cloc, "municipalities", i))) and (got := _municipality_coverage(
+        for i, value in enumerate(checker.listing(covers, "municipalities", cloc, _("«municipalities» for "
+                                                                                    "{label}").format(label=label))):
+            if (text := _entry(checker, value, (*cloc, "municipalities", i))) and (numbers := _municipality_coverage(
                     checker, text, (*cloc, "municipalities", i))):
-                municipalities |= got
+                municipalities |= numbers
                 shown.append(text)
-        for i, value in enumerate(checker.listing(covers, "postcodes", cloc, _("«postcodes» for {label}").format(label=label))):
+        for i, value in enumerate(checker.listing(covers, "postcodes", cloc, _("«postcodes» for "
+                                                                               "{label}").format(label=label))):
             text = _entry(checker, value, (*cloc, "postcodes", i))
             if text is None:
                 continue
@@ -205,13 +226,15 @@ def _office(checker: _Checker, data, index: int, seen_ids: dict[str, int]) -> Co
                 checker.error(_("«{short}» er ikke et postnummer. Et postnummer har fire sifre, for eksempel "
                               "0364 eller 5003.").format(short=_short(text)), (*cloc, "postcodes", i))
             elif districts.postcode_reading(code) is None:
-                checker.error(_("Postnummeret {code} finnes ikke i postnummerregisteret verktøyet har.").format(code=code),
+                checker.error(_("Postnummeret {code} finnes ikke i postnummerregisteret verktøyet "
+                                "har.").format(code=code),
                               (*cloc, "postcodes", i))
             else:
                 postcodes.add(code)
                 shown.append(code)
         if not any(covers.get(key) for key in COVERS_KEYS):
-            checker.error(_("«covers» for {label} må ha minst én av «counties», «municipalities» og «postcodes».").format(label=label),
+            checker.error(_("«covers» for {label} må ha minst én av «counties», «municipalities» og "
+                            "«postcodes».").format(label=label),
                           cloc)
     if office_id is None or name is None:
         return None
@@ -251,10 +274,10 @@ def _overlaps(checker: _Checker, contacts: list[tuple[int, Contact]]) -> None:
         for place, ats in covering.items():
             if len(ats) > 1:
                 shared_by.setdefault(tuple(ats), []).append(place)
-        for ats, places in sorted(shared_by.items(), key=lambda item: (item[0][-1], item[0])):
+        for sharing, places in sorted(shared_by.items(), key=lambda item: (item[0][-1], item[0])):
             places.sort()
-            offices = [contacts[at][1].id for at in ats]
-            where = ("offices", contacts[ats[-1]][0], "covers", level)
+            offices = [contacts[at][1].id for at in sharing]
+            where = ("offices", contacts[sharing[-1]][0], "covers", level)
             if level == "postcodes":
                 shown = ", ".join(places[:5])
             else:
@@ -336,12 +359,14 @@ def read_directory(path: str, infos: bool = True):
         if raw is not None:
             hloc = ("head_office",)
             checker.keys(raw, HEAD_OFFICE_KEYS, hloc, _(" under «head_office»"))
-            values = {key: checker.text(raw, key, hloc, _("«head_office.{key}»").format(key=key), required=key == "name")
-                      for key in HEAD_OFFICE_KEYS}
+            values = {
+                key: checker.text(raw, key, hloc, _("«head_office.{key}»").format(key=key), required=key == "name")
+                for key in HEAD_OFFICE_KEYS
+            }
             if not values["email"] and not values["web"] and not values["phone"]:
                 checker.error(_("«head_office» trenger minst én av «email», «web» og «phone»."), hloc)
-            if values["name"]:
-                head = HeadOffice(**values)
+            if name := values.pop("name"):
+                head = HeadOffice(name, **values)
     contacts: list[tuple[int, Contact]] = []
     seen: dict[str, int] = {}
     offices = data.get("offices")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from selvhjelp_cli.core.errors import UserError
 from selvhjelp_cli.core.i18n import _, translate
@@ -47,7 +48,9 @@ class Resolution:
 
     query: dict[str, str]
     matched: str | None = None
-    offices: list[Office] = field(default_factory=list)
+    # The 2019 offices (registers.Office) as districts finds them; resolver.resolve gives the directory's
+    # entries (contacts.Contact) in their place, which is what every answer shows.
+    offices: list[Any] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     readings: list[dict] = field(default_factory=list)  # for a place named freely: what it could mean
@@ -207,7 +210,8 @@ def resolve_municipality(text: str) -> Resolution:
         result.notes.append(
             _("Det finnes {count} kommuner som heter {name}: ").format(count=number(len(found)), name=found[0].name)
             + join(places)
-            + _(". Skriv for eksempel «{name}, {name2}» for å velge én.").format(name=found[0].name, name2=county_2024(found[0].county).name)
+            + _(". Skriv for eksempel «{name}, {name2}» for å velge "
+                "én.").format(name=found[0].name, name2=county_2024(found[0].county).name)
         )
         return result
     m = found[0]
@@ -217,7 +221,8 @@ def resolve_municipality(text: str) -> Resolution:
         now = join(municipalities()[n].name for n in m.now)
         result.notes.append(
             _("{name} er ikke lenger en egen kommune; området hører nå til {now}. "
-            "Det hørte til {office_names} etter fylkesinndelingen fra før 2020.").format(name=m.name, now=now, office_names=office_names(m.offices))
+            "Det hørte til {office_names} etter fylkesinndelingen fra før "
+            "2020.").format(name=m.name, now=now, office_names=office_names(m.offices))
         )
     elif len(m.offices) > 1:
         result.notes.extend(_shared_municipality_note(m))
@@ -239,7 +244,8 @@ def resolve_postcode(text: str) -> Resolution:
     result = Resolution(query={"postcode": code})
     row = postcode_row(code)
     if row is None:
-        result.notes.append(_("Postnummeret {code} finnes ikke i postnummerregisteret verktøyet har.").format(code=code))
+        result.notes.append(_("Postnummeret {code} finnes ikke i postnummerregisteret verktøyet "
+                              "har.").format(code=code))
         return result
     place = row["poststed"].title()
     m = municipalities().get(row["kommunenummer"])
@@ -254,9 +260,17 @@ def resolve_postcode(text: str) -> Resolution:
     if row["kontor"]:
         result.offices = office_list([row["kontor"]])
         result.notes.append(
-            _("{name} deles mellom {office_names}. Postnummeret {code} hørte før 2020 til "
-            "den delen som {office_names2} dekker. Postnumre følger ikke kommunegrensene "
-            "helt, så spør kontoret hvis du er i tvil.").format(name=m.name, office_names=office_names(m.offices), code=code, office_names2=office_names([row['kontor']]))
+            _(
+                "{name} deles mellom {office_names}. Postnummeret {code} hørte før 2020 til "
+                "den delen som {office_names2} dekker. Postnumre følger ikke kommunegrensene "
+                "helt, så spør kontoret hvis du er i "
+                "tvil."
+            ).format(
+                name=m.name,
+                office_names=office_names(m.offices),
+                code=code,
+                office_names2=office_names([row['kontor']]),
+            )
         )
     else:
         result.offices = office_list(m.offices)
@@ -290,12 +304,27 @@ class Reading:
     municipality: Municipality | None = None
 
     @property
+    def the_county(self) -> County:
+        """The county of a county reading."""
+        if self.county is None:
+            raise ValueError(f"a {self.kind} reading has no county")
+        return self.county
+
+    @property
+    def the_municipality(self) -> Municipality:
+        """The municipality of a municipality reading (or a former one)."""
+        if self.municipality is None:
+            raise ValueError(f"a {self.kind} reading has no municipality")
+        return self.municipality
+
+    @property
     def label(self) -> str:
         """The reading in words, e.g. «Os i Innlandet» or «Bryne (poststed i Time og Klepp)»."""
         if self.kind == "county":
-            return self.county.label if self.county.era != "2024" else _("{name} (fylke)").format(name=self.name)
+            whole = self.the_county
+            return whole.label if whole.era != "2024" else _("{name} (fylke)").format(name=self.name)
         if self.kind == "former-municipality":
-            m = self.municipality
+            m = self.the_municipality
             until, eras = {"2019": (2020, ("pre2020", "2018-2019")), "2020-2023": (2024, ("2020-2023",))}[m.period]
             county = next((c.name for c in counties() if c.era in eras and c.number == m.county), None)
             now = join(municipalities()[n].name for n in m.now)
@@ -303,7 +332,7 @@ class Reading:
             return _("{name}{where} (kommune til {year}, nå en del av {now})").format(
                 name=m.name, where=where, year=until, now=now)
         if self.kind == "municipality":
-            county = county_2024(self.municipality.county).name
+            county = county_2024(self.the_municipality.county).name
             return self.name if county == self.name else _("{name} i {county}").format(name=self.name, county=county)
         places = join(municipalities()[n].name for n in self.municipalities if n in municipalities())
         if self.kind == "postcode":

@@ -30,7 +30,12 @@ ERA_LABEL = {
 
 ERA_IN_SENTENCE = {"2024": N_("fra 2024"), "2020-2023": N_("i 2020–2023"), "2018-2019": N_("i 2018–2019"),
                     "pre2020": N_("før 2020"), "pre2018": N_("før 2018")}
-ERA_PHRASE = {"2020-2023": N_("I 2020–2023"), "2018-2019": N_("I 2018–2019"), "pre2020": N_("Før 2020"), "pre2018": N_("Før 2018")}
+ERA_PHRASE = {
+    "2020-2023": N_("I 2020–2023"),
+    "2018-2019": N_("I 2018–2019"),
+    "pre2020": N_("Før 2020"),
+    "pre2018": N_("Før 2018"),
+}
 _FILLER_WORDS = {"og", "and", "fylke", "fylkeskommune", "county", "kommune", "kommun", "municipality"}
 _DIGRAPHS = (("aa", "a"), ("oe", "o"), ("ae", "a"))
 

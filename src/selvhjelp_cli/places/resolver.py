@@ -17,7 +17,10 @@ from selvhjelp_cli.core.words import join
 from selvhjelp_cli.places.districts import Reading, Resolution
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from selvhjelp_cli.places.contacts import Contact, Directory
+    from selvhjelp_cli.places.registers import Office
 
 KINDS = ("place", "county", "municipality", "postcode")
 
@@ -33,8 +36,11 @@ def resolve(directory: Directory, kind: str, text: str) -> Resolution:
         result = districts.resolve_postcode(code)  # checks the form, says when the code does not exist
         if not directory.builtin and result.matched:
             reading = districts.postcode_reading(code)
-            result.notes = [] if reading.municipalities else result.notes
-            result.offices = _covering(directory, reading, result.notes) if reading.municipalities else []
+            if reading is not None and reading.municipalities:
+                result.notes = []
+                result.offices = _covering(directory, reading, result.notes)
+            else:
+                result.offices = []
         else:
             result.offices = _contacts(directory, result.offices)
         return result
@@ -56,15 +62,15 @@ def resolve(directory: Directory, kind: str, text: str) -> Resolution:
             return result
         readings = [districts.county_reading(found[0])]
     else:
-        found = districts.find_municipality(text)
-        if not found:
+        matches = districts.find_municipality(text)
+        if not matches:
             result.suggestions = districts.suggest_municipality(text)
             return result
-        readings = [districts.municipality_reading(m) for m in found]
+        readings = [districts.municipality_reading(m) for m in matches]
     return _answer(directory, result, readings, text)
 
 
-def _contacts(directory: Directory, offices) -> list[Contact]:
+def _contacts(directory: Directory, offices: Iterable[Office]) -> list[Contact]:
     """The built-in answer's offices as the directory's entries."""
     return [contact for o in offices if (contact := directory.contact(o.id))]
 
@@ -83,7 +89,7 @@ def _resolve_place(directory: Directory, text: str) -> Resolution:
             answer = districts.resolve_county(text)
         else:
             answer = districts.resolve_municipality(
-                reading.municipality.number if reading.kind == "municipality" else text)
+                reading.the_municipality.number if reading.kind == "municipality" else text)
         answer.query = result.query
         answer.matched = reading.label if reading.kind != "county" else answer.matched
         answer.offices = _contacts(directory, answer.offices)
@@ -99,7 +105,7 @@ def _answer(directory: Directory, result: Resolution, readings: list[Reading], t
         offices = _offices_for(directory, reading, notes)
         per_reading.append((reading, offices, notes))
     result.matched = readings[0].label if len(readings) == 1 else _("{strip} (flere steder)").format(strip=text.strip())
-    for _unused, offices, _unused in per_reading:
+    for _reading, offices, _notes in per_reading:
         result.offices += [o for o in offices if o not in result.offices]
     if len(readings) == 1:
         result.notes += per_reading[0][2]
@@ -119,8 +125,9 @@ def _how_to_choose(readings: list[Reading]) -> str:
 
     for reading in readings:
         if reading.kind == "municipality":
-            county = registers.county_2024(reading.municipality.county).name
-            return _("Skriv kommunen med fylket, for eksempel «{name}, {county}», eller postnummeret ditt.").format(name=reading.name, county=county)
+            county = registers.county_2024(reading.the_municipality.county).name
+            return _("Skriv kommunen med fylket, for eksempel «{name}, {county}», eller postnummeret "
+                     "ditt.").format(name=reading.name, county=county)
     return _("Skriv postnummeret ditt for å få ett svar.")
 
 
@@ -141,19 +148,26 @@ def _offices_for(directory: Directory, reading: Reading, notes: list[str]) -> li
     if not directory.builtin:
         return _covering(directory, reading, notes)
     if reading.kind == "county":
-        answer = districts.resolve_county(reading.county.number)
+        answer = districts.resolve_county(reading.the_county.number)
         return _contacts(directory, answer.offices)
     if reading.kind in ("postcode", "postal-place"):
         ids: list = []
         for code in reading.postcodes:
             ids += [o for o in districts.resolve_postcode(code).offices if o not in ids]
         return _contacts(directory, ids)
-    return _contacts(directory, [registers.offices()[i] for i in reading.municipality.offices])
+    return _contacts(directory, [registers.offices()[i] for i in reading.the_municipality.offices])
+
+
+def _municipalities_of(postcode: str) -> set[str]:
+    from selvhjelp_cli.places import districts
+
+    reading = districts.postcode_reading(postcode)
+    return set(reading.municipalities) if reading is not None else set()
 
 
 def _covering(directory: Directory, reading: Reading, notes: list[str]) -> list[Contact]:
     """The entries of a directory file that cover the place, most specific first."""
-    from selvhjelp_cli.places import districts, registers
+    from selvhjelp_cli.places import registers
 
     places = set(reading.municipalities)
     contacts = directory.contacts
@@ -167,11 +181,10 @@ def _covering(directory: Directory, reading: Reading, notes: list[str]) -> list[
             if c in whole or c in part:
                 continue
             inside = c.coverage.municipalities & places
-            codes = [p for p in sorted(c.coverage.postcodes) if set(districts.postcode_reading(p).municipalities)
-                     & places]
-            if inside or codes:
+            local_codes = [p for p in sorted(c.coverage.postcodes) if _municipalities_of(p) & places]
+            if inside or local_codes:
                 local.append(c)
-                covered = [registers.municipalities()[n].name for n in sorted(inside)] + codes
+                covered = [registers.municipalities()[n].name for n in sorted(inside)] + local_codes
                 notes.append(_("{office} dekker {places}.").format(
                     office=c.office, places=join(covered[:6]) + (" …" if len(covered) > 6 else "")))
         return whole + part + local
@@ -185,7 +198,7 @@ def _covering(directory: Directory, reading: Reading, notes: list[str]) -> list[
         found = [c for c in contacts if c.coverage.county_municipalities() & places]
     if reading.kind in ("municipality", "former-municipality"):
         local = [c for c in contacts if c not in found and any(
-            set(districts.postcode_reading(p).municipalities) & places for p in c.coverage.postcodes)]
+            _municipalities_of(p) & places for p in c.coverage.postcodes)]
         for c in local:
             notes.append(_("{office} dekker noen av postnumrene her. Søk på postnummeret ditt for å se om det "
                          "gjelder deg.").format(office=c.office))
@@ -231,4 +244,4 @@ def office_sentence(directory: Directory, offices: list[Contact], place: str | N
         return _("Kontaktpunktet for gruppa er {office} ({reach}).").format(office=offices[0].office,
                                                                              reach=offices[0].reach)
     return _("Stedet dekkes av {items}. Kommunen avgjør hvilket kontor.").format(
-        items=join((f'{o.office} ({o.reach})' for o in offices)))
+        items=join(f'{o.office} ({o.reach})' for o in offices))

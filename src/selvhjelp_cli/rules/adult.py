@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from selvhjelp_cli.core.dates import short_date
 from selvhjelp_cli.core.i18n import N_, _
 from selvhjelp_cli.groupfile.model import adult_on
-from selvhjelp_cli.rules.findings import Context, Example, Finding
+from selvhjelp_cli.rules.findings import Context, Example, Finding, Severity
 
 ID = "adult"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SUMMARY = N_("En deltaker er under 18 år ved sitt første møte.")
 # What needs following up, in a word (the overview and the app).
 TITLE = N_("under 18")

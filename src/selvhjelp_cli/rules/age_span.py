@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from datetime import date
 
 from selvhjelp_cli.core.i18n import N_, _
-from selvhjelp_cli.rules.findings import Context, Example, Finding
+from selvhjelp_cli.rules.findings import Context, Example, Finding, Severity
 
 ID = "age-span"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = N_("Deltakernes fødselsår spenner over mer enn 15 år.")
 # What needs following up, in a word (the overview and the app).
 TITLE = N_("stort aldersspenn")
@@ -29,14 +29,20 @@ MAX_SPAN = 15
 
 EXAMPLES = (
     Example('participants:\n  - {name: Ada, born: 1980}\n  - {name: Bo, born: 1995}\n'),  # exactly MAX_SPAN
-    Example('participants:\n  - {name: Ada, born: 1980}\n  - {name: Bo, born: 1996}\n', ("warning",),
-            says="Fødselsårene i gruppa spenner over 16 år (1980–1996). Det anbefales høyst 15 år."),
+    Example(
+        'participants:\n  - {name: Ada, born: 1980}\n  - {name: Bo, born: 1996}\n',
+        ("warning",),
+        says="Fødselsårene i gruppa spenner over 16 år (1980–1996). Det anbefales høyst 15 år.",
+    ),
     Example('participants:\n  - {name: Ada, born: 1980-12-31}\n  - {name: Bo, born: 1996-01-01}\n', ("warning",)),
     Example('participants:\n  - {name: Ada, born: 1980}\n'),
     Example('participants:\n  - {name: Ada, born: 1980}\n  - {name: Bo, adult: true}\n  - {name: Cy, born: 1990}\n'),
     Example('participants:\n  - {name: Ada, born: 1970, left: 2027-02-28}\n  - {name: Bo, born: 1990}\n'),
-    Example('participants:\n  - {name: Ada, born: 1980}\n  - {name: Bo, born: 1996}\n' + "decisions:\n  - {rule: age-span, date: 2027-03-01}\n",
-            ("acknowledged",)),
+    Example(
+        'participants:\n  - {name: Ada, born: 1980}\n  - {name: Bo, born: 1996}\n'
+        + "decisions:\n  - {rule: age-span, date: 2027-03-01}\n",
+        ("acknowledged",),
+    ),
 )
 
 

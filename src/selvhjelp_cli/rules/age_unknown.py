@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from selvhjelp_cli.core.dates import short_date
 from selvhjelp_cli.core.i18n import N_, _
 from selvhjelp_cli.groupfile.model import adult_on
-from selvhjelp_cli.rules.findings import Context, Example, Finding
+from selvhjelp_cli.rules.findings import Context, Example, Finding, Severity
 
 ID = "age-unknown"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 REQUIREMENT = True  # it checks the 18-year requirement, which no group can set aside
 SUMMARY = N_("Filen viser ikke om en deltaker har fylt 18 år.")
 # What needs following up, in a word (the overview and the app).
@@ -57,7 +57,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             line = ctx.line("participants", index)
         else:
             message = (_("Fødselsåret alene viser ikke om {name} har fylt 18 år ved sitt første møte "
-                       "({joined}). Oppgi hele fødselsdatoen eller «adult: true».").format(name=person.name, joined=short_date(joined)))
+                       "({joined}). Oppgi hele fødselsdatoen eller «adult: "
+                       "true».").format(name=person.name, joined=short_date(joined)))
             plain = _("Fødselsåret alene viser ikke om {name} har fylt 18 år ved sitt første møte ({joined}). Skriv "
                       "hele fødselsdatoen, eller kryss av for at personen har fylt 18 år.").format(
                 name=person.name, joined=short_date(joined))

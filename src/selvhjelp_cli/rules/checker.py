@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selvhjelp_cli.core.errors import ExitCode, InvalidFile, UserError
 from selvhjelp_cli.core.i18n import N_, _, translate
@@ -14,6 +14,9 @@ from selvhjelp_cli.groupfile.loader import LoadedGroup, is_group_data, mentions_
 from selvhjelp_cli.groupfile.validation import validate
 from selvhjelp_cli.rules import all_rules, get_rule, is_requirement
 from selvhjelp_cli.rules.findings import SEVERITY_RANK, Context, Finding
+
+if TYPE_CHECKING:
+    from selvhjelp_cli.groupfile.model import Group
 
 
 @dataclass
@@ -26,6 +29,13 @@ class FileResult:
     @property
     def valid(self) -> bool:
         return self.loaded is not None or self.status is not None
+
+    @property
+    def group(self) -> Group:
+        """The group of a valid group file (a status file has none: see `status`)."""
+        if self.loaded is None:
+            raise ValueError("not a valid group file")
+        return self.loaded.group
 
     @property
     def group_name(self) -> str | None:
@@ -79,27 +89,36 @@ def findings_for_group(group, today: date) -> list[Finding]:
     return _findings(Context(group, SourceMap("<gruppe>"), today))
 
 
+def _is_requirement(rule_id: str) -> bool:
+    rule = get_rule(rule_id)
+    return rule is not None and is_requirement(rule)
+
+
 def _apply_decisions(findings: list[Finding], ctx: Context) -> None:
     decisions = [d for d in ctx.group.decisions if d.date <= ctx.today]
     for finding in findings:
-        if finding.severity != "warning" or is_requirement(get_rule(finding.rule)):
+        if finding.severity != "warning" or _is_requirement(finding.rule):
             continue
-        covering = [d for d in decisions
-                    if d.rule == finding.rule and (finding.decision_cutoff is None or d.date <= finding.decision_cutoff)]
+        covering = [
+            d
+            for d in decisions
+            if d.rule == finding.rule and (finding.decision_cutoff is None or d.date <= finding.decision_cutoff)
+        ]
         finding.acknowledged = bool(covering)
         if covering and finding.agreed:
             from selvhjelp_cli.core.dates import short_date
 
             finding.message = finding.agreed.format(day=short_date(max(d.date for d in covering)))
     for index, decision in enumerate(ctx.group.decisions):
-        if is_requirement(get_rule(decision.rule)):
+        rule = get_rule(decision.rule)
+        if rule is not None and is_requirement(rule):
             findings.append(Finding(
                 decision.rule, "info",
                 _("Gruppa har registrert en beslutning om «{rule}», men dette er et krav i rammene "
                 "og kan ikke velges bort.").format(rule=decision.rule),
                 line=ctx.line("decisions", index, "rule"),
                 plain=_("Gruppa har registrert en beslutning om kravet «{title}», men et krav i rammene kan ikke "
-                        "velges bort.").format(title=translate(get_rule(decision.rule).TITLE)),
+                        "velges bort.").format(title=translate(rule.TITLE)),
             ))
 
 
@@ -118,7 +137,8 @@ def check_status_file(path: str) -> FileResult:
     for item in status.findings:
         rule = get_rule(item.rule)
         title = translate(rule.TITLE) if rule is not None else item.rule
-        findings.append(Finding(item.rule, item.severity, _("{title} ({count} ganger)").format(title=title, count=item.count)
+        findings.append(Finding(item.rule, item.severity, _("{title} ({count} "
+                                                            "ganger)").format(title=title, count=item.count)
                                 if item.count > 1 else title, count=item.count, acknowledged=item.acknowledged))
     findings.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.rule))
     return FileResult(path, findings=findings, status=status)
@@ -266,6 +286,6 @@ def check_paths(paths: list[str], today: date) -> CheckRun:
     for given in paths or ["."]:
         if os.path.isdir(given):
             _walk(given, today, results, skipped)
-        else:
-            results.append(check_file(given, today))
+        elif (result := check_file(given, today)) is not None:  # never None for a file named explicitly
+            results.append(result)
     return CheckRun(results, skipped, today)

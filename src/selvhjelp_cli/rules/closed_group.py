@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from selvhjelp_cli.core.dates import short_date
 from selvhjelp_cli.core.i18n import N_, _
-from selvhjelp_cli.rules.findings import Context, Example, Finding
+from selvhjelp_cli.rules.findings import Context, Example, Finding, Severity
 
 ID = "closed-group"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = N_("Gruppa er åpen, eller noen er tatt inn etter oppstart uten en felles beslutning.")
 # What needs following up, in a word (the overview and the app).
 TITLE = N_("nye deltakere")
@@ -76,7 +76,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 ID, SEVERITY,
                 _("{name} ble med {joined}, etter oppstarten. En lukket gruppe tar inn nye "
-                "deltakere bare etter en felles beslutning (decisions, rule: closed-group).").format(name=person.name, joined=short_date(joined)),
+                "deltakere bare etter en felles beslutning (decisions, rule: "
+                "closed-group).").format(name=person.name, joined=short_date(joined)),
                 line=ctx.line("participants", index, "joined"),
                 decision_cutoff=joined,
                 agreed=_("Gruppa bestemte {day} å ta inn nye deltakere; {name} ble med {joined}.").format(
@@ -98,6 +99,7 @@ def _new_group(ctx: Context) -> Iterator[Finding]:
         yield Finding(
             ID, "info",
             _("{gone} av {starters} som startet gruppa, har sluttet, og nye har kommet til. Da er gruppa i "
-            "praksis en ny gruppe: Gå gjennom rammene på nytt, og la alle skrive under taushetserklæringen igjen.").format(gone=len(gone), starters=len(starters)),
+            "praksis en ny gruppe: Gå gjennom rammene på nytt, og la alle skrive under taushetserklæringen "
+            "igjen.").format(gone=len(gone), starters=len(starters)),
             line=ctx.key_line("participants"),
         )

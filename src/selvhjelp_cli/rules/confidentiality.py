@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from selvhjelp_cli.core.dates import short_date
 from selvhjelp_cli.core.i18n import N_, _
-from selvhjelp_cli.rules.findings import Context, Example, Finding
+from selvhjelp_cli.rules.findings import Context, Example, Finding, Severity
 
 ID = "confidentiality"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SUMMARY = N_("En deltaker har vært på møte uten å ha skrevet under taushetserklæringen.")
 # What needs following up, in a word (the overview and the app).
 TITLE = N_("ikke skrevet under")
@@ -74,6 +74,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         else:
             yield Finding(
                 ID, "info",
-                _("{name} skal skrive under taushetserklæringen på sitt første møte ({joined}).").format(name=person.name, joined=short_date(joined)),
+                _("{name} skal skrive under taushetserklæringen på sitt første møte "
+                  "({joined}).").format(name=person.name, joined=short_date(joined)),
                 line=line, who=person.name,
             )

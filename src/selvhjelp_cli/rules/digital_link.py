@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selvhjelp_cli.core.i18n import N_, _
-from selvhjelp_cli.rules.findings import Context, Example, Finding
+from selvhjelp_cli.rules.findings import Context, Example, Finding, Severity
 
 ID = "digital-link"
-SEVERITY = "info"
+SEVERITY: Severity = "info"
 SUMMARY = N_("En digital gruppe har ikke lenke til møterommet ennå.")
 # What needs following up, in a word (the overview and the app).
 TITLE = N_("lenke til møterommet")

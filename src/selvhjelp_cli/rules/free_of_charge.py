@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from selvhjelp_cli.core.i18n import N_, _
 from selvhjelp_cli.core.words import kroner
-from selvhjelp_cli.rules.findings import Context, Example, Finding
+from selvhjelp_cli.rules.findings import Context, Example, Finding, Severity
 
 ID = "free-of-charge"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SUMMARY = N_("Det koster penger å delta.")
 # What needs following up, in a word (the overview and the app).
 TITLE = N_("betaling")

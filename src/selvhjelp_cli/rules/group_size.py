@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 from selvhjelp_cli.core.i18n import N_, _, ngettext
 from selvhjelp_cli.core.words import number
-from selvhjelp_cli.rules.findings import Context, Example, Finding
+from selvhjelp_cli.rules.findings import Context, Example, Finding, Severity
 
 LOW, HIGH, FRAGILE = 5, 8, 4
 
 ID = "group-size"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = N_("Gruppa har færre enn 5 eller flere enn 8 aktive deltakere.")
 # What needs following up, in a word (the overview and the app).
 TITLE = N_("gruppestørrelse")
@@ -35,13 +35,16 @@ def _people(n: int) -> str:
 
 
 EXAMPLES = (
-    Example("participants: []\n", ("warning",), says="Gruppa har ingen aktive deltakere ennå. Det anbefales 5–8 deltakere."),
+    Example("participants: "
+            "[]\n", ("warning",), says="Gruppa har ingen aktive deltakere ennå. Det anbefales 5–8 deltakere."),
     Example(_people(3), ("warning",),
-            says="Gruppa har 3 aktive deltakere. Det anbefales 5–8 deltakere. Med færre enn fire deltakere blir gruppa sårbar"),
+            says="Gruppa har 3 aktive deltakere. Det anbefales 5–8 deltakere. Med færre enn fire deltakere blir gruppa "
+                 "sårbar"),
     Example(_people(4), ("warning",), says="Gruppa har 4 aktive deltakere. Det anbefales 5–8 deltakere."),
     Example(_people(5)),
     Example(_people(8)),
-    Example(_people(9), ("warning",), says="Gruppa har 9 aktive deltakere. Det anbefales 5–8 deltakere, så alle får nok tid"),
+    Example(_people(9), ("warning",), says="Gruppa har 9 aktive deltakere. Det anbefales 5–8 deltakere, så alle får "
+                                           "nok tid"),
     Example(_people(4) + "decisions:\n  - {rule: group-size, date: 2027-03-01}\n", ("acknowledged",)),
     Example(_people(4) + "decisions:\n  - {rule: group-size, date: 2027-03-02}\n", ("warning",)),
     # A participant who has left does not count; one who leaves on the day checked still does.
@@ -61,7 +64,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     line = ctx.key_line("participants") or ctx.line("name")
     if count == 0:
-        message = _("Gruppa har ingen aktive deltakere ennå. Det anbefales {low}–{high} deltakere.").format(low=LOW, high=HIGH)
+        message = _("Gruppa har ingen aktive deltakere ennå. Det anbefales {low}–{high} "
+                    "deltakere.").format(low=LOW, high=HIGH)
     elif count > HIGH:
         message = _("Gruppa har {count} aktive deltakere. Det anbefales {low}–{high} deltakere, så alle får nok tid og "
                     "plass.").format(count=count, low=LOW, high=HIGH)
@@ -73,6 +77,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         message += " " + _("Med færre enn {fragile} deltakere blir gruppa sårbar og lite stabil.").format(
             fragile=number(FRAGILE))
     agreed = ngettext("Gruppa bestemte {day} å fortsette med {count} deltaker.",
-                      "Gruppa bestemte {day} å fortsette med {count} deltakere.", count).format(day="{day}", count=count)
+                      "Gruppa bestemte {day} å fortsette med {count} "
+                      "deltakere.", count).format(day="{day}", count=count)
     # With no one yet there is nothing for the group to decide: the people are simply not in the file.
     yield Finding(ID, SEVERITY, message, line=line, agreed=agreed, decidable=count > 0)

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from selvhjelp_cli.core.i18n import N_, _
-from selvhjelp_cli.rules.findings import Context, Example, Finding
+from selvhjelp_cli.rules.findings import Context, Example, Finding, Severity
 
 ID = "leaderless"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SUMMARY = N_("En deltaker har en rolle som gjør henne eller ham til leder for gruppa.")
 # What needs following up, in a word (the overview and the app).
 TITLE = N_("leder")

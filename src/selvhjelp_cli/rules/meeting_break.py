@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selvhjelp_cli.core.i18n import N_, _, ngettext
-from selvhjelp_cli.rules.findings import Context, Example, Finding
+from selvhjelp_cli.rules.findings import Context, Example, Finding, Severity
 
 ID = "meeting-break"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = N_("Møtene har ingen pause, eller en pause under 10 minutter i et langt møte.")
 # What needs following up, in a word (the overview and the app).
 TITLE = N_("pause i møtet")
@@ -49,13 +49,24 @@ def check(ctx: Context) -> Iterator[Finding]:
                       agreed=_("Gruppa bestemte {day} å ha møtene uten pause."))
     elif schedule.duration_minutes >= LONG_MEETING and schedule.break_minutes < SHORTEST_BREAK:
         yield Finding(
-            ID, SEVERITY,
-            ngettext("Pausen er {break_minutes} minutt. I et møte på {duration_minutes} minutter "
-                     "anbefales minst {shortest} minutters pause.",
-                     "Pausen er {break_minutes} minutter. I et møte på {duration_minutes} minutter "
-                     "anbefales minst {shortest} minutters pause.", schedule.break_minutes).format(break_minutes=schedule.break_minutes, duration_minutes=schedule.duration_minutes, shortest=SHORTEST_BREAK),
+            ID,
+            SEVERITY,
+            ngettext(
+                "Pausen er {break_minutes} minutt. I et møte på {duration_minutes} minutter "
+                "anbefales minst {shortest} minutters pause.",
+                "Pausen er {break_minutes} minutter. I et møte på {duration_minutes} minutter "
+                "anbefales minst {shortest} minutters "
+                "pause.",
+                schedule.break_minutes,
+            ).format(
+                break_minutes=schedule.break_minutes,
+                duration_minutes=schedule.duration_minutes,
+                shortest=SHORTEST_BREAK,
+            ),
             line=line,
-            agreed=ngettext("Gruppa bestemte {day} å ha {break_minutes} minutts pause.",
-                            "Gruppa bestemte {day} å ha {break_minutes} minutters pause.",
-                            schedule.break_minutes).format(day="{day}", break_minutes=schedule.break_minutes),
+            agreed=ngettext(
+                "Gruppa bestemte {day} å ha {break_minutes} minutts pause.",
+                "Gruppa bestemte {day} å ha {break_minutes} minutters pause.",
+                schedule.break_minutes,
+            ).format(day="{day}", break_minutes=schedule.break_minutes),
         )

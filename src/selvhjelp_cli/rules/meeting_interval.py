@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from selvhjelp_cli.core.dates import short_date
 from selvhjelp_cli.core.i18n import N_, _
 from selvhjelp_cli.core.words import every_weeks, number
-from selvhjelp_cli.rules.findings import Context, Example, Finding
+from selvhjelp_cli.rules.findings import Context, Example, Finding, Severity
 
 ID = "meeting-interval"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 # Weekly is recommended; every second week is a common alternative (an info);
 # less often than that is a warning.
 WEEKLY, USUAL_MOST = 1, 2
@@ -51,9 +51,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     for index, pause in enumerate(ctx.group.schedule.pauses):
         if (pause.to - pause.from_).days + 1 > 7 * LONG_PAUSE_WEEKS:
             yield Finding(
-                ID, "info",
-                _("Oppholdet i møtene fra {from_} til {to} varer i over {weeks} uker. "
-                "Med lange opphold blir det vanskelig å følge hverandres prosess.").format(from_=short_date(pause.from_), to=short_date(pause.to), weeks=number(LONG_PAUSE_WEEKS)),
+                ID,
+                "info",
+                _(
+                    "Oppholdet i møtene fra {from_} til {to} varer i over {weeks} uker. "
+                    "Med lange opphold blir det vanskelig å følge hverandres "
+                    "prosess."
+                ).format(from_=short_date(pause.from_), to=short_date(pause.to), weeks=number(LONG_PAUSE_WEEKS)),
                 line=ctx.line("schedule", "pauses", index),
             )
     weeks = ctx.group.schedule.every_weeks

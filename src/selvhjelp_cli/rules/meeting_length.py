@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selvhjelp_cli.core.i18n import N_, _
-from selvhjelp_cli.rules.findings import Context, Example, Finding
+from selvhjelp_cli.rules.findings import Context, Example, Finding, Severity
 
 ID = "meeting-length"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = N_("Møtene varer ikke to timer.")
 # What needs following up, in a word (the overview and the app).
 TITLE = N_("møtelengde")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selvhjelp_cli.core.i18n import N_, _, ngettext
-from selvhjelp_cli.rules.findings import Context, Example, Finding
+from selvhjelp_cli.rules.findings import Context, Example, Finding, Severity
 
 ID = "starter-meetings"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 FEWEST, MOST = 2, 5
 SUMMARY = N_("En igangsetter er med på flere enn fem møter (færre enn to gir en merknad).")
 # What needs following up, in a word (the overview and the app).
@@ -52,18 +52,23 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 ID, SEVERITY,
                 _("Igangsetteren {name} er med på {meetings} møter. Det anbefales {fewest}–{most} møter, "
-                "så gruppa blir selvgående.").format(name=starter.name, meetings=starter.meetings, fewest=FEWEST, most=MOST),
+                "så gruppa blir "
+                "selvgående.").format(name=starter.name, meetings=starter.meetings, fewest=FEWEST, most=MOST),
                 line=line, who=starter.name,
                 agreed=_("Gruppa bestemte {day} at igangsetteren {name} er med på {meetings} møter.").format(
                     day="{day}", name=starter.name, meetings=starter.meetings),
             )
         elif starter.meetings < FEWEST:
             yield Finding(
-                ID, "info",
-                ngettext("Igangsetteren {name} er med på {meetings} møte. Det vanlige er {fewest}–{most} møter, "
-                         "så gruppa rekker å bli trygg på rammene.",
-                         "Igangsetteren {name} er med på {meetings} møter. Det vanlige er {fewest}–{most} møter, "
-                         "så gruppa rekker å bli trygg på rammene.",
-                         starter.meetings).format(name=starter.name, meetings=starter.meetings, fewest=FEWEST, most=MOST),
-                line=line, who=starter.name,
+                ID,
+                "info",
+                ngettext(
+                    "Igangsetteren {name} er med på {meetings} møte. Det vanlige er {fewest}–{most} møter, "
+                    "så gruppa rekker å bli trygg på rammene.",
+                    "Igangsetteren {name} er med på {meetings} møter. Det vanlige er {fewest}–{most} møter, "
+                    "så gruppa rekker å bli trygg på rammene.",
+                    starter.meetings,
+                ).format(name=starter.name, meetings=starter.meetings, fewest=FEWEST, most=MOST),
+                line=line,
+                who=starter.name,
             )
