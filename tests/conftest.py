@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import select
 import shutil
 import sys
 import textwrap
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -227,3 +231,111 @@ def post(client, guard, path, data, **headers):
 
 def shown(client, stem):
     return re.search(r'name="shown" value="([0-9a-f]+)"', client.get(f"/g/{stem}").text).group(1)
+
+
+# Shared by several test files.
+
+CONTACT_POINTS = FIXTURES / "directory" / "kontaktpunkter.yaml"
+
+
+DIRECTORY_BROKEN = FIXTURES / "directory" / "broken"
+
+
+def find_district_json(*args: str):
+    result = invoke("find-district", *args, "--format", "json")
+    return result.exit_code, json.loads(result.stdout)
+
+
+def overview_folder(tmp_path):
+    folder = tmp_path / "grupper"
+    folder.mkdir()
+    for name in ("torsdagsgruppa.yaml", "onsdagsgruppa-med-problemer.yaml", "nettgruppa-nord.yaml"):
+        shutil.copy(EXAMPLES / name, folder / name)
+    ended = (EXAMPLES / "torsdagsgruppa.yaml").read_text(encoding="utf-8").replace(
+        "name: Torsdagsgruppa", "name: Den gamle gruppa\nended: 2026-10-01").replace("county: Rogaland",
+                                                                                     "county: Hordaland").replace(
+        "municipality: Haugesund\n", "")
+    (folder / "avsluttet.yaml").write_text(ended, encoding="utf-8")
+    (folder / "ugyldig.yaml").write_text("version: 1\nname: Ugyldig\ncounty: Atlantis\n", encoding="utf-8")
+    return folder
+
+
+def xlsx_parts(path) -> tuple[str, str, str]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        return (book.read("xl/worksheets/sheet1.xml").decode(), book.read("xl/sharedStrings.xml").decode(),
+                book.read("docProps/core.xml").decode())
+
+
+def publish_folder(tmp_path):
+    folder = tmp_path / "grupper"
+    folder.mkdir()
+    for name in ("torsdagsgruppa.yaml", "onsdagsgruppa-med-problemer.yaml", "nettgruppa-nord.yaml"):
+        shutil.copy(EXAMPLES / name, folder / name)
+    text = (EXAMPLES / "torsdagsgruppa.yaml").read_text(encoding="utf-8")
+    (folder / "ny.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Mandagsgruppa").replace(
+        "first_meeting: 2026-09-03", "first_meeting: 2027-01-04"), encoding="utf-8")
+    (folder / "bibliotek.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Fredagsgruppa").replace(
+        "first_meeting: "
+        "2026-09-03", "first_meeting: 2027-01-08").replace("  address: Skåregata 1, 5528 Haugesund\n", ""),
+        encoding="utf-8")
+    (folder / "slutt.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Ferdiggruppa\nended: 2026-11-01"),
+                                       encoding="utf-8")
+    return folder
+
+
+INTERVIEW_ANSWERS = "\n".join([
+    "Sorggruppa", "", "Rogalnd", "Rogaland", "Haugesund", "x", "f", "Biblioteket", "", "31.2.2027", "4.2.2027",
+    "25:00", "18:30", "", "", "", "Kari N.", "kari@example.org", "", "nynorsk",
+]) + "\n"
+
+
+def read_until(fd: int, wanted: bytes, timeout: float = 20.0) -> bytes:
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while wanted not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    return seen
+
+
+LIFE = """\
+version: 1
+name: Testgruppa
+county: Rogaland
+venue:
+  name: Frivilligsentralen
+schedule:
+  first_meeting: 2027-01-07
+  start: 18:00
+  cancelled:
+    - date: 2027-03-25
+      reason: Påske
+  moved:
+    - from: 2027-05-13
+      to: 2027-05-12
+      start: 17:00
+    - from: 2027-05-20
+      to: 2027-05-28
+  pauses:
+    - from: 2027-06-21
+      to: 2027-08-15
+      reason: Sommerferie
+starters:
+  - name: Kari
+    meetings: 12
+participants:
+  - {name: Ola, born: 1985, declaration_signed: 2027-01-07}
+"""
+
+
+def run_cli(*args):
+    return invoke(*[str(a) for a in args])

@@ -185,7 +185,7 @@ def test_prompts_in_a_real_terminal_edit_with_the_arrow_keys(group_file):
     import subprocess
     import sys
 
-    from .test_init_group import _read_until
+    from .conftest import read_until as _read_until
 
     main, secondary = pty.openpty()
     env = dict(os.environ, COLUMNS="100", NO_COLOR="1")

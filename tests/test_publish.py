@@ -3,30 +3,15 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
 from .conftest import EXAMPLES, FIXTURES, invoke
+from .conftest import publish_folder as folder_of_groups
 
 CONTACT_POINTS = FIXTURES / "directory" / "kontaktpunkter.yaml"
 
 
-def folder_of_groups(tmp_path):
-    folder = tmp_path / "grupper"
-    folder.mkdir()
-    for name in ("torsdagsgruppa.yaml", "onsdagsgruppa-med-problemer.yaml", "nettgruppa-nord.yaml"):
-        shutil.copy(EXAMPLES / name, folder / name)
-    text = (EXAMPLES / "torsdagsgruppa.yaml").read_text(encoding="utf-8")
-    (folder / "ny.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Mandagsgruppa").replace(
-        "first_meeting: 2026-09-03", "first_meeting: 2027-01-04"), encoding="utf-8")
-    (folder / "bibliotek.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Fredagsgruppa").replace(
-        "first_meeting: "
-        "2026-09-03", "first_meeting: 2027-01-08").replace("  address: Skåregata 1, 5528 Haugesund\n", ""),
-        encoding="utf-8")
-    (folder / "slutt.yaml").write_text(text.replace("name: Torsdagsgruppa", "name: Ferdiggruppa\nended: 2026-11-01"),
-                                       encoding="utf-8")
-    return folder
 
 
 def published(tmp_path, *args) -> list[dict]:
@@ -64,27 +49,6 @@ def test_a_venue_without_a_street_address_is_placed_approximately_never_dropped(
     entry = next(g for g in published(tmp_path) if g["name"] == "Fredagsgruppa")
     assert entry["location"] == "Haugesund frivilligsentral"
     assert (entry["formatted_address"], entry["approximate"]) == ("Haugesund, Rogaland, Norway", "yes")
-
-
-def test_a_digital_group_is_left_out_of_the_feed_and_the_command_says_why(tmp_path):
-    """A Meeting Guide client shows an online meeting only with its room link, which is never published."""
-    folder = folder_of_groups(tmp_path)
-    result = invoke("publish", folder, "--today", "2026-11-23")
-    assert "Nettgruppa nord" not in result.stdout
-    assert ("Ikke med i JSON-en: 1 digital gruppe. Meeting Guide-klienter viser en digital gruppe bare med "
-            "lenken til møterommet") in result.stderr
-    page = invoke("publish", folder, "--format", "html", "--today", "2026-11-23")
-    assert "Nettgruppa nord" in page.stdout and "Whereby" in page.stdout and "JSON" not in page.stderr
-    assert "whereby.com" not in page.stdout
-
-
-def test_publish_says_which_contact_details_it_makes_public(tmp_path):
-    folder = folder_of_groups(tmp_path)
-    result = invoke("publish", folder, "--today", "2026-11-23")
-    assert ("Offentlig: telefonnumrene til 2 igangsettere. Den som ikke vil stå der, kan fjerne «contact» "
-            "i gruppefilen.") in result.stderr
-    page = invoke("publish", folder, "--format", "html", "--today", "2026-11-23")
-    assert ("telefonnumrene til 2 igangsettere og e-postadressen til 1 igangsetter") in page.stderr
 
 
 def test_the_built_in_list_never_publishes_a_closed_office(tmp_path):
@@ -141,16 +105,6 @@ def test_the_html_page_is_self_contained_and_escaped(tmp_path):
     assert "Ikke med: 1 gruppe som er avsluttet." in result.stderr
     again = invoke("publish", folder, "--format", "html", "-o", out, "--today", "2026-11-23")
     assert again.exit_code == 2 and "--force" in again.stderr
-
-
-def test_the_summary_is_whole_sentences_in_english(tmp_path, monkeypatch):
-    monkeypatch.setenv("SELVHJELP_LANG", "en")
-    result = invoke("publish", folder_of_groups(tmp_path), "--today", "2026-11-23")
-    assert result.exit_code == 0
-    assert "3 groups are taking new participants." in result.stderr
-    assert "Not listed: 1 group that has started and is closed." in result.stderr
-    assert "Not listed: 1 group that has ended." in result.stderr
-    assert "gruppe" not in result.stderr
 
 
 @pytest.mark.parametrize("reach", ["email: a@example.no", "web: example.no", "phone: \"55 00 00 00\""])

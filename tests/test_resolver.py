@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from selvhjelp_cli.places import districts
 from selvhjelp_cli.places.directory import builtin_directory, load_directory
 from selvhjelp_cli.places.resolver import office_sentence, offices_for_group, resolve
 
-from .conftest import FIXTURES, invoke
+from .conftest import FIXTURES
 
 CONTACT_POINTS = FIXTURES / "directory" / "kontaktpunkter.yaml"
 
@@ -140,43 +138,6 @@ def test_the_offices_of_a_group_and_the_sentence_for_the_starter():
 
 
 # The command
-
-
-def test_find_district_json_names_its_directory():
-    result = invoke("find-district", "Bergen", "--directory", CONTACT_POINTS, "--format", "json")
-    document = json.loads(result.stdout)
-    assert result.exit_code == 0
-    assert document["directory"] == {"as_of": "2026-11-01", "source": "Oversikt fra kontaktpunktene (testdata)",
-                                     "notice": ""}
-    assert document["offices"] == [{"id": "link-bergen", "office": "LINK Bergen og omegn", "phone": "55 00 00 00",
-                                    "covers": ["Hordaland"], "email": "post@link-bergen.example",
-                                    "web": "link-bergen.example", "address": "Eksempelgata 1, 5003 Bergen",
-                                    "kind": "senter for selvhjelp"}]
-    assert document["head_office"] == {"name": "Selvhjelp Norge", "email": "post@selvhjelp.no", "web": "selvhjelp.no"}
-
-
-def test_every_built_in_answer_shows_the_date_and_that_the_offices_closed():
-    for args in (("Bergen",), ("--county", "Rogaland"), ("--postcode", "5501"), ("--all",)):
-        out = " ".join(invoke("find-district", *args).stdout.replace("│", " ").split())
-        assert "Listen er fra 1. juli 2019" in out, args
-        assert "post@selvhjelp.no, selvhjelp.no" in out, args
-        if args == ("--all",):
-            assert "Selvhjelp Norge meldte i 2023 at alle distriktskontorene skulle legges ned" in out
-        else:
-            assert "distriktskontorene ble lagt ned i 2023" in out, args
-
-
-def test_a_place_and_an_option_together_are_refused():
-    result = invoke("find-district", "Bergen", "--county", "Vestland")
-    assert result.exit_code == 2 and "Oppgi ett sted" in result.stderr
-
-
-def test_nothing_found_exits_1_with_suggestions():
-    result = invoke("find-district", "Bryen", "--format", "json")
-    document = json.loads(result.stdout)
-    assert result.exit_code == 1 and document["matched"] is None and document["offices"] == []
-    assert "Bryne" in document["suggestions"]
-    assert "Mente du «Bryne»" in invoke("find-district", "Bryen").stdout
 
 
 def test_municipality_os_lists_both_readings_as_the_free_query_does():

@@ -13,36 +13,7 @@ from selvhjelp_cli.calendar.meetings import next_meeting, plan, status, to_ics
 from selvhjelp_cli.documents import contents as documents
 from selvhjelp_cli.groupfile.loader import load_group
 
-from .conftest import invoke
-
-LIFE = """\
-version: 1
-name: Testgruppa
-county: Rogaland
-venue:
-  name: Frivilligsentralen
-schedule:
-  first_meeting: 2027-01-07
-  start: 18:00
-  cancelled:
-    - date: 2027-03-25
-      reason: Påske
-  moved:
-    - from: 2027-05-13
-      to: 2027-05-12
-      start: 17:00
-    - from: 2027-05-20
-      to: 2027-05-28
-  pauses:
-    - from: 2027-06-21
-      to: 2027-08-15
-      reason: Sommerferie
-starters:
-  - name: Kari
-    meetings: 12
-participants:
-  - {name: Ola, born: 1985, declaration_signed: 2027-01-07}
-"""
+from .conftest import LIFE, invoke
 
 
 @pytest.fixture
@@ -95,15 +66,6 @@ def test_the_next_meeting_skips_cancellations_and_pauses(life):
     assert next_meeting(life, date(2027, 3, 19)) == date(2027, 4, 1)
     assert next_meeting(life, date(2027, 5, 12)) == date(2027, 5, 12)
     assert next_meeting(life, date(2027, 6, 18)) == date(2027, 8, 19)
-
-
-def test_calendar_shows_cancelled_moved_and_pauses(write):
-    result = invoke("calendar", write(LIFE), "--all", "--until", "2027-09-01")
-    out = " ".join(result.stdout.split())
-    assert result.exit_code == 0
-    assert "– torsdag 25. mars 2027 18.00–20.00 Avlyst (Påske)" in out
-    assert "onsdag 12. mai 2027 17.00–19.00 Flyttet fra torsdag 13. mai 2027" in out
-    assert "Pause fra mandag 21. juni 2027 til søndag 15. august 2027 (Sommerferie)." in out
 
 
 def test_ics_publishes_cancellations_under_the_same_uid(write, life):

@@ -15,8 +15,6 @@ import pytest
 
 from selvhjelp_cli.app import server
 
-from .conftest import invoke
-
 
 @pytest.fixture(autouse=True)
 def _own_runtime(tmp_path, monkeypatch):
@@ -114,22 +112,6 @@ def test_a_stale_note_of_a_running_app_is_tidied_and_a_new_one_starts(tmp_path, 
     assert stat.S_IMODE(os.stat(note).st_mode) == 0o600
     assert server.running_address(str(tmp_path)) is None
     assert not os.path.exists(note)
-
-
-def test_app_refuses_a_folder_that_does_not_exist_with_exit_2(tmp_path):
-    result = invoke("app", str(tmp_path / "finnes-ikke"), "--no-browser")
-    assert result.exit_code == 2 and "Mappen finnes ikke" in result.stderr
-
-
-def test_app_refuses_a_port_that_is_taken_with_exit_2(tmp_path):
-    taken = socket.socket()
-    taken.bind(("127.0.0.1", 0))
-    taken.listen(1)
-    try:
-        result = invoke("app", str(tmp_path), "--no-browser", "--port", str(taken.getsockname()[1]))
-    finally:
-        taken.close()
-    assert result.exit_code == 2 and "opptatt" in result.stderr
 
 
 def test_app_stops_by_itself_when_idle_and_leaves_no_port_open(tmp_path, capsys):

@@ -7,8 +7,6 @@ import shutil
 
 import pytest
 
-from selvhjelp_cli.entry import run
-
 from .conftest import BASE, EXAMPLES, FIXTURES, invoke, people
 
 TODAY = "2026-12-01"
@@ -154,32 +152,6 @@ def test_bad_today_is_a_usage_error(write):
     result = invoke("check", "--today", "i morgen", write(BASE))
     assert result.exit_code == 2
     assert "ÅÅÅÅ-MM-DD" in result.stderr and "i morgen" not in result.stderr
-
-
-def test_bad_format_in_norwegian(capsys):
-    assert run(["check", "--format", "xml"]) == 2
-    assert "Ugyldig verdi for --format. Gyldige verdier: text, json, csv, concise, xlsx." in capsys.readouterr().err
-
-
-def test_unknown_option_in_norwegian(capsys):
-    assert run(["check", "--strikt"]) == 2
-    assert "Ukjent valg --strikt" in capsys.readouterr().err
-
-
-def test_version(capsys):
-    result = invoke("--version")
-    assert result.exit_code == 0 and result.stdout.startswith("selvhjelp ")
-
-
-def test_rules_command():
-    result = invoke("rules")
-    assert result.exit_code == 0
-    for rule_id in ("adult", "group-size", "digital-link"):
-        assert rule_id in result.stdout
-    one = invoke("rules", "group-size")
-    assert one.exit_code == 0 and "5–8" in one.stdout and "decisions" in one.stdout
-    wrong = invoke("rules", "group-sise")
-    assert wrong.exit_code == 2 and "Mente du «group-size»?" in wrong.stderr
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (FIXTURES / "broken").iterdir()))
