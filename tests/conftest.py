@@ -339,3 +339,37 @@ participants:
 
 def run_cli(*args):
     return invoke(*[str(a) for a in args])
+
+
+def made_status(tmp_path, example="torsdagsgruppa.yaml", *args) -> tuple[dict, str]:
+    group = tmp_path / example
+    group.write_bytes((EXAMPLES / example).read_bytes())
+    result = invoke("status", group, "--today", "2026-12-02", *args)
+    assert result.exit_code == 0, result.stderr
+    path = tmp_path / example.replace(".yaml", ".status.json")
+    return json.loads(path.read_text(encoding="utf-8")), result.stderr
+
+
+# Ten changes a starter makes in a season, each as a command after its file.
+TEN_EDITS = [
+    ("participant", "add", "--name", "Ola N.", "--born", "1984", "--no-input"),
+    ("participant", "add", "--name", "Kari", "--adult", "--signed", "7.1.2027", "--no-input"),
+    ("participant", "add", "--name", "Per", "--born", "1990-05-17", "--no-input"),
+    ("participant", "sign", "ola", "--date", "2027-01-07"),
+    ("participant", "leave", "kar", "--date", "2027-03-04"),
+    ("decision", "add", "group-size", "--date", "2027-01-07", "--note", "Vi starter små"),
+    ("meeting", "cancel", "25.3.2027", "--reason", "Påske"),
+    ("meeting", "move", "2027-05-13", "2027-05-12", "--start", "17:00"),
+    ("meeting", "pause", "2027-06-21", "2027-08-15", "--reason", "Sommerferie"),
+    ("end-group", "--date", "2027-12-16"),
+]
+
+
+@pytest.fixture
+def three(group_file):
+    """The group file with Anne M. (1980), Bjørn K. (18 or older) and Emma L. (born 2009)."""
+    for args in (["--name", "Anne M.", "--born", "1980"], ["--name", "Bjørn K.", "--adult"],
+                 ["--name", "Emma L.", "--born", "2009-05-03"]):
+        assert run_cli("participant", "add", group_file, *args, "--no-input", "--today", "2026-12-06").exit_code == 0
+    return group_file
+

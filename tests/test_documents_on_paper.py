@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from collections import Counter
 from datetime import date
 
 import pytest
@@ -20,76 +19,23 @@ from selvhjelp_cli.documents import render
 from selvhjelp_cli.documents.letterhead import load_letterhead
 from selvhjelp_cli.groupfile.loader import load_group
 
-from .conftest import EXAMPLES, FIXTURES, invoke
-
-PAPER = FIXTURES / "paper"
-LONG = PAPER / "long_names.yaml"
-FEE = PAPER / "fee.yaml"
-ENDED = PAPER / "ended.yaml"
-TORSDAG = EXAMPLES / "torsdagsgruppa.yaml"
-DIGITAL = EXAMPLES / "nettgruppa-nord.yaml"
-OPEN = EXAMPLES / "onsdagsgruppa-med-problemer.yaml"  # open, no starter contact, a fee
-LETTERHEAD = EXAMPLES / "brevhode" / "brevhode.yaml"
-BEFORE_START = "2026-12-02"
-LANGUAGES = ("nb", "nn", "en")
-
-
-def build(kind: str, path, language: str = "nb", today: str = BEFORE_START):
-    group = load_group(path).group if path else None
-    return documents.document(kind, group, language, date.fromisoformat(today))
-
-
-def pdf(document, letterhead=None) -> PdfReader:
-    return PdfReader(io.BytesIO(render.render_document(document, "pdf", letterhead=letterhead)))
-
-
-def text_of(reader: PdfReader, page: int | None = None) -> str:
-    """The words on the page(s), with hyphenation at line ends undone."""
-    pages = reader.pages if page is None else [reader.pages[page]]
-    text = "\n".join(p.extract_text() for p in pages)
-    text = re.sub("\xad\\s*", "", text).replace("\u2060", "")
-    return " ".join(text.replace("\xa0", " ").split())
-
-
-def runs(reader: PdfReader, page: int = 0) -> list[tuple[float, float, str]]:
-    """(size in pt, baseline y, text) of each run of text drawn on the page."""
-    found = []
-
-    def visit(text, cm, tm, _font, size):
-        if text.strip():
-            scale = (cm[0] ** 2 + cm[1] ** 2) ** 0.5 * (tm[0] ** 2 + tm[1] ** 2) ** 0.5
-            found.append((round(size * scale, 1), tm[5] * cm[3] + cm[5], text))
-
-    reader.pages[page].extract_text(visitor_text=visit)
-    return found
-
-
-def tags(reader: PdfReader) -> Counter:
-    """How often each structure type (H1, H2, P, Table, ...) occurs in the tag tree."""
-    counts: Counter = Counter()
-    todo = [reader.trailer["/Root"]["/StructTreeRoot"]]
-    while todo:
-        node = todo.pop()
-        node = node.get_object() if hasattr(node, "get_object") else node
-        if isinstance(node, list):
-            todo.extend(node)
-            continue
-        if not hasattr(node, "get"):
-            continue
-        if "/S" in node:
-            counts[str(node["/S"])] += 1
-        if "/K" in node:
-            kids = node["/K"]
-            todo.extend(kids if isinstance(kids, list) else [kids])
-    return counts
-
-
-def participants(path) -> list[str]:
-    return [p.name for p in load_group(path).group.participants]
-
-
-# The law, said right
-
+from .conftest import invoke
+from .paper import (
+    DIGITAL,
+    ENDED,
+    FEE,
+    LANGUAGES,
+    LETTERHEAD,
+    LONG,
+    OPEN,
+    TORSDAG,
+    build,
+    participants,
+    pdf,
+    runs,
+    tags,
+    text_of,
+)
 
 LEGAL = {
     "nb": ("drap, voldtekt og mishandling i nære relasjoner", "straffeloven § 196",
@@ -207,61 +153,6 @@ def test_landscape_footers_keep_ten_millimetres_from_the_edge():
 # The poster
 
 
-def poster_sizes(reader: PdfReader, *starts: str) -> dict[str, float]:
-    found = {}
-    for size, _y, text in runs(reader):
-        for start in starts:
-            if text.replace("\xa0", " ").startswith(start) and start not in found:
-                found[start] = size
-    return found
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("letterhead", [None, LETTERHEAD])
-def test_the_poster_s_facts_read_from_two_metres_however_long_the_texts(language, letterhead):
-    reader = pdf(build("poster", LONG, language), letterhead=load_letterhead(letterhead) if letterhead else None)
-    assert len(reader.pages) == 1
-    p = documents.texts(language)["poster"]
-    where = p["where"].split("{")[0]
-    sizes = poster_sizes(reader, where, "Anne-Marie Kristiansen-Bjørnstad:", "anne-marie", "@frivillig",
-                         "Bjørn-Erik Haugland:", p["contact_title"])
-    assert len(sizes) == 6, sizes
-    assert min(sizes.values()) >= 24, sizes
-    body = [size for size, _y, text in runs(reader) if size >= 20]
-    assert body, "nothing large on the poster"
-
-
-def test_tear_off_strips_stay_readable_and_carry_the_contact_that_fits():
-    reader = pdf(build("poster", LONG))
-    strips = [(size, text) for size, _y, text in runs(reader) if "912" in text and size < 20]
-    assert len(strips) == 8 and min(size for size, _text in strips) >= 8
-    names = [size for size, _y, text in runs(reader) if size < 12 and text.startswith("Tirsdagsgruppa")]
-    assert len(names) == 8 and min(names) >= 8
-
-
-def test_the_poster_copies_an_e_mail_address_as_it_is():
-    raw = pdf(build("poster", LONG)).pages[0].extract_text()
-    assert "\u2011" not in raw
-    lines = raw.splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("@frivillig"))
-    assert lines[at - 1] + lines[at] == "anne-marie.kristiansen-bjornstad@frivilligsentralen-i-nordrefollo-kommune.no"
-
-
-@pytest.mark.parametrize("language, headline, status", [
-    ("nb", "Selvhjelpsgruppe", "Gruppa har startet og er lukket. Den tar ikke inn nye deltakere nå."),
-    ("nn", "Sjølvhjelpsgruppe", "Gruppa har starta og er lukka. Ho tek ikkje inn nye deltakarar no."),
-    ("en", "A self-help group", "It is not taking in new participants now."),
-])
-def test_a_started_closed_group_s_poster_does_not_recruit(language, headline, status):
-    text = text_of(pdf(build("poster", TORSDAG, language)))
-    assert text.startswith(headline) and status in text
-    p = documents.texts(language)["poster"]
-    assert p["headline"] not in text and p["contact_title"] not in text and p["contact_title_more"] in text
-
-
-def test_a_started_open_group_says_it_is_open_and_a_new_one_is_new():
-    assert "Gruppa har startet og er åpen for nye deltakere." in text_of(pdf(build("poster", OPEN)))
-    assert text_of(pdf(build("poster", TORSDAG, today="2026-09-01"))).startswith("Ny selvhjelpsgruppe")
 
 
 @pytest.mark.parametrize("args", [["print-handout", "poster"], ["print-handout", "registration"],
@@ -274,11 +165,6 @@ def test_an_ended_group_is_never_recruited_for_nor_asked_to_sign_or_attend(tmp_p
     assert "Traceback" not in result.output
 
 
-def test_strips_of_a_group_without_a_contact_still_name_the_group():
-    strips = [size for size, _y, text in runs(pdf(build("poster", OPEN))) if text.startswith("Onsdagsgruppa")]
-    assert len([size for size in strips if size < 12]) == 8
-
-
 def test_the_poster_and_framework_state_the_fee_and_never_call_the_group_free():
     poster = text_of(pdf(build("poster", FEE)))
     assert "Egenandel: 50 kroner" in poster and "Gratis" not in poster
@@ -288,11 +174,6 @@ def test_the_poster_and_framework_state_the_fee_and_never_call_the_group_free():
     from selvhjelp_cli.core.words import kroner
 
     assert [kroner(n, "nb") for n in (1, 50, 1500)] == ["1\xa0krone", "50\xa0kroner", "1\xa0500\xa0kroner"]
-
-
-def test_the_poster_has_headings():
-    found = tags(pdf(build("poster", TORSDAG)))
-    assert found["/H1"] == 1 and found["/H2"] == 1
 
 
 def test_dates_and_house_letters_stay_on_one_line():

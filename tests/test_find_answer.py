@@ -88,11 +88,6 @@ def test_every_built_in_answer_shows_the_date_and_that_the_offices_closed():
             assert "distriktskontorene ble lagt ned i 2023" in out, args
 
 
-def test_a_place_and_an_option_together_are_refused():
-    result = invoke("find-district", "Bergen", "--county", "Vestland")
-    assert result.exit_code == 2 and "Oppgi ett sted" in result.stderr
-
-
 def test_nothing_found_exits_1_with_suggestions():
     result = invoke("find-district", "Bryen", "--format", "json")
     document = json.loads(result.stdout)

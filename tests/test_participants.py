@@ -9,23 +9,13 @@ import pytest
 
 from selvhjelp_cli.groupfile.loader import load_group
 
-from .conftest import invoke
-
-
-def run(*args):
-    return invoke(*[str(a) for a in args])
+from .conftest import run_cli as run
 
 
 def names(path):
     return [p.name for p in load_group(path).group.participants]
 
 
-@pytest.fixture
-def three(group_file):
-    for args in (["--name", "Anne M.", "--born", "1980"], ["--name", "Bjørn K.", "--adult"],
-                 ["--name", "Emma L.", "--born", "2009-05-03"]):
-        assert run("participant", "add", group_file, *args, "--no-input", "--today", "2026-12-06").exit_code == 0
-    return group_file
 
 
 def test_a_wrong_birth_year_is_corrected_in_place_and_the_person_keeps_her_place(three):
@@ -108,11 +98,6 @@ def test_signing_all_skips_who_has_signed_and_who_starts_later(three):
 def test_no_one_can_sign_before_the_first_meeting(three):
     result = run("participant", "sign", three, "--all", "--date", "1.12.2026")
     assert result.exit_code == 2 and "De som ikke har skrevet under ennå, begynner 7.1.2027." in result.stderr
-
-
-def test_a_name_and_all_at_once_is_refused(three):
-    result = run("participant", "sign", three, "anne", "--all")
-    assert result.exit_code == 2 and "ikke begge" in result.stderr
 
 
 def test_the_suggested_signing_day_is_one_the_change_accepts():

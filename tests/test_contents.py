@@ -1,4 +1,4 @@
-"""Printed documents: every kind in every language, read back with pypdf."""
+"""documents/contents.py: every document in every language, what it holds, and the dates it uses."""
 
 from __future__ import annotations
 
