@@ -38,6 +38,7 @@ MODULES = {
     "life": ("src/selvhjelp_cli/editing/life.py", ["tests/test_life.py"]),
     "guard": ("src/selvhjelp_cli/app/guard.py", ["tests/test_guard.py"]),
 }
+_ANNOTATIONS = {"annotation", "returns", "type_comment"}
 COPIED = ("src", "templates", "data", "locale", "examples", "schema", "tests", "pyproject.toml")
 _FLIP_COMPARE = {ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.Lt: ast.GtE, ast.GtE: ast.Lt, ast.Gt: ast.LtE,
                  ast.LtE: ast.Gt, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is}
@@ -156,6 +157,8 @@ class _Mutator(ast.NodeTransformer):
                 new.extend(visited if isinstance(visited, list) else [visited])
             setattr(node, field, new)
         for field, old in ast.iter_fields(node):
+            if field in _ANNOTATIONS:
+                continue  # never evaluated (from __future__ import annotations): a change there changes nothing
             if isinstance(old, ast.AST):
                 setattr(node, field, self.visit(old))
             elif isinstance(old, list) and old and not isinstance(old[0], ast.stmt):

@@ -115,6 +115,83 @@ SPLICED = [
     ('remove flow last', lambda: T("p: [a, b]\n").remove(("p", 1)), 'p: [a]\n'),
     ('remove flow only', lambda: T("p: [a]\n").remove(("p", 0)), 'p: []\n'),
     ('redefined anchor', lambda: T("a: &x 1\nb: &x 2\nc: 3\n").set((), "c", 4), 'a: &x 1\nb: &x 2\nc: 4\n'),
+    ('an empty quoted value is replaced in its quotes', lambda: T("name: ''\n").set((), 'name', 'B'), "name: 'B'\n"),
+    (
+        'a block entry after a flow mapping item',
+        lambda: T('p:\n  - {name: a}\n').append(('p',), {'name': 'b'}),
+        'p:\n  - {name: a}\n  - name: b\n',
+    ),
+    (
+        'a mapping after scalar items',
+        lambda: T('p:\n  - a\n').append(('p',), {'name': 'b'}),
+        'p:\n  - a\n  - name: b\n',
+    ),
+    ('after an empty item', lambda: T('p:\n  -\nx: 1\n').append(('p',), {'name': 'b'}), 'p:\n  -\n  - name: b\nx: 1\n'),
+    ('the last item of a list in a list', lambda: T('p:\n  -\n    - a\n').remove(('p', 0, 0)), 'p:\n  -\n'),
+    (
+        'an empty list in a flow mapping',
+        lambda: T('s: {cancelled: [], x: 1}\n').append(('s', 'cancelled'), {'date': 'd'}),
+        's: {cancelled: [{date: d}], x: 1}\n',
+    ),
+    (
+        'a null in a flow mapping',
+        lambda: T('s: {cancelled: ~, x: 1}\n').append(('s', 'cancelled'), {'date': 'd'}),
+        's: {cancelled: [{date: d}], x: 1}\n',
+    ),
+    (
+        'a new key in an empty flow mapping',
+        lambda: T('schedule: {}\n').append(('schedule', 'cancelled'), {'date': 'd'}),
+        'schedule: {cancelled: [{date: d}]}\n',
+    ),
+    (
+        'a file without a last line break',
+        lambda: T('participants: ~').append(('participants',), {'name': 'K'}),
+        'participants:\n  - name: K\n',
+    ),
+    (
+        'an empty nested list',
+        lambda: T('schedule:\n  cancelled: []\n  start: 18:00\n').append(('schedule', 'cancelled'), {'date': 'd'}),
+        'schedule:\n  cancelled:\n    - date: d\n  start: 18:00\n',
+    ),
+    (
+        "a new key after the file's last comment",
+        lambda: T('name: A\n# slutt\n').set((), 'theme', 'X'),
+        'name: A\n# slutt\ntheme: X\n',
+    ),
+    (
+        "a new list after the file's last comment",
+        lambda: T('name: A\n# slutt\n').append(('participants',), {'name': 'K'}),
+        'name: A\n# slutt\nparticipants:\n  - name: K\n',
+    ),
+    (
+        'the list style of a nested list',
+        lambda: T('schedule:\n  cancelled:\n  - date: 2027-01-07\nname: A\n').append(('participants',), {'name': 'K'}),
+        'schedule:\n  cancelled:\n  - date: 2027-01-07\nname: A\nparticipants:\n- name: K\n',
+    ),
+    (
+        'the list style of a list inside a list item',
+        lambda: T('a:\n  - b:\n      -   x\n').append(('participants',), {'name': 'K'}),
+        'a:\n  - b:\n      -   x\nparticipants:\n  - name: K\n',
+    ),
+    (
+        'the spacing after the dash',
+        lambda: T('p:\n  -   name: A\n').append(('p',), {'name': 'B'}),
+        'p:\n  -   name: A\n  -   name: B\n',
+    ),
+    (
+        'quoting taken only from the same key',
+        lambda: T("p:\n  - note: 'x'\n    name: Ola\n").append(('p',), {'name': 'Kari'}),
+        "p:\n  - note: 'x'\n    name: Ola\n  - name: Kari\n",
+    ),
+    (
+        "after a nested mapping's list",
+        lambda: T('venue:\n  name: X\n  rooms:\n    - a\nname: A\n').set(('venue',), 'floor', '2'),
+        "venue:\n  name: X\n  rooms:\n    - a\n  floor: '2'\nname: A\n",
+    ),
+    ('the first key of a flow mapping', lambda: T('v: {a: 1, b: 2}\n').unset(('v',), 'a'), 'v: {b: 2}\n'),
+    ('the first item of a flow list', lambda: T('p: [a, b]\n').remove(('p', 0)), 'p: [b]\n'),
+    ('a blank first line stays', lambda: T('\nname: A\ntheme: B\n').unset((), 'name'), '\ntheme: B\n'),
+    ('old Mac line breaks', lambda: T('\rname: A\rtheme: B\r').unset((), 'name'), '\rtheme: B\r'),
 ]
 
 
@@ -132,9 +209,20 @@ REFUSED = [
     ('set alias', lambda: T("a: &x {n: 1}\nb: *x\n").set(("b",), "n", 2)),
     ('append scalar', lambda: T("participants: Ola\n").append(("participants",), {"name": "Kari"})),
     ('unset only', lambda: T("venue:\n  name: X\n").unset(("venue",), "name")),
-    ('unset dash line', lambda: T("p:\n  - name: A\n    born: 1\n").unset(("p",0), "name")),
+    ('unset dash line', lambda: T("p:\n  - name: A\n    born: 1\n").unset(("p", 0), "name")),
     ('unset multi', lambda: T("name: A\ntheme: B\n  C\nx: 1\n").unset((), "theme")),
     ('not mapping doc', lambda: T("- a\n").set((), "x", 1)),
+    ('a list item where a key was meant', lambda: T('venue:\n  name: X\n').append(('venue', 0), {'a': 1})),
+    (
+        'an empty flow list over two lines',
+        lambda: T('participants: [\n  ]\nx: 1\n').append(('participants',), {'name': 'K'}),
+    ),
+    ('unset under a missing key', lambda: T('a: 1\n').unset(('q',), 'x')),
+    ('unset a list', lambda: T('a: [1]\nb: 2\n').unset((), 'a')),
+    ('remove from a missing list', lambda: T('a: 1\n').remove(('q', 0))),
+    ('an item sharing its line with the outer dash', lambda: T('p:\n  - - a\n    - b\n').remove(('p', 0, 0))),
+    ('text after the key of the last item', lambda: T('p: &a\n  - a\n').remove(('p', 0))),
+    ('a list inside a mapping that has an alias', lambda: T('a: &x\n  p: []\nb: *x\n').append(('a', 'p'), {'n': 1})),
 ]
 
 
@@ -246,3 +334,29 @@ def test_appending_gives_the_data_it_means_and_keeps_every_other_line(existing, 
     data = yaml.safe_load(spliced)
     assert [p["name"] for p in data["participants"]] == [*existing, new]
     assert spliced.endswith(tail)
+
+
+def test_a_value_and_its_quotes_for_every_kind_the_editor_writes():
+    assert format_scalar(time(18, 0)) == "18:00" and format_scalar(date(2027, 1, 7)) == "2027-01-07"
+    assert format_scalar("Åse Ødegård") == "Åse Ødegård"  # never escaped
+
+
+def test_an_anchor_named_twice_is_read_as_yaml_1_2_reads_it(monkeypatch):
+    from selvhjelp_cli.editing import splice
+
+    text = "v:\n  a: &x 1\n  b: &x 2\n  c: *x\nd:\n  e: 4\n"
+    for loader in (yaml.SafeLoader, splice._Loader):
+        monkeypatch.setattr(splice, "_Loader", loader)
+        assert T(text).set(("d",), "e", 5).text == text.replace("e: 4", "e: 5")
+        with pytest.raises(CannotSplice):
+            T(text).set(("v",), "c", 3)  # c is the alias of b's value, the later anchor of the two
+
+
+def test_only_a_mapping_s_values_have_keys_and_only_a_mapping_document_is_read():
+    from selvhjelp_cli.editing.splice import _Where
+
+    with pytest.raises(CannotSplice):
+        _Where(yaml.ScalarNode("tag:yaml.org,2002:str", "a"), None).key_node()
+    with pytest.raises(CannotSplice):
+        T("- a\n").root  # noqa: B018 - reading it is the test
+    assert T("a: 1\n").find(("q", "x")) is None and T("p: [a]\n").find(("p", "x")) is None

@@ -39,9 +39,7 @@ def scalar_text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, time):
         return f"{value.hour:02d}:{value.minute:02d}"
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+    return str(value)  # a date is written 2027-01-07
 
 
 def format_scalar(value: Any, quote: str | None = None) -> str:
@@ -265,7 +263,7 @@ class Text:
             if _is_empty(old):
                 colon = self._colon_end(found.key_node())
                 return self._with(colon, colon, " " + format_scalar(value))
-            if old.value and old.start_mark.index != old.end_mark.index and old.style not in ("|", ">"):
+            if old.start_mark.index != old.end_mark.index and old.style not in ("|", ">"):
                 quote = old.style if old.style in ("'", '"') else None
                 if "\n" in self.text[old.start_mark.index:old.end_mark.index]:
                     raise CannotSplice("the value runs over several lines")
@@ -296,8 +294,7 @@ class Text:
             if not isinstance(last, str):
                 raise CannotSplice("no such list item")
             return self._new_key_with_list(parent.node, last, entry)
-        _refuse_alias(self, found)
-        node = found.node
+        node = found.node  # inside the parent: no alias there either
         if isinstance(node, yaml.SequenceNode) and node.value:
             items = node.value
             if node.flow_style:
@@ -306,7 +303,7 @@ class Text:
             last_item = items[-1]
             dash = self._column(self._dash_index(last_item))
             content = self._column(last_item.start_mark.index)
-            if isinstance(last_item, yaml.MappingNode) and last_item.value:
+            if isinstance(last_item, yaml.MappingNode) and last_item.value and not last_item.flow_style:
                 content = self._key_column(last_item)
             if content <= dash:
                 content = dash + 2
@@ -451,16 +448,11 @@ def _refuse_alias(text: Text, where: _Where) -> None:
     it would change both places, or take away the anchor the alias needs, and an alias's node carries the
     anchor's position, so no place computed from it is where the alias stands."""
     shared = text.shared
-    if not shared:
-        return
-    stack, seen = [where.node], set()
-    while stack:
+    stack = [where.node]
+    while stack:  # a node met twice is shared, so the walk never goes round
         node = stack.pop()
         if id(node) in shared:
             raise CannotSplice("alias")
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 stack.extend((key, value))
