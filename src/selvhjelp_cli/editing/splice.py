@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import time
 from functools import cached_property
 from typing import Any
 
