@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from selvhjelp_cli.groupfile.loader import load_group
 
@@ -127,3 +128,10 @@ def test_an_ended_group_can_be_reopened(group_file):
     assert group_file.read_bytes() == before
     again = run("end-group", group_file, "--reopen")
     assert again.exit_code == 2 and "Gruppa er ikke avsluttet." in again.stderr
+
+
+def test_every_time_is_written_in_one_quoted_form(group_file):
+    run("meeting", "move", group_file, "14.1.2027", "15.1.2027", "--start", "17")
+    text = group_file.read_text(encoding="utf-8")
+    assert '      start: "17:00"\n' in text  # a YAML 1.1 reader takes a plain 17:00 for the number 1020
+    assert yaml.safe_load(text)["schedule"]["moved"][0]["start"] == "17:00"

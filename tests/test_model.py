@@ -84,3 +84,11 @@ def test_the_ranges_of_numbers_come_from_the_model():
 def test_a_file_that_contradicts_itself_is_invalid(write, extra, says):
     with pytest.raises(InvalidFile):
         load_group(write(BASE + extra + people(1)))
+
+
+def test_a_fee_too_large_to_print_is_an_invalid_file_not_a_crash(write):
+    from .conftest import invoke
+
+    result = invoke("check", write(BASE + "fee_nok: 1" + "0" * 100 + "\n" + people(6)), "--today", "2026-12-01")
+    assert result.exit_code == 2 and "«fee_nok» kan være høyst 1000000." in result.stdout
+    assert "uventet" not in result.stdout + result.stderr

@@ -337,7 +337,8 @@ def test_appending_gives_the_data_it_means_and_keeps_every_other_line(existing, 
 
 
 def test_a_value_and_its_quotes_for_every_kind_the_editor_writes():
-    assert format_scalar(time(18, 0)) == "18:00" and format_scalar(date(2027, 1, 7)) == "2027-01-07"
+    assert format_scalar(time(18, 0)) == '"18:00"' and format_scalar(time(9, 5), "'") == "'09:05'"
+    assert format_scalar(date(2027, 1, 7)) == "2027-01-07"
     assert format_scalar("Åse Ødegård") == "Åse Ødegård"  # never escaped
 
 

@@ -47,6 +47,10 @@ def format_scalar(value: Any, quote: str | None = None) -> str:
 
     quote is the file's own style for such values (None plain, "'" or '"').
     """
+    if isinstance(value, time):
+        # Always quoted, as init-group writes it: a YAML 1.1 reader takes a plain 17:00 for the number 1020.
+        mark = quote or '"'
+        return mark + scalar_text(value) + mark
     if not isinstance(value, str):
         return scalar_text(value)
     dumped = yaml.safe_dump([value], default_flow_style=True, allow_unicode=True, width=1_000_000,

@@ -245,7 +245,8 @@ class Group(_Strict):
     online: Online | None = None
     schedule: Schedule
     closed: Flag = Field(True, description="Lukket gruppe etter oppstart.")
-    fee_nok: int = Field(0, ge=0, description="Egenandel i kroner; skal være 0.")
+    # The bound is there so that no number is too large to print; no group asks that much.
+    fee_nok: int = Field(0, ge=0, le=1_000_000, description="Egenandel i kroner; skal være 0.")
     starters: Annotated[list[Starter], BeforeValidator(none_is_empty)] = Field(default_factory=list, max_length=20)
     participants: Annotated[list[Participant], BeforeValidator(none_is_empty)] = Field(
         default_factory=list, max_length=200)
