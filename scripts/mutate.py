@@ -56,12 +56,16 @@ class Mutant:
 class _Mutator(ast.NodeTransformer):
     """Walks the tree; with `target` None it only lists the mutation points, else it applies one."""
 
-    def __init__(self, target: int | None = None) -> None:
+    def __init__(self, target: int | None = None, lines: list[str] | None = None) -> None:
         self.target = target
+        self.lines = lines or []
         self.found: list[Mutant] = []
         self._docstrings: set[int] = set()
 
     def _point(self, node: ast.AST, what: str) -> bool:
+        line = getattr(node, "lineno", 0)
+        if 0 < line <= len(self.lines) and "pragma: no mutate" in self.lines[line - 1]:
+            return False  # mutmut's marker: a line whose change changes nothing (a type alias)
         number = len(self.found)
         self.found.append(Mutant(number, getattr(node, "lineno", 0), what))
         return number == self.target
@@ -125,6 +129,8 @@ class _Mutator(ast.NodeTransformer):
         return node
 
     def visit_If(self, node: ast.If) -> ast.AST:
+        if isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            return node  # imports for the type checker only
         self.generic_visit(node)
         if self._point(node, "if: condition -> False"):
             node.test = ast.copy_location(ast.Constant(False), node.test)
@@ -167,14 +173,14 @@ class _Mutator(ast.NodeTransformer):
 
 
 def mutants_of(source: str) -> list[Mutant]:
-    walker = _Mutator()
+    walker = _Mutator(lines=source.splitlines())
     walker.visit(ast.parse(source))
     return walker.found
 
 
 def mutated(source: str, number: int) -> str:
     tree = ast.parse(source)
-    _Mutator(number).visit(tree)
+    _Mutator(number, source.splitlines()).visit(tree)
     return ast.unparse(ast.fix_missing_locations(tree))
 
 

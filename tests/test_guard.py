@@ -214,3 +214,175 @@ def test_a_second_start_gets_a_new_launch_address_only_with_the_reopen_key(folde
     answer = client.post("/launch", headers={"x-selvhjelp-reopen": guard.reopen_key})
     assert answer.status_code == 200 and answer.text == guard.launch_address() and guard.launch_secret != first
     assert client.get(answer.text.split(BASE_URL)[1], follow_redirects=False).status_code == 303
+
+
+# -- the guard in front of a bare app: what passes reaches it whole ----------------------------
+
+class Echo:
+    """An ASGI app that answers with what it was sent: the method, the path and the whole body."""
+
+    def __init__(self) -> None:
+        self.calls: list[dict] = []
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            self.calls.append({"type": scope["type"]})
+            return
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        self.calls.append({"path": scope["path"], "body": body})
+        headers = [(b"content-type", b"text/plain"), (b"cache-control", b"private")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body or scope["path"].encode()})
+
+
+def bare():
+    from selvhjelp_cli.app.guard import Guard
+
+    echo = Echo()
+    guard = Guard(echo, port=PORT, language="nb", peer_is_ours=lambda client, port: True,
+                  refused=lambda status, reason, language: (reason.encode(), "text/plain"))
+    client = TestClient(guard, base_url=BASE_URL)
+    assert client.get("/?secret=" + guard.launch_secret, follow_redirects=False).status_code == 303
+    return client, guard, echo
+
+
+FORM = {"content-type": "application/x-www-form-urlencoded", "origin": BASE_URL}
+
+
+def test_a_change_that_passes_reaches_the_app_with_its_whole_form():
+    client, guard, echo = bare()
+    body = f"csrf={guard.csrf}&name=Kari+N.&note=" + "x" * 5000
+    answer = client.post("/g/x/participant/add", content=body.encode(), headers=FORM)
+    assert answer.status_code == 200 and answer.content == body.encode() and echo.calls[-1]["body"] == body.encode()
+
+
+def test_a_form_up_to_the_limit_passes_and_one_byte_more_is_refused():
+    from selvhjelp_cli.app.guard import MAX_FORM
+
+    client, guard, echo = bare()
+    start = f"csrf={guard.csrf}&x=".encode()
+    full = start + b"a" * (MAX_FORM - len(start))
+    assert client.post("/change", content=full, headers=FORM).status_code == 200
+    assert client.post("/change", content=full + b"a", headers=FORM).status_code == 403
+
+
+def test_a_form_of_a_thousand_fields_passes_and_more_is_refused():
+    client, guard, echo = bare()
+    fields = "&".join(f"f{n}=1" for n in range(999))
+    assert client.post("/change", content=f"csrf={guard.csrf}&{fields}".encode(), headers=FORM).status_code == 200
+    assert client.post("/change", content=f"csrf={guard.csrf}&{fields}&g=1".encode(), headers=FORM).status_code == 403
+
+
+def test_a_form_with_the_token_twice_is_refused_even_if_one_is_blank():
+    client, guard, echo = bare()
+    assert client.post("/change", content=f"csrf=&csrf={guard.csrf}".encode(), headers=FORM).status_code == 403
+
+
+async def _through(guard, scope, chunks):
+    sent, replies = list(chunks), []
+
+    async def receive():
+        return sent.pop(0) if sent else {"type": "http.disconnect"}
+
+    async def send(message):
+        replies.append(message)
+
+    await guard(scope, receive, send)
+    return replies
+
+
+def _scope(guard, method="POST", path="/change", body_type=b"application/x-www-form-urlencoded"):
+    cookie = f"{guard.cookie}={guard.session}".encode()
+    return {"type": "http", "method": method, "path": path, "query_string": b"", "client": ("127.0.0.1", 5000),
+            "headers": [(b"host", f"127.0.0.1:{PORT}".encode()), (b"origin", BASE_URL.encode()),
+                        (b"cookie", cookie), (b"content-type", body_type)]}
+
+
+def test_a_form_sent_in_pieces_is_read_whole_and_given_again_to_the_app():
+    import asyncio
+
+    _client, guard, echo = bare()
+    pieces = [{"type": "http.request", "body": f"csrf={guard.csrf}".encode(), "more_body": True},
+              {"type": "http.request", "body": b"&name=Kari", "more_body": False}]
+    replies = asyncio.run(_through(guard, _scope(guard), pieces))
+    assert replies[0]["status"] == 200 and echo.calls[-1]["body"] == f"csrf={guard.csrf}&name=Kari".encode()
+
+
+def test_a_browser_that_goes_away_mid_form_changes_nothing():
+    import asyncio
+
+    _client, guard, echo = bare()
+    pieces = [{"type": "http.request", "body": f"csrf={guard.csrf}".encode(), "more_body": True}]  # then gone
+    calls = len(echo.calls)
+    replies = asyncio.run(_through(guard, _scope(guard), pieces))
+    assert replies[0]["status"] == 403 and len(echo.calls) == calls
+
+
+def test_what_is_not_a_request_goes_straight_through():
+    import asyncio
+
+    _client, guard, echo = bare()
+    asyncio.run(_through(guard, {"type": "lifespan"}, []))
+    assert echo.calls[-1] == {"type": "lifespan"}
+
+
+def test_the_page_language_is_remembered_from_the_chooser_but_not_from_a_document_s_language():
+    client, guard, echo = bare()
+    chosen = client.get("/?lang=en")
+    assert f"{guard.language_cookie}=en" in chosen.headers["set-cookie"]
+    assert "HttpOnly" not in chosen.headers["set-cookie"]  # the page reads nothing, but it is no secret
+    document = client.get("/g/x/poster.pdf?lang=nn")
+    assert "set-cookie" not in document.headers
+    assert "set-cookie" not in client.get("/?lang=sv").headers
+
+
+def test_language_of_takes_the_chooser_then_the_remembered_then_the_app_s():
+    from selvhjelp_cli.app.guard import language_of
+
+    assert language_of({"lang": ["nn"]}, {}, "/", "nb", "c") == ("nn", "nn")
+    assert language_of({}, {"c": "en"}, "/", "nb", "c") == ("en", None)
+    assert language_of({}, {"c": "xx"}, "/", "nb", "c") == ("nb", None)
+    assert language_of({"lang": ["en"]}, {"c": "nn"}, "/g/x/poster.pdf", "nb", "c") == ("nn", None)
+
+
+def test_the_app_s_own_headers_win_and_the_rest_are_added_once():
+    client, guard, echo = bare()
+    answer = client.get("/")
+    assert answer.headers["cache-control"] == "private"  # the app's own, not a second one
+    assert answer.headers["x-frame-options"] == "DENY" and answer.headers["x-content-type-options"] == "nosniff"
+    assert answer.headers.get_list("cache-control") == ["private"]
+
+
+def test_without_inline_styles_the_policy_allows_none():
+    from selvhjelp_cli.app.guard import security_headers
+
+    policy = dict(security_headers())[b"content-security-policy"].decode()
+    assert "style-src" not in policy and "sha256-None" not in policy
+    assert "style-src 'self' 'sha256-abc'" in dict(security_headers("abc"))[b"content-security-policy"].decode()
+
+
+def test_a_repeated_header_is_joined_and_a_quoted_cookie_unquoted():
+    scope = {"headers": [(b"Cookie", b"a=1"), (b"cookie", b"b=2"), (b"Accept", b"x")]}
+    assert headers_of(scope) == {"cookie": "a=1; b=2", "accept": "x"}
+    assert cookies_of(' a = "b c" ; d=""; e="f') == {"a": "b c", "d": "", "e": '"f'}
+
+
+def test_opening_the_app_and_a_second_start_count_as_use(monkeypatch):
+    from selvhjelp_cli.app import guard as guard_module
+
+    clock = [1000.0]
+    monkeypatch.setattr(guard_module.time, "monotonic", lambda: clock[0])
+    _client, guard, _echo = bare()
+    assert guard.last_request == 1000.0
+    clock[0] = 2000.0
+    client = TestClient(guard, base_url=BASE_URL)
+    client.get("/?secret=" + guard.new_launch_address().split("secret=")[1], follow_redirects=False)
+    assert guard.last_request == 2000.0
+    clock[0] = 3000.0
+    client.post("/launch", headers={"X-Selvhjelp-Reopen": guard.reopen_key})
+    assert guard.last_request == 3000.0

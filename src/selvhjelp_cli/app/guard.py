@@ -30,8 +30,10 @@ from selvhjelp_cli.core.i18n import LANGUAGES, in_language
 if TYPE_CHECKING:
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-Refused = Callable[[int, str, str], tuple[bytes, str]]  # (status, reason, language) -> (body, content type)
-PeerCheck = Callable[[tuple[str, int] | None, int], bool]  # (client address, port) -> the same OS user?
+# (status, reason, language) -> (body, content type)
+Refused = Callable[[int, str, str], tuple[bytes, str]]  # pragma: no mutate
+# (client address, port) -> whether the other end is the same OS user
+PeerCheck = Callable[[tuple[str, int] | None, int], bool]  # pragma: no mutate
 
 _POLICY = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
 _SAFE_METHODS = {"GET", "HEAD"}
@@ -59,8 +61,6 @@ def security_headers(style_hash: str | None = None) -> tuple[tuple[bytes, bytes]
         (b"x-frame-options", b"DENY"),
     )
 
-
-SECURITY_HEADERS = security_headers()
 
 
 def style_hash(css: str) -> str:

@@ -26,7 +26,7 @@ import yaml
 # libyaml's loader where PyYAML was built with it, else the pure-Python one: the same nodes and marks.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-Path_ = tuple[str | int, ...]
+Path_ = tuple[str | int, ...]  # pragma: no mutate
 
 
 class CannotSplice(Exception):
