@@ -39,7 +39,7 @@ def test_times_and_rhythms_as_each_language_writes_them(write):
                                    + people(1), "tre.yaml")).group
     assert document.rhythm(weekly, document.texts("nb"), "nb") == "hver torsdag"
     assert document.rhythm(every_third, document.texts("nb"), "nb") == "hver tredje torsdag"
-    assert document.rhythm(every_third, document.texts("en"), "en") == "every 3 weeks, on Thursdays"
+    assert document.rhythm(every_third, document.texts("en"), "en") == "every third week, on Thursdays"
 
 
 def test_a_document_s_language_is_chosen_then_the_file_s_then_the_program_s(write):

@@ -202,7 +202,7 @@ def test_a_signature_sheet_that_runs_over_repeats_title_group_and_promise():
     reader = pdf(documents.declaration(group, "nb", date(2026, 11, 23), sheet=True))
     assert len(reader.pages) == 2
     second = text_of(reader, 1)
-    assert "Taushetserklæring – signaturliste (forts.)" in second
+    assert "Taushetserklæring – liste for underskrifter (forts.)" in second
     assert "Onsdagsgruppa for pårørende i Nordre Follo og omegn" in second
     assert "Jeg lover å holde taushet om det som blir fortalt i gruppa" in second
     assert "(forts.)" not in text_of(reader, 0)

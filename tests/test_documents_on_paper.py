@@ -265,4 +265,4 @@ def test_markdown_carries_no_invisible_word_joiner():
 
 def test_english_says_every_three_weeks_never_every_third_wednesday():
     text = text_of(pdf(build("framework", OPEN, "en")))
-    assert "every 3 weeks, on Wednesdays" in text and "every third Wednesday" not in text
+    assert "every third week, on Wednesdays" in text and "every third Wednesday" not in text

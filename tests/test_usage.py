@@ -11,7 +11,7 @@ TORSDAG = str(EXAMPLES / "torsdagsgruppa.yaml")
 
 
 @pytest.mark.parametrize("args, message", [
-    (["print-handout"], "Mangler ARK. Se «selvhjelp print-handout --help»."),
+    (["print-handout"], "Mangler UTDELINGSARK. Se «selvhjelp print-handout --help»."),
     (["calendar"], "Mangler FIL. Se «selvhjelp calendar --help»."),
     (["check", "--today"], "--today må ha en verdi. Se «selvhjelp check --help»."),
     (["find-district", "--county"], "--county må ha en verdi. Se «selvhjelp find-district --help»."),

@@ -15,6 +15,7 @@ from functools import partial
 from typing import Any
 
 from selvhjelp_cli.core.errors import UserError
+from selvhjelp_cli.core.i18n import _
 from selvhjelp_cli.editing import life, participants
 from selvhjelp_cli.groupfile import answers as parsers
 
@@ -49,6 +50,9 @@ def _day(today: date, *, optional: bool = False):
 
 
 def _age(field: str, born, adult) -> None:
+    if born is not None and adult:
+        # The form's words: a field and a box, where the command line has two options.
+        raise Invalid({field: _("Skriv enten fødselsåret eller kryss av for at personen er fylt 18 år, ikke begge.")})
     try:
         participants.check_age(born, adult)
     except UserError as refused:  # shown at the birth field, where the person looks

@@ -35,7 +35,7 @@ def init_group(
     municipality: Annotated[str | None, option("Kommune.", "--municipality", "KOMMUNE")] = None,
     first_meeting: Annotated[str | None, option("Første møte, for eksempel 7.1.2027.", "--first-meeting",
                                                    "DATO")] = None,
-    start: Annotated[str | None, option("Klokkeslett, for eksempel 18:00.", "--start", "TT:MM")] = None,
+    start: Annotated[str | None, option("Klokkeslett, for eksempel 18.00.", "--start", "TT:MM")] = None,
     duration: Annotated[str | None, option("Lengde i minutter (standard 120).", "--duration", "MIN")] = None,
     pause: Annotated[str | None, option("Pause i minutter (standard 15).", "--break", "MIN")] = None,
     every_weeks: Annotated[str | None, option("Uker mellom møtene (standard 1).", "--every-weeks", "N")] = None,

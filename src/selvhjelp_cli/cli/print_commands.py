@@ -81,7 +81,7 @@ def print_declaration(
 
 @command("print-handout")
 def print_handout(
-    kind: Annotated[str, typer.Argument(metavar="ARK", show_default=False,
+    kind: Annotated[str, typer.Argument(metavar="UTDELINGSARK", show_default=False,
                                         help="Hvilket utdelingsark: rammer, prinsipper, første-møte, digital, "
                                         "registrering, oppmøteliste eller plakat (eller de engelske navnene "
                                         "framework, principles, first-meeting, digital, registration, attendance "

@@ -115,7 +115,7 @@ QUESTIONS = (
         N_("Lengde i minutter"),
         parsers.number("duration_minutes"),
         default="120",
-        note=N_("To timer er anbefalt: Det gir tid til alle, og møtet blir forutsigbart."),
+        note=N_("Det anbefales to timer. Da får alle tid, og møtet blir forutsigbart."),
     ),
     Question(
         "break_minutes",
@@ -131,7 +131,7 @@ QUESTIONS = (
         N_("Hvor mange uker skal det gå mellom møtene?"),
         parsers.number("every_weeks"),
         default="1",
-        note=N_("Hver uke er anbefalt, særlig i starten; annenhver uke er vanlig senere."),
+        note=N_("Det anbefales å møtes hver uke, særlig i starten; senere er annenhver uke vanlig."),
     ),
     Question("starter_name", "--starter", N_("Igangsetterens navn (valgfritt)"), parsers.optional_text, default=""),
     Question(

@@ -155,7 +155,7 @@ class Pause(_Strict):
 
 class Schedule(_Strict):
     first_meeting: Day = Field(description="Datoen for det første møtet (ÅÅÅÅ-MM-DD).")
-    start: Clock = Field(description="Når møtet begynner (TT:MM).")
+    start: Clock = Field(description="Når møtet begynner, for eksempel «18:00».")
     duration_minutes: int = Field(120, ge=15, le=480, description="Møtets lengde i minutter.")
     break_minutes: int = Field(15, ge=0, le=120, description="Pausens lengde i minutter; 0 er ingen pause.")
     every_weeks: int = Field(1, ge=1, le=52, description="1 er hver uke, 2 annenhver uke.")

@@ -85,9 +85,9 @@ _TYPE_MESSAGES = {
     "date_parsing": N_("{key} må være en gyldig dato, for eksempel 2027-01-07."),
     "date_from_datetime_parsing": N_("{key} må være en gyldig dato, for eksempel 2027-01-07."),
     "date_type": N_("{key} må være en gyldig dato, for eksempel 2027-01-07."),
-    "time_text": N_("{key} må være et klokkeslett, for eksempel 18:00."),
-    "time_parsing": N_("{key} må være et klokkeslett, for eksempel 18:00."),
-    "time_type": N_("{key} må være et klokkeslett, for eksempel 18:00."),
+    "time_text": N_("{key} må være et klokkeslett, for eksempel 18.00."),
+    "time_parsing": N_("{key} må være et klokkeslett, for eksempel 18.00."),
+    "time_type": N_("{key} må være et klokkeslett, for eksempel 18.00."),
     "string_too_short": N_("{key} kan ikke være tom."),
     "too_short": N_("{key} kan ikke være tom."),  # what pydantic says of an empty text after stripping
     "string_too_long": N_("{key} er for lang."),
@@ -182,7 +182,7 @@ def _problem_for(error: ErrorDetails, source: SourceMap, root, fields: frozenset
         where = "" if not loc else _(" under {where}").format(where=where)
         line = source.keys.get((*loc, key), source.position(loc) or (None, None))
         return Problem(unknown_key_message(key, list(_model_for(loc, root).model_fields), where, _NORWEGIAN_KEYS,
-                                           "gruppefilen"), *line)
+                                           _("gruppefilen")), *line)
     if kind == "missing":
         pos = source.position(loc[:-1]) or (None, None)
         return Problem(translate(_TYPE_MESSAGES["missing"]).format(key=_describe_key(loc)), *pos)

@@ -58,7 +58,7 @@ class _Checker:
 
         for key in data:
             if key not in allowed:
-                self.error(unknown_key_message(str(key), allowed, where, _NORWEGIAN_KEYS, "katalogen"), (*loc, key),
+                self.error(unknown_key_message(str(key), allowed, where, _NORWEGIAN_KEYS, _("katalogen")), (*loc, key),
                            key=True)
 
     def text(self, data: dict, key: str, loc: tuple, label: str, required: bool = False,
@@ -226,8 +226,7 @@ def _office(checker: _Checker, data, index: int, seen_ids: dict[str, int]) -> Co
                 checker.error(_("«{short}» er ikke et postnummer. Et postnummer har fire sifre, for eksempel "
                               "0364 eller 5003.").format(short=_short(text)), (*cloc, "postcodes", i))
             elif districts.postcode_reading(code) is None:
-                checker.error(_("Postnummeret {code} finnes ikke i postnummerregisteret verktøyet "
-                                "har.").format(code=code),
+                checker.error(_("Postnummeret {code} finnes ikke.").format(code=code),
                               (*cloc, "postcodes", i))
             else:
                 postcodes.add(code)

@@ -244,8 +244,7 @@ def resolve_postcode(text: str) -> Resolution:
     result = Resolution(query={"postcode": code})
     row = postcode_row(code)
     if row is None:
-        result.notes.append(_("Postnummeret {code} finnes ikke i postnummerregisteret verktøyet "
-                              "har.").format(code=code))
+        result.notes.append(_("Sjekk at postnummeret er riktig."))
         return result
     place = row["poststed"].title()
     m = municipalities().get(row["kommunenummer"])

@@ -24,7 +24,7 @@ gang til gang, og nye deltakere tas bare inn når gruppa har bestemt det sammen.
 Registrer en slik beslutning under «decisions» med «rule: closed-group» og datoen
 gruppa bestemte det. Beslutningen gjelder dem som ble med på eller etter den datoen.
 Har gruppa mistet mange og tar inn flere nye, er den i praksis en ny gruppe: gå
-gjennom rammene på nytt, og alle signerer taushetserklæringen igjen.
+gjennom rammene på nytt, og alle skriver under på taushetserklæringen igjen.
 """)
 
 

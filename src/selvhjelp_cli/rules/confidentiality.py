@@ -20,10 +20,10 @@ WHY = N_("Alle i gruppa har taushetsplikt om det som blir sagt, og om hvem som d
 EXPLANATION = N_("""\
 Alle i gruppa har taushetsplikt om det som blir sagt, og om hvem som deltar. Det er
 grunnlaget for at noen tør å fortelle. Taushetsplikten snakkes om på det første
-møtet, og hver deltaker signerer en skriftlig taushetserklæring der. Dette er et krav
+møtet, og hver deltaker skriver under på en taushetserklæring der. Dette er et krav
 fra første møte av.
 
-Før en deltakers første møte er en manglende signatur bare en påminnelse (info).
+Før en deltakers første møte er en manglende underskrift bare en påminnelse (info).
 Når møtet har vært, er det en feil til «declaration_signed» er fylt inn.
 Skriv ut erklæringene med «selvhjelp print-declaration».
 """)

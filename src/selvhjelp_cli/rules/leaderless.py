@@ -23,9 +23,9 @@ gruppa og for sin egen deltakelse, og samtalen har ingen ordstyrer eller dagsord
 En gruppe med leder er noe annet: en kursgruppe, en terapigruppe eller en
 samtalegruppe med veileder. Derfor er dette et krav, ikke en anbefaling.
 
-Praktiske oppgaver er noe annet: Å låse opp lokalet eller lage kaffe gjør ingen til
-leder. Igangsetteren er heller ikke leder; hun eller han er med de første gangene og
-trekker seg så ut.
+Praktiske oppgaver gjør ingen til leder: Den som låser opp lokalet eller lager
+kaffe, leder ikke gruppa. Igangsetteren er heller ikke leder; hun eller han er med
+de første gangene og trekker seg så ut.
 """)
 
 # Words (bokmål, nynorsk, English) that make a role a leading one; matched

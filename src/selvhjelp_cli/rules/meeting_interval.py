@@ -16,7 +16,7 @@ SEVERITY: Severity = "warning"
 WEEKLY, USUAL_MOST = 1, 2
 # A pause longer than this (the summer break is usually about eight weeks) is an info.
 LONG_PAUSE_WEEKS = 8
-SUMMARY = N_("Gruppa møtes sjeldnere enn annenhver uke (annenhver uke gir en merknad).")
+SUMMARY = N_("Gruppa møtes sjeldnere enn annenhver uke (annenhver uke nevnes bare til informasjon).")
 # What needs following up, in a word (the overview and the app).
 TITLE = N_("tid mellom møtene")
 # Why the framework says so, for people who never see the file (the app).

@@ -10,7 +10,7 @@ from selvhjelp_cli.rules.findings import Context, Example, Finding, Severity
 ID = "starter-meetings"
 SEVERITY: Severity = "warning"
 FEWEST, MOST = 2, 5
-SUMMARY = N_("En igangsetter er med på flere enn fem møter (færre enn to gir en merknad).")
+SUMMARY = N_("En igangsetter er med på flere enn fem møter (færre enn to nevnes til informasjon).")
 # What needs following up, in a word (the overview and the app).
 TITLE = N_("igangsetterens møter")
 # Why the framework says so, for people who never see the file (the app).
