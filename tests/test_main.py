@@ -20,3 +20,14 @@ def test_unknown_option_in_norwegian(capsys):
 def test_version(capsys):
     result = invoke("--version")
     assert result.exit_code == 0 and result.stdout.startswith("selvhjelp ")
+
+
+def test_a_command_line_builds_only_the_command_it_runs():
+    import typer.main
+
+    from selvhjelp_cli.cli.main import app, only
+
+    assert list(typer.main.get_group(only("check")).commands) == ["check"]
+    assert list(typer.main.get_group(only("participant")).commands) == ["participant"]
+    assert only("chek") is app and only("--help") is app and only("") is app
+    assert len(typer.main.get_group(app).commands) > 10  # the whole app is untouched

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from selvhjelp_cli.core.errors import InvalidFile
-from selvhjelp_cli.groupfile.statusfile import StatusFile, is_status_file, read_status, status_schema
+from selvhjelp_cli.groupfile.statusfile import StatusFile, read_status, status_schema
 
 from .conftest import invoke
 
@@ -47,11 +47,6 @@ def test_anything_else_is_an_invalid_file_with_its_line(tmp_path, change, line):
     with pytest.raises(InvalidFile) as invalid:
         read_status(write(tmp_path, document))
     assert invalid.value.line == line
-
-
-def test_a_status_file_is_known_by_its_name():
-    assert is_status_file("torsdag.status.json") and is_status_file("X.STATUS.JSON")
-    assert not is_status_file("torsdag.json") and not is_status_file("torsdag.yaml")
 
 
 def test_the_schema_is_made_from_the_model_and_shipped():

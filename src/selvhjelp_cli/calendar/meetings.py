@@ -47,12 +47,17 @@ class Meeting:
     start: datetime
     end: datetime
     break_minutes: int
-    holiday: str | None
     starters: tuple[str, ...]
     planned: date | None = None  # the date in the plan, where the meeting was moved from it
     cancelled: bool = False
     reason: str | None = None  # why a meeting is cancelled
     paused: bool = False  # cancelled because it falls in a pause
+
+    @property
+    def holiday(self) -> str | None:
+        """The holiday on the meeting's day, if any: looked up only when asked (the holiday tables are
+        slow to load, and `check` of a file never asks)."""
+        return holiday_name(self.day)
 
     @property
     def series_day(self) -> date:
@@ -87,7 +92,7 @@ def typical(group: Group) -> Meeting:
     schedule = group.schedule
     start = datetime.combine(schedule.first_meeting, schedule.start)
     return Meeting(1, schedule.first_meeting, start, start + timedelta(minutes=schedule.duration_minutes),
-                   schedule.break_minutes, None, ())
+                   schedule.break_minutes, ())
 
 
 # Which holiday a day is, from its date alone: the library says which days are
@@ -170,14 +175,14 @@ def plan(
             # plan before the pause drops these meetings: same UID, STATUS:CANCELLED.
             begins = datetime.combine(day, schedule.start)
             candidates.append(Meeting(None, day, begins, begins + timedelta(minutes=schedule.duration_minutes),
-                                      schedule.break_minutes, holiday_name(day), (), cancelled=True,
+                                      schedule.break_minutes, (), cancelled=True,
                                       reason=pause.reason, paused=True))
             continue
         move = moved.get(day)
         actual = move.to if move else day
         begins = datetime.combine(actual, move.start if move and move.start else schedule.start)
         meeting = Meeting(None, actual, begins, begins + timedelta(minutes=schedule.duration_minutes),
-                          schedule.break_minutes, holiday_name(actual), (), planned=day if move else None)
+                          schedule.break_minutes, (), planned=day if move else None)
         if day in cancelled:
             candidates.append(replace(meeting, cancelled=True, reason=cancelled[day].reason))
             continue

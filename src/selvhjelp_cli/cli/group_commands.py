@@ -114,8 +114,11 @@ def check(
         raise UserError(_("-o brukes med --format xlsx. Andre formater skrives til skjermen; send dem "
                           "videre med > FIL."))
     reporter = REPORTER_BY_NAME.get(output_format)
-    chosen = active_directory(directory)
-    run, table = survey(paths or [], options.today(today), chosen, office=office,
+    from selvhjelp_cli.places.directory import ENVIRONMENT_VARIABLE
+
+    if directory is not None or os.environ.get(ENVIRONMENT_VARIABLE):
+        active_directory(directory)  # a directory named but unreadable stops here, whatever is checked
+    run, table = survey(paths or [], options.today(today), lambda: active_directory(directory), office=office,
                         with_rows=reporter is None or reporter.uses_overview)
     if reporter is None:
         from selvhjelp_cli.offices.spreadsheet import overview_xlsx

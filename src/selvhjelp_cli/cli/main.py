@@ -46,6 +46,23 @@ def _root(
     """Verktøy for selvorganiserte selvhjelpsgrupper."""
 
 
+def only(name: str) -> typer.Typer:
+    """The app with just the command (or group of commands) called `name`, or the whole app if there is
+    none: Typer builds every command's options before it runs one, and a command line runs one."""
+    import copy
+
+    from typer.main import get_command_name
+
+    commands = [info for info in app.registered_commands
+                if (info.name or get_command_name(info.callback.__name__ if info.callback else "")) == name]
+    groups = [info for info in app.registered_groups if info.name == name]
+    if not commands and not groups:
+        return app  # an unknown command, an option or --help: the whole app answers
+    slim = copy.copy(app)
+    slim.registered_commands, slim.registered_groups = commands, groups
+    return slim
+
+
 def invoke(argv: list[str]) -> int:
     """Run a command line through Typer; the exit code, or an exception for run()."""
     from typer._click import exceptions as click_errors
@@ -53,7 +70,7 @@ def invoke(argv: list[str]) -> int:
     from selvhjelp_cli.cli.usage import as_user_error
 
     try:
-        code = app(args=argv, prog_name="selvhjelp", standalone_mode=False)
+        code = only(argv[0] if argv else "")(args=argv, prog_name="selvhjelp", standalone_mode=False)
     except click_errors.NoArgsIsHelpError as error:
         print(error.ctx.get_help())
         return ExitCode.USAGE

@@ -115,7 +115,7 @@ class ConciseReporter:
 
 
 class TextReporter:
-    uses_overview = True  # the table, when there are several files
+    uses_overview = "several"  # the table, when there are several files
 
     def __init__(self, out: TextIO) -> None:
         from selvhjelp_cli.cli.console import make_console

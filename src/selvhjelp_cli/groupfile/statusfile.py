@@ -19,8 +19,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from selvhjelp_cli.groupfile.rule_ids import RULE_IDS
 
-FORMAT = "selvhjelp-status"
-SUFFIX = ".status.json"
 RuleId = Literal[RULE_IDS]  # type: ignore[valid-type]
 Name = Annotated[str, Field(min_length=1, max_length=300)]
 
@@ -69,10 +67,6 @@ class StatusFile(_Strict):
     def _version_number(cls, value: object) -> object:
         # The file is read as text, every value a string: «1» is the number.
         return int(value) if isinstance(value, str) and value.strip().isdigit() else value
-
-
-def is_status_file(name: str) -> bool:
-    return name.lower().endswith(SUFFIX)
 
 
 def read_status(path: str) -> StatusFile:

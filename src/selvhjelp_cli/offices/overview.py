@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from selvhjelp_cli.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from selvhjelp_cli.places.contacts import Directory
     from selvhjelp_cli.rules.checker import CheckRun, FileResult
 
@@ -121,15 +123,19 @@ def rows(run: CheckRun, directory: Directory) -> list[Row]:
     return [row(result, run.today, directory) for result in run.files]
 
 
-def survey(paths: list[str], today: date, directory: Directory, *, office: str | None = None,
-           with_rows: bool = True) -> tuple[CheckRun, list[Row]]:
-    """Every group file in the paths checked, with its overview row (only the office's, with `office`)."""
+def survey(paths: list[str], today: date, directory: Callable[[], Directory], *, office: str | None = None,
+           with_rows: bool | str = True) -> tuple[CheckRun, list[Row]]:
+    """Every group file in the paths checked, with its overview row (only the office's, with `office`).
+
+    `directory` gives the directory when rows need it (the check of one file never does: the offices'
+    data is not even loaded). `with_rows` may be "several": rows only when there is more than one file."""
     from selvhjelp_cli.rules.checker import check_paths
 
     run = check_paths(paths, today)
-    table = rows(run, directory) if with_rows or office is not None else []
+    wanted = with_rows is True or office is not None or (with_rows == "several" and len(run.files) > 1)
+    table = rows(run, directory()) if wanted else []
     if office is not None:
-        run, table = keep_office(run, table, directory, office)
+        run, table = keep_office(run, table, directory(), office)
     return run, table
 
 

@@ -12,7 +12,8 @@ import json
 from collections import Counter
 from datetime import date
 
-from selvhjelp_cli.groupfile.statusfile import FORMAT, SUFFIX
+from selvhjelp_cli.groupfile.file_kinds import STATUS_FORMAT as FORMAT
+from selvhjelp_cli.groupfile.file_kinds import STATUS_SUFFIX as SUFFIX
 
 
 def status_of(loaded, findings, today: date) -> dict:

@@ -146,7 +146,7 @@ def check_status_file(path: str) -> FileResult:
 
 def check_file(path: str, today: date, *, only_groups: bool = False) -> FileResult | None:
     """The result for one file; None if only_groups and it is some other YAML file."""
-    from selvhjelp_cli.groupfile.statusfile import is_status_file
+    from selvhjelp_cli.groupfile.file_kinds import is_status_file
 
     if is_status_file(path):
         return check_status_file(path)
@@ -199,7 +199,8 @@ def _unreadable(path: str) -> FileResult:
 
 def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Skipped]) -> None:
     """Check every group file (and status file) below folder, depth first in name order, without recursion."""
-    from selvhjelp_cli.groupfile.statusfile import SUFFIX, is_status_file
+    from selvhjelp_cli.groupfile.file_kinds import STATUS_SUFFIX as SUFFIX
+    from selvhjelp_cli.groupfile.file_kinds import is_status_file
 
     seen: set[tuple[int, int]] = set()
     stack = [(folder, 0)]
@@ -255,7 +256,8 @@ def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Ski
 def check_folder(folder: str, today: date, *, keep=lambda path: True) -> CheckRun:
     """The group files and status files directly in one folder (no subfolders), each only if `keep`
     says it belongs there (the app: no symbolic link out of the folder)."""
-    from selvhjelp_cli.groupfile.statusfile import SUFFIX, is_status_file
+    from selvhjelp_cli.groupfile.file_kinds import STATUS_SUFFIX as SUFFIX
+    from selvhjelp_cli.groupfile.file_kinds import is_status_file
 
     results: list[FileResult] = []
     skipped: list[Skipped] = []
