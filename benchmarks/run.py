@@ -30,12 +30,21 @@
    that folder as a process; the declarations for a group of 8 from the
    running app divided by the same document from print-declaration (cold).
 
-Goals: check <= 1.0, --version <= 0.6, county <= 1.0, postcode <= 1.1,
-place <= 1.0, place with a 200-entry directory <= 1.2,
+6. The commands people wait for, cold, divided by the minimal Typer app: `check`
+   of one group file, and the life commands `participant add` and `meeting cancel`.
+
+7. With --national: a folder of 5,000 generated groups – `check` of the folder
+   against SafeLoader; the app's group list cold (the first page after the
+   start) and warm; each group page warm; the app's memory (RSS).
+
+Goals: check of many files <= 0.6, --version <= 0.6, county <= 1.0, postcode <= 1.1,
+place <= 1.0, place with a 200-entry directory <= 1.2, check of one file <= 2.0,
+a life command <= 2.5 x the minimal Typer app,
 declarations for 8 <= 2.5 x check, 400 blank declarations <= 1.3 x Typst,
-an edit of a 940 KB file <= 2.0 x check of it; the app's first page <= 2.0 x a
+an edit of a 940 KB file <= 2.0 x check of it; the app's first page <= 1.0 x a
 cold check, its warm group list of 200 <= 0.5 x check of them, a PDF from it
-<= 1.0 x the CLI's.
+<= 1.0 x the CLI's; at 5,000 groups the list <= 0.5 s cold and <= 50 ms warm,
+every group page <= 0.3 s warm, and the app under 300 MB.
 """
 
 from __future__ import annotations
@@ -223,7 +232,9 @@ class _App:
         address = next(line.strip() for line in self.process.stdout if line.startswith("http://"))
         self.base = address.split("/?")[0]
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        self.opener.open(address).read()
+        asked = time.perf_counter()
+        self.opener.open(address).read()  # the secret exchanged, then the group list: the first list, cold
+        self.first_list = time.perf_counter() - asked
         self.first_page = time.perf_counter() - self.started
 
     def get(self, path: str, starts: bytes = b"") -> float:
@@ -254,7 +265,7 @@ def bench_app(selvhjelp: list[str], runs: int) -> None:
             app.close()
         first = statistics.median(starts)
         print(f"app, start to first page:        {first * 1000:.0f} ms vs cold check of one file "
-              f"{check_one * 1000:.0f} ms -> ratio {first / check_one:.2f} (goal <= 2.0)")
+              f"{check_one * 1000:.0f} ms -> ratio {first / check_one:.2f} (goal <= 1.0)")
         check_all = cold(selvhjelp + ["check", str(folder), "--today", "2026-11-23"], runs)
         app = _App(selvhjelp, folder)
         try:
@@ -286,6 +297,63 @@ def bench_app(selvhjelp: list[str], runs: int) -> None:
               f"-> ratio {served / cli:.2f} (goal <= 1.0)")
 
 
+def bench_waiting(selvhjelp: list[str], tmp: Path, floor: float, runs: int) -> None:
+    """The commands a starter waits for: check of one file, and each life command, cold."""
+    rng = random.Random(1)
+    path = tmp / "en.yaml"
+    path.write_text(group_file(0, rng), encoding="utf-8")
+    took = cold(selvhjelp + ["check", str(path), "--today", "2026-11-23"], runs)
+    print(f"{'check of one file:':<33}{took * 1000:.0f} ms -> ratio {took / floor:.2f} (goal <= 2.0)")
+    for label, change, undo in (
+        ("participant add", ["participant", "add", str(path), "--name", "Ny N.", "--adult", "--no-input"],
+         ["participant", "remove", str(path), "Ny N.", "--no-input"]),
+        ("meeting cancel", ["meeting", "cancel", str(path), "2027-12-30"], ["meeting", "restore", str(path),
+                                                                          "2027-12-30"]),
+    ):
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run(selvhjelp + change, check=True, capture_output=True)
+            times.append(time.perf_counter() - started)
+            subprocess.run(selvhjelp + undo, check=True, capture_output=True)
+        took = statistics.median(times)
+        print(f"{label + ':':<33}{took * 1000:.0f} ms -> ratio {took / floor:.2f} (goal <= 2.5)")
+
+
+def _rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        line = next(line for line in status if line.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
+
+
+def bench_national(selvhjelp: list[str], runs: int) -> None:
+    """A whole country's groups in one folder: 5,000 group files."""
+    rng = random.Random(5000)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "landet"
+        folder.mkdir()
+        for i in range(5000):
+            (folder / f"gruppe-{i:04d}.yaml").write_text(group_file(i, rng), encoding="utf-8")
+        ours, baseline = bench_check(folder)
+        print(f"check, 5,000 files:              {ours:.3f} s vs yaml SafeLoader {baseline:.3f} s "
+              f"-> ratio {ours / baseline:.2f} (goal <= 0.6)")
+        app = _App(selvhjelp, folder)
+        try:
+            cold_list = app.first_list  # every file read and checked
+            warm = statistics.median(app.get("/") for _ in range(runs))
+            pages = [app.get(f"/g/gruppe-{rng.randrange(5000):04d}") for _ in range(runs)]
+            for path in ("/g/gruppe-0001/participants", "/g/gruppe-0001/meetings", "/g/gruppe-0001/documents"):
+                app.get(path)
+                pages.append(app.get(path))
+            rss = _rss_mb(app.process.pid)
+        finally:
+            app.close()
+        print(f"app, list of 5,000 groups:       cold {cold_list:.2f} s (goal <= 0.5), warm {warm * 1000:.0f} ms "
+              f"(goal <= 50)")
+        print(f"app, a group page of 5,000:      slowest of {len(pages)} warm {max(pages) * 1000:.0f} ms (goal <= 300)")
+        print(f"app, memory with 5,000 groups:   {rss:.0f} MB (goal < 300)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=1000)
@@ -293,6 +361,7 @@ def main() -> None:
     parser.add_argument("--documents", action="store_true", help="also time the PDF documents")
     parser.add_argument("--edits", action="store_true", help="also time an edit of a large group file")
     parser.add_argument("--app", action="store_true", help="also time selvhjelp app")
+    parser.add_argument("--national", action="store_true", help="also time a folder of 5,000 groups")
     args = parser.parse_args()
 
     rng = random.Random(2027)
@@ -302,7 +371,7 @@ def main() -> None:
             (folder / f"gruppe-{i:04d}.yaml").write_text(group_file(i, rng), encoding="utf-8")
         ours, baseline = bench_check(folder)
     print(f"check, {args.files} files:          {ours:.3f} s vs yaml SafeLoader {baseline:.3f} s "
-          f"-> ratio {ours / baseline:.2f} (goal <= 1.0)")
+          f"-> ratio {ours / baseline:.2f} (goal <= 0.6)")
 
     script = Path(sys.executable).with_name("selvhjelp")
     selvhjelp = [str(script)] if script.exists() else [sys.executable, "-m", "selvhjelp_cli"]
@@ -319,6 +388,10 @@ def main() -> None:
         ):
             took = cold(selvhjelp + extra, args.runs)
             print(f"{label + ':':<33}{took * 1000:.0f} ms -> ratio {took / floor:.2f} (goal <= {goal})")
+        bench_waiting(selvhjelp, Path(tmp), floor, args.runs)
+
+    if args.national:
+        bench_national(selvhjelp, args.runs)
 
     if args.edits:
         edit, checked = bench_edit(selvhjelp, args.runs)

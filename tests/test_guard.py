@@ -262,11 +262,10 @@ def test_a_change_that_passes_reaches_the_app_with_its_whole_form():
 
 
 def test_a_form_up_to_the_limit_passes_and_one_byte_more_is_refused():
-    from selvhjelp_cli.app.guard import MAX_FORM
-
+    limit = 1_000_000  # far more than any form of the app sends
     client, guard, echo = bare()
     start = f"csrf={guard.csrf}&x=".encode()
-    full = start + b"a" * (MAX_FORM - len(start))
+    full = start + b"a" * (limit - len(start))
     assert client.post("/change", content=full, headers=FORM).status_code == 200
     assert client.post("/change", content=full + b"a", headers=FORM).status_code == 403
 
@@ -386,3 +385,35 @@ def test_opening_the_app_and_a_second_start_count_as_use(monkeypatch):
     clock[0] = 3000.0
     client.post("/launch", headers={"X-Selvhjelp-Reopen": guard.reopen_key})
     assert guard.last_request == 3000.0
+
+
+def test_a_form_is_given_again_once_then_the_request_goes_on():
+    import asyncio
+
+    from selvhjelp_cli.app.guard import replay
+
+    async def underneath():
+        return {"type": "http.disconnect"}
+
+    async def read_twice():
+        again = replay(b"csrf=x", underneath)
+        return await again(), await again()
+
+    first, second = asyncio.run(read_twice())
+    assert first == {"type": "http.request", "body": b"csrf=x", "more_body": False}
+    assert second == {"type": "http.disconnect"}
+
+
+def test_a_guard_made_plainly_checks_the_peer_itself_and_counts_from_its_start(monkeypatch):
+    from selvhjelp_cli.app import guard as guard_module
+    from selvhjelp_cli.app import peer
+
+    monkeypatch.setattr(guard_module.time, "monotonic", lambda: 500.0)
+    plain = guard_module.Guard(Echo(), port=PORT, language="nb", refused=lambda *a: (b"", "text/plain"))
+    assert plain.peer_is_ours is peer.is_ours and plain.last_request == 500.0
+    policy = dict(plain.headers)[b"content-security-policy"].decode()
+    assert "style-src" not in policy  # no inline styles were named, so none are allowed
+
+
+def test_a_secret_longer_than_any_token_is_refused_unread():
+    assert same_secret("a" * 200, "a" * 200) and not same_secret("a" * 201, "a" * 201)
