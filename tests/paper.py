@@ -23,6 +23,8 @@ TORSDAG = EXAMPLES / "torsdagsgruppa.yaml"
 DIGITAL = EXAMPLES / "nettgruppa-nord.yaml"
 OPEN = EXAMPLES / "onsdagsgruppa-med-problemer.yaml"  # open, no starter contact, a fee
 LETTERHEAD = EXAMPLES / "brevhode" / "brevhode.yaml"
+# As large as an office has made one: a 2400 × 1600 logo, an 88-character name, four long lines.
+LARGE_LETTERHEAD = PAPER / "stort-brevhode" / "brevhode.yaml"
 BEFORE_START = "2026-12-02"
 LANGUAGES = ("nb", "nn", "en")
 

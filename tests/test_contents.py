@@ -99,3 +99,25 @@ def test_framework_shows_the_groups_choices_without_notes(group):
     assert "Hege sluttet" not in html  # the decision's note may name people
 
 
+
+
+def test_a_moved_meeting_says_its_own_time_and_the_usual_time_stays_the_group_s(tmp_path):
+    from .conftest import invoke
+
+    path = tmp_path / "g.yaml"
+    path.write_bytes(GROUP_FILE.read_bytes())
+    assert invoke("meeting", "move", path, "17.12.2026", "15.12.2026", "--start", "17").exit_code == 0
+    group = load_group(path).group
+    for language, says, usual in (("nb", "tirsdag 15. desember 2026 kl. 17.00–19.00", "kl. 18.00–20.00"),
+                                  ("en", "Tuesday, 15 December 2026 17:00–19:00", "18:00–20:00")):
+        text = render_document(documents.handout("framework", group, language, date(2026, 12, 6)), "md").decode()
+        assert says in text and f"{usual}." in text
+
+
+def test_an_ended_group_s_framework_says_in_the_past_when_it_met_and_lists_no_meetings():
+    from .conftest import FIXTURES
+
+    group = load_group(FIXTURES / "paper" / "ended.yaml").group
+    text = render_document(documents.handout("framework", group, "nb", date(2026, 12, 6)), "md").decode()
+    assert "Gruppa møttes hver fredag kl. 17.00–19.00. Den sluttet å møtes fredag 30. oktober 2026." in text
+    assert "De neste møtene" not in text and " ." not in text

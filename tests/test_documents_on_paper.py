@@ -266,3 +266,17 @@ def test_markdown_carries_no_invisible_word_joiner():
 def test_english_says_every_three_weeks_never_every_third_wednesday():
     text = text_of(pdf(build("framework", OPEN, "en")))
     assert "every third week, on Wednesdays" in text and "every third Wednesday" not in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_large_letterhead_changes_no_page_count_and_never_overprints(language):
+    from .paper import LARGE_LETTERHEAD
+
+    large = load_letterhead(LARGE_LETTERHEAD)
+    for kind, pages in (("attendance", 2), ("registration", 1), ("poster", 1)):
+        plain = pdf(build(kind, LONG, language))
+        lettered = pdf(build(kind, LONG, language), letterhead=large)
+        assert len(plain.pages) == len(lettered.pages) == pages, kind
+    # Every name stands on the first sheet, with the letterhead; the continuation sheet is the next dates.
+    first = text_of(pdf(build("attendance", LONG, language), letterhead=large), page=0)
+    assert all(name in first for name in participants(LONG))

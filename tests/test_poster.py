@@ -8,11 +8,11 @@ import pytest
 from selvhjelp_cli.documents import contents as documents
 from selvhjelp_cli.documents.letterhead import load_letterhead
 
-from .paper import LANGUAGES, LETTERHEAD, LONG, OPEN, TORSDAG, build, pdf, poster_sizes, runs, tags, text_of
+from .paper import LANGUAGES, LARGE_LETTERHEAD, LETTERHEAD, LONG, OPEN, TORSDAG, build, pdf, poster_sizes, runs, tags, text_of
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("letterhead", [None, LETTERHEAD])
+@pytest.mark.parametrize("letterhead", [None, LETTERHEAD, LARGE_LETTERHEAD])
 def test_the_poster_s_facts_read_from_two_metres_however_long_the_texts(language, letterhead):
     reader = pdf(build("poster", LONG, language), letterhead=load_letterhead(letterhead) if letterhead else None)
     assert len(reader.pages) == 1

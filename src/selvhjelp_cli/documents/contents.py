@@ -71,19 +71,28 @@ def declaration(group: Group | None, language: str, today: date, *, blank: int |
 
 
 def _schedule_block(group: Group, t: dict, language: str, today: date) -> dict[str, Any]:
-    from selvhjelp_cli.calendar.meetings import holiday_label, listing
+    from selvhjelp_cli.calendar.meetings import holiday_label, listing, typical
 
     f = t["framework"]
-    meetings, _unused = listing(group, today=today, count=_MEETINGS_LISTED)
-    first = meetings[0] if meetings else None
-    time_text = time_span(first.start, first.end, language) if first else ""
-    dates = [{"text": long_date(m.day, language), "holiday": m.holiday and holiday_label(m.holiday, language)}
-             for m in meetings]
+    usual = typical(group)  # the group's own time: never a moved meeting's
+    time_text = time_span(usual.start, usual.end, language)
+    ended = group.ended is not None and group.ended <= today
+    meetings = [] if ended else listing(group, today=today, count=_MEETINGS_LISTED)[0]
+    dates = []
+    for m in meetings:
+        text = long_date(m.day, language)
+        if (m.start.time(), m.end.time()) != (usual.start.time(), usual.end.time()):
+            # A meeting moved to another time says its own, wherever its date is shown.
+            text += " " + time_span(m.start, m.end, language)
+        dates.append({"text": text, "holiday": m.holiday and holiday_label(m.holiday, language)})
     # Two columns of dates, unless a date with its holiday would wrap in one.
     widest = max((len(d["text"] or "") + len(d["holiday"] or "") + 3 for d in dates), default=0)
+    meets = (f["met"].format(rhythm=rhythm(group, t, language), time=time_text,
+                             date=long_date(group.ended, language)) if ended and group.ended
+             else f["meets"].format(rhythm=rhythm(group, t, language), time=time_text))
     return {
         "dates_columns": 2 if widest <= 40 else 1,
-        "meets": f["meets"].format(rhythm=rhythm(group, t, language), time=time_text),
+        "meets": meets,
         "place": f["place"].format(place=group.place(t["common"]["digital_place"])),
         "first": f["first"].format(date=long_date(group.schedule.first_meeting, language)),
         "dates": dates,
