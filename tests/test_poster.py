@@ -8,7 +8,20 @@ import pytest
 from selvhjelp_cli.documents import contents as documents
 from selvhjelp_cli.documents.letterhead import load_letterhead
 
-from .paper import LANGUAGES, LARGE_LETTERHEAD, LETTERHEAD, LONG, OPEN, TORSDAG, build, pdf, poster_sizes, runs, tags, text_of
+from .paper import (
+    LANGUAGES,
+    LARGE_LETTERHEAD,
+    LETTERHEAD,
+    LONG,
+    OPEN,
+    TORSDAG,
+    build,
+    pdf,
+    poster_sizes,
+    runs,
+    tags,
+    text_of,
+)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
