@@ -44,7 +44,11 @@ APP_START = "from selvhjelp_cli.entry import app_main; app_main()"
 
 def run(*command: str | Path, **options) -> subprocess.CompletedProcess:
     print("  $", " ".join(str(c) for c in command), flush=True)
-    return subprocess.run([str(c) for c in command], check=True, **options)
+    try:
+        return subprocess.run([str(c) for c in command], check=True, **options)
+    except subprocess.CalledProcessError as failed:
+        said = failed.stdout.decode("utf-8", "replace") if isinstance(failed.stdout, bytes) else failed.stdout or ""
+        raise SystemExit(f"build_windows: that command exited with {failed.returncode}\n{said}") from None
 
 
 def need(program: str, why: str, install: str | None = None) -> str:
@@ -161,7 +165,9 @@ def compile_bytecode(folder: Path) -> bool:
         # unchecked-hash: valid whatever the files' times become when they are unpacked or installed.
         run(wine, folder / "runtime" / "python.exe", "-m", "compileall", "-q", "-j", "0",
             "--invalidation-mode", "unchecked-hash", "runtime\\Lib\\site-packages", cwd=folder, env=environment,
-            stdout=subprocess.PIPE)
+            # Wine hands a Windows console program no usable handle for a closed stdin or for output to a
+            # Linux file ("init_sys_streams: Invalid handle"), as CI gives it: /dev/null in, pipes out.
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     return True
 
 

@@ -47,7 +47,9 @@ class Wine:
         self.wine = shutil.which("wine64") or shutil.which("wine") or fail("wine is not installed")
 
     def run(self, *args: str | Path, timeout: float = 300, check: bool = True) -> subprocess.CompletedProcess:
+        # Wine gives a Windows console program no usable handle for a closed stdin (as in CI): /dev/null in.
         done = subprocess.run([self.wine, *map(str, args)], env=self.env, capture_output=True,
+                              stdin=subprocess.DEVNULL,
                               text=True, encoding="utf-8", errors="replace",
                               timeout=timeout, check=False)
         if check and done.returncode != 0:
@@ -56,7 +58,8 @@ class Wine:
 
     def start(self, *args: str | Path) -> subprocess.Popen:
         # No pipes: the app may outlive what started it (cmd's «start»), and would hold them open.
-        return subprocess.Popen([self.wine, *map(str, args)], env=self.env, stdout=subprocess.DEVNULL,
+        return subprocess.Popen([self.wine, *map(str, args)], env=self.env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
 
     def windows_path(self, path: Path) -> str:
