@@ -29,11 +29,15 @@ def widened(monkeypatch):
     chance = random.Random(38)
     lock = threading.Lock()
 
-    def slow(*args, **kwargs):
+    def pause() -> None:
         with lock:
-            pause = chance.uniform(0, 0.004)
-        threading.Event().wait(pause)
-        return real(*args, **kwargs)
+            seconds = chance.uniform(0, 0.004)
+        threading.Event().wait(seconds)
+
+    def slow(*args, **kwargs):
+        pause()
+        real(*args, **kwargs)
+        pause()  # between the comparison and the replacement: the window a missing lock would lose a change in
 
     monkeypatch.setattr(files, "_unchanged_since_read", slow)
 
