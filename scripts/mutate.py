@@ -206,10 +206,13 @@ def _run_tests(tree: Path, tests: list[str], limit: float) -> tuple[bool, float]
     return done.returncode == 0, time.monotonic() - started
 
 
-def mutate(name: str, sample: int | None, seed: int, workers: int, show: bool) -> tuple[int, int]:
+def mutate(name: str, sample: int | None, seed: int, workers: int, show: bool,
+           only: set[int] | None = None) -> tuple[int, int]:
     relative, tests = MODULES[name]
     source = (ROOT / relative).read_text(encoding="utf-8")
     everything = mutants_of(source)
+    if only:  # the survivors of an earlier run, tried again against new tests (same source, same numbers)
+        everything = [mutant for mutant in everything if mutant.number in only]
     chosen = everything if sample is None or sample >= len(everything) else sorted(
         random.Random(seed).sample(everything, sample), key=lambda m: m.number)
     with tempfile.TemporaryDirectory(prefix="selvhjelp-mutants-") as scratch:
@@ -257,12 +260,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=max(1, (os.cpu_count() or 2) - 1))
     parser.add_argument("--show", action="store_true", help="list the mutants that survived")
+    parser.add_argument("--only", help="only these mutants, by number (e.g. 5,7,114): the survivors of a run")
     arguments = parser.parse_args()
     unknown = [name for name in arguments.modules if name not in MODULES]
     if unknown:
         parser.error(f"no such module: {', '.join(unknown)} (choose among {', '.join(MODULES)})")
     for name in arguments.modules or list(MODULES):
-        mutate(name, arguments.sample, arguments.seed, arguments.workers, arguments.show)
+        mutate(name, arguments.sample, arguments.seed, arguments.workers, arguments.show,
+               {int(number) for number in arguments.only.split(",")} if arguments.only else None)
 
 
 if __name__ == "__main__":
