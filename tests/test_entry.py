@@ -44,6 +44,35 @@ def test_everything_else_goes_to_typer(argv):
     assert quick(argv) is None
 
 
+@pytest.mark.parametrize("argv", [
+    ["app"], ["app", "MAPPE"], ["app", "MAPPE", "--no-browser"], ["app", "--no-browser", "MAPPE", "--port", "0"],
+    ["app", "--port=28500", "--lang", "nynorsk", "--directory", "k.yaml", "MAPPE"], ["app", "--lang", "EN"],
+])
+def test_the_app_starts_alike_by_the_quick_path_and_by_typer(argv, monkeypatch):
+    from selvhjelp_cli.app import server
+
+    started = []
+    monkeypatch.setattr(server, "serve", lambda folder, **options: started.append((folder, options)) or 0)
+    assert entry._plain_app(argv[1:]) is not None
+    assert run(argv) == 0
+    monkeypatch.setattr(entry, "quick", lambda argv: None)
+    assert run(argv) == 0
+    assert len(started) == 2 and started[0] == started[1]
+
+
+@pytest.mark.parametrize("argv", [
+    ["app", "a", "b"], ["app", "--port"], ["app", "--port", "x"], ["app", "--port", "70000"], ["app", "--port", "²"],
+    ["app", "--lang", "sv"], ["app", "--no-browser", "--no-browser"], ["app", "--help"], ["app", "--port", "1",
+                                                                                          "--port", "2"],
+    ["app", "--directory", ""], ["app", "--verbose"],
+])
+def test_an_app_command_line_the_quick_path_does_not_read_goes_to_typer(argv, monkeypatch):
+    from selvhjelp_cli.app import server
+
+    monkeypatch.setattr(server, "serve", lambda folder, **options: pytest.fail("started"))
+    assert quick(argv) is None
+
+
 def test_version_loads_almost_nothing():
     code = "import sys; from selvhjelp_cli.entry import quick; quick(['--version']); " \
            "print(sorted(m for m in ('typer', 'rich', 'yaml', 'pydantic', 'jinja2') if m in sys.modules))"

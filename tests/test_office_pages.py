@@ -178,3 +178,69 @@ def test_quit_stops_the_server_and_leaves_nothing_live_on_the_page(folder):
     answer = post(client, guard, "/quit", {})
     assert answer.status_code == 200 and "selvhjelp er lukket" in answer.text and stopped == [1]
     assert "<form" not in answer.text and "Hovedmeny" not in answer.text and "<style>" in answer.text
+
+
+@pytest.fixture
+def many(folder):
+    """A national folder in small: 250 groups (copies of one example under other names)."""
+    text = (folder / "torsdagsgruppa.yaml").read_text(encoding="utf-8")
+    for i in range(247):
+        (folder / f"gruppe-{i:03d}.yaml").write_text(text.replace("name: Torsdagsgruppa", f"name: Gruppe {i:03d}", 1),
+                                                     encoding="utf-8")
+    return folder
+
+
+def test_a_folder_of_hundreds_is_listed_a_page_at_a_time(app, many):
+    client, guard = app
+    first = client.get("/").text
+    assert first.count('<th scope="row">') == 100
+    assert "250 grupper · viser 1–100" in first and "Side 1 av 3" in first
+    assert 'href="/?vis=alle&amp;sorter=gruppe&amp;side=2" rel="next"' in first and 'rel="prev"' not in first
+    last = client.get("/?side=3").text
+    assert last.count('<th scope="row">') == 50 and "viser 201–250" in last and 'rel="next"' not in last
+    assert client.get("/?side=999").text.count('<th scope="row">') == 50  # past the end: the last page
+    for odd in ("0", "-1", "abc", "²", "1" * 40):
+        assert "Side 1 av 3" in client.get("/", params={"side": odd}).text, odd
+    follow_up = client.get("/?vis=oppfolging").text
+    assert "Side" not in follow_up.split("</table>")[1].split("<h2>")[0]  # two groups: one page, no pager
+    english = client.get("/?lang=en").text
+    assert "250 groups · showing 1–100" in english and "Page 1 of 3" in english and "Next page" in english
+
+
+def test_the_list_reads_again_only_the_file_that_changed(app, many, monkeypatch):
+    from selvhjelp_cli.rules import checker
+
+    client, guard = app
+    client.get("/")
+    read = []
+    real = checker.check_file
+    monkeypatch.setattr(checker, "check_file", lambda path, *a, **k: read.append(os.path.basename(path)) or
+                        real(path, *a, **k))
+    client.get("/")
+    assert read == []
+    path = many / "gruppe-007.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Gruppe 007", "Gruppe sju"), encoding="utf-8")
+    page = client.get("/?side=3").text
+    assert read == ["gruppe-007.yaml"] and "Gruppe sju" in page
+
+
+def test_letterheads_and_directory_files_are_recognised_once_per_version(app, many, monkeypatch):
+    from selvhjelp_cli.documents import letterhead
+    from selvhjelp_cli.places import directory_file
+
+    client, guard = app
+    asked = []
+    for module, name in ((letterhead, "is_letterhead"), (directory_file, "looks_like_directory")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda path, real=real: asked.append(path) or real(path))
+    client.get("/g/torsdagsgruppa/documents")
+    client.get("/")
+    assert len(asked) == 2 * 250
+    asked.clear()
+    client.get("/g/torsdagsgruppa/documents")
+    client.get("/")
+    assert asked == []
+    (many / "gruppe-001.yaml").write_text("lines: [Kontoret]\n", encoding="utf-8")  # now a letterhead
+    client.get("/g/torsdagsgruppa/documents")
+    client.get("/")
+    assert [os.path.basename(path) for path in asked] == ["gruppe-001.yaml", "gruppe-001.yaml"]

@@ -1,9 +1,10 @@
 """The program's entry point: run(argv), the one place errors become messages.
 
 Every command line goes through run(). It answers two questions people wait
-for without loading Typer at all (the version, and the plain forms of "who
-covers this place?": Typer validates every option through pydantic, about
-70 ms before a command even starts); everything else goes to cli.invoke().
+for without loading Typer at all (the version, the plain forms of "who
+covers this place?", and starting the app: Typer validates every option
+through pydantic, about 70 ms before a command even starts); everything else
+goes to cli.invoke().
 Whatever happens below, run() prints one clear message and returns an exit
 code: a UserError, a mistake on the command line, Ctrl+C or a termination
 signal, output that cannot be written, or, as a last line of defence, a bug.
@@ -62,6 +63,40 @@ def _plain_find_district(args: list[str]) -> dict[str, str] | None:
     return options
 
 
+def _plain_app(args: list[str]) -> dict[str, str] | None:
+    """The options of `app [FOLDER] [--port N] [--no-browser] [--lang L] [--directory F]`, or None for
+    anything else (Typer then reads it, and says what is wrong)."""
+    options: dict[str, str] = {}
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--no-browser" and "no-browser" not in options:
+            options["no-browser"] = ""
+            index += 1
+            continue
+        if not arg.startswith("-"):
+            if "folder" in options:
+                return None
+            options["folder"] = arg
+            index += 1
+            continue
+        name, equals, value = arg.partition("=")
+        if not equals:
+            if index + 1 >= len(args):
+                return None
+            value = args[index + 1]
+            index += 1
+        if name not in ("--port", "--lang", "--directory") or name.removeprefix("--") in options \
+                or not value or value.startswith("-"):
+            return None
+        options[name.removeprefix("--")] = value
+        index += 1
+    port = options.get("port")
+    if port is not None and not (port.isascii() and port.isdigit() and int(port) <= 65535):
+        return None
+    return options
+
+
 def quick(argv: list[str]) -> int | None:
     """The exit code if a quick path answered, or None to go through Typer."""
     if argv == ["--version"]:
@@ -84,6 +119,20 @@ def quick(argv: list[str]) -> int | None:
         kind, value = chosen
         found = answer_district(kind, value, options.get("format", "text"), options.get("directory"))
         return ExitCode.OK if found else ExitCode.FINDINGS
+    if argv[:1] == ["app"]:  # what the double-click and the README start: the first page comes sooner
+        options = _plain_app(argv[1:])
+        if options is None:
+            return None
+        from selvhjelp_cli.core.language import parse_language
+
+        try:
+            language = parse_language(options["lang"]) if "lang" in options else None
+        except ValueError:
+            return None
+        from selvhjelp_cli.app.server import serve
+
+        return serve(options.get("folder"), port=int(options["port"]) if "port" in options else None,
+                     open_browser="no-browser" not in options, language=language, directory=options.get("directory"))
     return None
 
 

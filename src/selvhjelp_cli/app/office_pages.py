@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # The list's filters, as they read in the address (?vis=) and on the page.
 FILTERS = {"alle": N_("Alle"), "oppfolging": N_("Må følges opp"), "planlagt": N_("Planlagt"),
            "i-gang": N_("I gang"), "opphold": N_("Opphold"), "avsluttet": N_("Avsluttet")}
+PAGE_SIZE = 100
 _FILTER_STATUS = {"planlagt": "planned", "i-gang": "running", "opphold": "paused", "avsluttet": "ended"}
 # The columns the list can be sorted by (?sorter=), with what they sort on.
 SORTS = {
@@ -59,16 +60,30 @@ class OfficePages:
         Kept while no file's size or time changed, so the list is quick to show again; the day counts too
         (a meeting passes), and the directory (an office drops its list into the folder)."""
         from selvhjelp_cli.core.i18n import current
-        from selvhjelp_cli.offices.overview import rows
+        from selvhjelp_cli.offices.overview import row
         from selvhjelp_cli.rules.checker import check_folder
 
         today = self.site.today()
-        directory = self.site.directory()
-        key = (today, current(), _folder_state(self.site.folder), directory.as_of, directory.path)
+        files = self.site.files()
+        directory = self.site.directory(files)
+        key = (today, current(), tuple(files), directory.as_of, directory.path)
         cached = self.site.overview_cache.get(key)
         if cached is None:
-            run = check_folder(self.site.folder, today, keep=self.site.inside)
-            cached = (run, rows(run, directory), directory)
+            # A file's result holds for its version, on this day, in this language: only changed files are
+            # read again (a folder of thousands, one file saved).
+            day = (today, current())
+            if self.site.known.get("day") != day or len(self.site.known) > 100_000:
+                self.site.known.clear()
+                self.site.known["day"] = day
+            run = check_folder(self.site.folder, today, keep=self.site.inside, known=self.site.known)
+            table = []
+            for result in run.files:  # a row holds for its file's result, on this day, with this directory
+                held = self.site.known.get(("row", id(result), directory.as_of, directory.path))
+                if held is None or held[0] is not result:
+                    held = (result, row(result, today, directory))
+                    self.site.known[("row", id(result), directory.as_of, directory.path)] = held
+                table.append(held[1])
+            cached = (run, table, directory)
             self.site.overview_cache.clear()
             self.site.overview_cache[key] = cached
         return cached
@@ -79,15 +94,23 @@ class OfficePages:
         shown = shown if shown in FILTERS else "alle"
         order = request.query_params.get("sorter", "gruppe")
         order = order if order in SORTS else "gruppe"
-        entries = [self._entry(result, row) for result, row in zip(run.files, table, strict=True)]
+        pairs = list(zip(run.files, table, strict=True))
         if shown == "oppfolging":
-            entries = [e for e in entries if e["row"].needs_follow_up]
+            pairs = [(result, row) for result, row in pairs if row.needs_follow_up]
         elif shown in _FILTER_STATUS:
-            entries = [e for e in entries if e["row"].status == _FILTER_STATUS[shown]]
-        entries.sort(key=lambda e: SORTS[order](e["row"]))
+            pairs = [(result, row) for result, row in pairs if row.status == _FILTER_STATUS[shown]]
+        pairs.sort(key=lambda pair: SORTS[order](pair[1]))
+        # A national folder holds thousands: a page of them at a time, so the list comes at once.
+        pages = max(1, -(-len(pairs) // PAGE_SIZE))
+        asked = request.query_params.get("side", "1")
+        wanted = asked.isascii() and asked.isdigit() and 0 < len(asked) < 7 and int(asked) > 0
+        page = min(int(asked), pages) if wanted else 1
+        first = (page - 1) * PAGE_SIZE
+        entries = [self._entry(result, row) for result, row in pairs[first:first + PAGE_SIZE]]
         counts = {"oppfolging": sum(r.needs_follow_up for r in table)}
         return self.site.render(request, "groups.html.j2", entries=entries, total=len(table), notice=None,
-                                filters=FILTERS, shown=shown, order=order, counts=counts,
+                                filters=FILTERS, shown=shown, order=order, counts=counts, matching=len(pairs),
+                                page=page, pages=pages, first=first + 1, last=first + len(entries),
                                 closed_offices=any(r.office_closed for r in table), directory=directory)
 
     def _entry(self, result, row) -> dict[str, Any]:
@@ -158,20 +181,3 @@ class OfficePages:
                                     _("Skriv et helt tall fra {low} til {high}.").format(low=low, high=high))
         return await run_in_threadpool(GroupPages(self.site).make_document, request, None, "declaration",
                                        request.path_params["format"], int(raw))
-
-
-def _folder_state(folder: str) -> tuple:
-    """What changes when any file the list reads changes: names, sizes and times."""
-    state = []
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        return ()
-    for entry in entries:
-        if entry.name.endswith((".yaml", ".yml", ".json")) and not entry.name.startswith("."):
-            try:
-                info = entry.stat()
-            except OSError:
-                continue
-            state.append((entry.name, info.st_size, info.st_mtime_ns))
-    return tuple(state)

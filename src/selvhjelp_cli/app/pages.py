@@ -73,7 +73,8 @@ class Site:
         self.css = (templates_dir() / "app" / "app.css").read_text(encoding="utf-8")
         self._notices: dict[str, Notice] = {}
         self.overview_cache: dict[tuple, Any] = {}
-        self._letterheads: dict[tuple, bool] = {}
+        self._kinds: dict[tuple, bool] = {}
+        self.known: dict[tuple, Any] = {}  # check_folder's results by file version
 
     # -- the Starlette application -----------------------------------------------
 
@@ -152,6 +153,8 @@ class Site:
 
     def inside(self, path: str) -> bool:
         """Whether a file, its symbolic links followed, is directly in the folder: one rule for every page."""
+        if os.path.dirname(path) == self.folder and not os.path.islink(path):
+            return True  # the folder's own file: no need to resolve every link on the way
         real = os.path.realpath(path)
         return os.path.dirname(real) == self.folder
 
@@ -162,14 +165,14 @@ class Site:
             return None
         return stem
 
-    def directory(self):
+    def directory(self, files: list[tuple[str, int, int]] | None = None):
         """Who covers a place: --directory, else SELVHJELP_DIRECTORY, else a directory file in the folder,
-        else the built-in list of 2019."""
+        else the built-in list of 2019. `files`: the folder as files() just saw it."""
         from selvhjelp_cli.core.errors import UserError
         from selvhjelp_cli.places.directory import ENVIRONMENT_VARIABLE, active_directory
 
         if self.directory_option is None and not os.environ.get(ENVIRONMENT_VARIABLE):
-            found = self.directory_in_folder()
+            found = self.directory_in_folder(files)
             if found is not None:
                 try:
                     return active_directory(found)
@@ -177,40 +180,54 @@ class Site:
                     pass  # an office's list with a mistake in it: the built-in list answers, and says its date
         return active_directory(self.directory_option)
 
-    def directory_in_folder(self) -> str | None:
+    def directory_in_folder(self, files: list[tuple[str, int, int]] | None = None) -> str | None:
         """A directory file lying in the folder (the newest by its date, if an office left several)."""
         from selvhjelp_cli.places.directory_file import looks_like_directory
 
-        found = [path for path in self.yaml_files() if looks_like_directory(path)]
-        return max(found, key=lambda path: (os.path.getmtime(path), path)) if found else None
+        found = [(mtime, path) for path, size, mtime in self.yaml_files(files)
+                 if self._is(looks_like_directory, path, size, mtime)]
+        return max(found)[1] if found else None
 
-    def yaml_files(self) -> list[str]:
-        """The YAML files directly in the folder, symbolic links out of it left out."""
+    def files(self) -> list[tuple[str, int, int]]:
+        """(path, size, time) of the files the pages read directly in the folder – YAML files and status
+        files – from one look at it; symbolic links out of the folder left out."""
         try:
-            names = sorted(os.listdir(self.folder))
+            entries = sorted(os.scandir(self.folder), key=lambda entry: entry.name)
         except OSError:
             return []
-        return [os.path.join(self.folder, name) for name in names
-                if name.lower().endswith((".yaml", ".yml")) and not name.startswith(".")
-                and os.path.isfile(os.path.join(self.folder, name)) and self.inside(os.path.join(self.folder, name))]
-
-    def letterheads(self) -> list[str]:
-        """The letterhead files in the folder, by name: read once per version of each file (a folder of
-        two thousand groups is not parsed again for every page)."""
-        from selvhjelp_cli.documents.letterhead import is_letterhead
-
         found = []
-        for path in self.yaml_files():
+        for entry in entries:
+            if entry.name.startswith(".") or not entry.name.lower().endswith((".yaml", ".yml", ".json")):
+                continue
             try:
-                info = os.stat(path)
+                if not entry.is_file() or (entry.is_symlink() and not self.inside(entry.path)):
+                    continue
+                info = entry.stat()
             except OSError:
                 continue
-            key = (path, info.st_size, info.st_mtime_ns)
-            if key not in self._letterheads:
-                self._letterheads[key] = is_letterhead(path)
-            if self._letterheads[key]:
-                found.append(os.path.basename(path))
+            found.append((entry.path, info.st_size, info.st_mtime_ns))
         return found
+
+    def yaml_files(self, files: list[tuple[str, int, int]] | None = None) -> list[tuple[str, int, int]]:
+        return [file for file in (self.files() if files is None else files)
+                if file[0].lower().endswith((".yaml", ".yml"))]
+
+    def letterheads(self) -> list[str]:
+        """The letterhead files in the folder, by name."""
+        from selvhjelp_cli.documents.letterhead import is_letterhead
+
+        return [os.path.basename(path) for path, size, mtime in self.yaml_files()
+                if self._is(is_letterhead, path, size, mtime)]
+
+    def _is(self, kind: Callable[[str], bool], path: str, size: int, mtime: int) -> bool:
+        """Whether a file is of a kind (a letterhead, a directory file), asked once per version of the file:
+        a folder of thousands of groups is not read again for every page."""
+        key = (kind, path, size, mtime)
+        if key not in self._kinds:
+            if len(self._kinds) > 100_000:  # versions of files long changed
+                self._kinds.clear()
+            self._kinds[key] = kind(path)
+        return self._kinds[key]
 
     def notice(self, notice: Notice) -> str:
         key = secrets.token_urlsafe(6)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from selvhjelp_cli.core.errors import ExitCode, InvalidFile, UserError
@@ -16,6 +18,8 @@ from selvhjelp_cli.rules import all_rules, get_rule, is_requirement
 from selvhjelp_cli.rules.findings import SEVERITY_RANK, Context, Finding
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from selvhjelp_cli.groupfile.model import Group
 
 
@@ -253,9 +257,13 @@ def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Ski
         stack.extend((path, depth + 1) for path in reversed(folders))
 
 
-def check_folder(folder: str, today: date, *, keep=lambda path: True) -> CheckRun:
+def check_folder(folder: str, today: date, *, keep=lambda path: True, known: dict | None = None) -> CheckRun:
     """The group files and status files directly in one folder (no subfolders), each only if `keep`
-    says it belongs there (the app: no symbolic link out of the folder)."""
+    says it belongs there (the app: no symbolic link out of the folder).
+
+    `known` (the app's) keeps each file's result by its name, size and time, so a folder of thousands
+    is read again only where a file changed; whoever keeps it empties it when the day or the language
+    changes."""
     from selvhjelp_cli.groupfile.file_kinds import STATUS_SUFFIX as SUFFIX
     from selvhjelp_cli.groupfile.file_kinds import is_status_file
 
@@ -265,20 +273,38 @@ def check_folder(folder: str, today: date, *, keep=lambda path: True) -> CheckRu
         names = sorted(name for name in os.listdir(folder) if not name.startswith("."))
     except OSError:
         return CheckRun([_unreadable(folder)], [], today)
+    present = set(names)
     for name in names:
         path = os.path.join(folder, name)
-        if not os.path.isfile(path) or not keep(path):
+        status = is_status_file(name)
+        if not status and not name.lower().endswith((".yaml", ".yml")):
             continue
-        if is_status_file(name):
-            if not any(other in names for other in (name[: -len(SUFFIX)] + ".yaml", name[: -len(SUFFIX)] + ".yml")):
-                results.append(check_status_file(path))
-        elif name.lower().endswith((".yaml", ".yml")):
-            result = check_file(path, today, only_groups=True)
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode) or not keep(path):
+            continue
+        key = (path, info.st_size, info.st_mtime_ns)
+        if status:
+            if not any(other in present for other in (name[: -len(SUFFIX)] + ".yaml",
+                                                      name[: -len(SUFFIX)] + ".yml")):
+                results.append(_remembered(known, key, partial(check_status_file, path)))
+        else:
+            result = _remembered(known, key, partial(check_file, path, today, only_groups=True))
             if result is None:
                 skipped.append(Skipped(path, _(_NOT_A_GROUP)))
             else:
                 results.append(result)
     return CheckRun(results, skipped, today)
+
+
+def _remembered(known: dict | None, key: tuple, check: Callable[[], FileResult | None]) -> Any:
+    if known is None:
+        return check()
+    if key not in known:
+        known[key] = check()
+    return known[key]
 
 
 def check_paths(paths: list[str], today: date) -> CheckRun:
