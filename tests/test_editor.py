@@ -427,3 +427,54 @@ def test_a_reused_anchor_name_prints_no_warning(tmp_path):
                  "participants:\n  - name: &n Ola\n")
     code, _out, err = cli("participant", "add", path, "--name", "Per", "--adult", "--no-input")
     assert code == 0 and err == ""
+
+
+# -- the three guards a mutation review found unpinned ----------------------------------------------------------
+
+def test_a_splice_that_would_change_more_than_was_meant_writes_nothing(tmp_path, monkeypatch):
+    """The new text must read as the change meant: a faulty splice that changes a phone number is refused."""
+    path = write(tmp_path, BASE + "starters:\n  - name: Kari\n    contact: 473 92 870\n")
+    before = open(path, "rb").read()
+    real_render = editor.GroupFile.render
+    monkeypatch.setattr(editor.GroupFile, "render",
+                        lambda self: real_render(self).replace("473 92 870", "473 92 871"))
+    with pytest.raises(UserError) as refused:
+        editor.edit(path, lambda f: life.end(f, date(2027, 6, 3)))
+    assert "Ingenting er lagret" in refused.value.message
+    assert open(path, "rb").read() == before
+
+
+def test_an_edit_without_force_leaves_a_read_only_file_alone(tmp_path):
+    """The app calls edit() without force: its default must refuse a read-only file."""
+    path = write(tmp_path, BASE)
+    os.chmod(path, 0o444)
+    before = open(path, "rb").read()
+    with pytest.raises(UserError) as refused:
+        editor.edit(path, lambda f: life.end(f, date(2027, 6, 3)))
+    assert "skrivebeskyttet" in refused.value.message
+    assert open(path, "rb").read() == before
+    editor.edit(path, lambda f: life.end(f, date(2027, 6, 3)), force=True)
+    assert load_group(path).group.ended == date(2027, 6, 3)
+
+
+def test_a_file_changed_by_something_else_at_every_attempt_is_reported_unsaved(tmp_path, monkeypatch):
+    """After five attempts on a file that keeps changing, edit() says nothing was saved – and nothing was."""
+    from selvhjelp_cli.editing import history
+
+    path = write(tmp_path, BASE)
+    real_save = editor.GroupFile.save
+    attempts = []
+
+    def save_after_someone_else(self, said):
+        attempts.append(1)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(f"# endret av noe annet {len(attempts)}\n")
+        real_save(self, said)
+
+    monkeypatch.setattr(editor.GroupFile, "save", save_after_someone_else)
+    with pytest.raises(UserError) as refused:
+        editor.edit(path, lambda f: life.end(f, date(2027, 6, 3)))
+    assert "ingenting er lagret" in refused.value.message
+    assert len(attempts) == 5
+    assert load_group(path).group.ended is None
+    assert history.entries(path) == []  # no way back offered to a change that was never made
