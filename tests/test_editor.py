@@ -453,6 +453,9 @@ def test_an_edit_without_force_leaves_a_read_only_file_alone(tmp_path):
         editor.edit(path, lambda f: life.end(f, date(2027, 6, 3)))
     assert "skrivebeskyttet" in refused.value.message
     assert open(path, "rb").read() == before
+    from selvhjelp_cli.editing import history
+
+    assert history.entries(path) == []  # the version recorded before the refused write is taken back
     editor.edit(path, lambda f: life.end(f, date(2027, 6, 3)), force=True)
     assert load_group(path).group.ended == date(2027, 6, 3)
 
@@ -478,3 +481,95 @@ def test_a_file_changed_by_something_else_at_every_attempt_is_reported_unsaved(t
     assert len(attempts) == 5
     assert load_group(path).group.ended is None
     assert history.entries(path) == []  # no way back offered to a change that was never made
+
+
+# -- what a GroupFile does, step by step -------------------------------------------------------------------------
+
+def test_a_key_taken_out_leaves_its_lines_and_a_key_not_there_changes_nothing(tmp_path):
+    from selvhjelp_cli.editing import history
+
+    path = write(tmp_path, BASE + "ended: 2027-06-03   # vi sluttet\n")
+    editor.edit(path, lambda f: f.unset((), "ended") or "gjenåpnet")
+    assert open(path, encoding="utf-8").read() == BASE
+    assert len(history.entries(path)) == 1
+    editor.edit(path, lambda f: f.unset((), "ended") or "ingenting")
+    editor.edit(path, lambda f: f.unset(("venue",), "address") or "ingenting")
+    assert open(path, encoding="utf-8").read() == BASE
+    assert len(history.entries(path)) == 1  # a change that changes nothing is neither written nor recorded
+
+
+def test_a_group_file_is_saved_once(tmp_path):
+    path = write(tmp_path, BASE)
+    file = editor.GroupFile(path, force=False)
+    file.set((), "ended", date(2027, 6, 3))
+    file.save("avsluttet")
+    with pytest.raises(RuntimeError):
+        file.save("avsluttet")
+    unchanged = editor.GroupFile(path, force=False)
+    unchanged.save("ingenting")
+    with pytest.raises(RuntimeError):
+        unchanged.save("ingenting")
+
+
+def test_a_change_the_model_refuses_is_not_written_and_says_why(tmp_path):
+    path = write(tmp_path, BASE)
+    before = open(path, "rb").read()
+    with pytest.raises(UserError) as refused:
+        editor.edit(path, lambda f: f.set(("schedule",), "start", "25:99") or "flyttet")
+    assert refused.value.message.startswith("Endringen ville gjort filen ugyldig, så ingenting er skrevet: ")
+    assert "start" in refused.value.message
+    assert open(path, "rb").read() == before
+
+
+def test_a_file_the_composer_refuses_is_refused_before_any_change_is_made(tmp_path, monkeypatch):
+    from selvhjelp_cli.editing import splice
+
+    def refuse(self):
+        raise splice.CannotSplice("the composer refuses the file")
+
+    monkeypatch.setattr(splice.Text, "root", property(refuse))
+    path = write(tmp_path, BASE)
+    asked = []
+    with pytest.raises(UserError) as refused:
+        editor.edit(path, lambda f: asked.append(1) or "x")
+    assert refused.value.message == "Filen kan ikke endres av verktøyet. Endre den for hånd."
+    assert asked == []
+
+
+def test_the_lock_is_on_the_folder_the_file_really_is_in(tmp_path, monkeypatch):
+    from selvhjelp_cli.core import files
+
+    (tmp_path / "sikker").mkdir()
+    real = write(tmp_path / "sikker", BASE)
+    link = tmp_path / "g.yaml"
+    link.symlink_to(real)
+    locked = []
+    real_lock = files.folder_lock
+
+    def recording(folder, *args, **kwargs):
+        locked.append(folder)
+        return real_lock(folder, *args, **kwargs)
+
+    monkeypatch.setattr(files, "folder_lock", recording)
+    editor.edit(str(link), lambda f: life.end(f, date(2027, 6, 3)))
+    assert locked[0] == str(tmp_path / "sikker")
+
+
+def test_a_page_shown_before_a_hand_edit_made_during_the_change_saves_nothing(tmp_path, monkeypatch):
+    """With a page's digest, a file changed under the edit is not changed again: the person sees it first."""
+    path = write(tmp_path, BASE)
+    shown = editor.digest(open(path, "rb").read())
+    real_save = editor.GroupFile.save
+    attempts = []
+
+    def save_after_a_hand_edit(self, said):
+        attempts.append(1)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write("# skrevet for hånd\n")
+        real_save(self, said)
+
+    monkeypatch.setattr(editor.GroupFile, "save", save_after_a_hand_edit)
+    with pytest.raises(editor.ChangedSinceShown):
+        editor.edit(path, lambda f: life.end(f, date(2027, 6, 3)), shown=shown)
+    assert attempts == [1]
+    assert open(path, encoding="utf-8").read() == BASE + "# skrevet for hånd\n"

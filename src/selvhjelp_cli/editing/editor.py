@@ -31,7 +31,7 @@ from selvhjelp_cli.core.i18n import N_, _
 if TYPE_CHECKING:
     from selvhjelp_cli.editing.splice import Text
 
-__all__ = ["ChangedSinceShown", "GroupFile", "digest", "edit"]
+__all__ = ["ChangedSinceShown", "GroupFile", "digest", "edit"]  # pragma: no mutate
 
 _BOM = b"\xef\xbb\xbf"
 _OTHER_LINES = N_("Denne endringen kan ikke gjøres uten å skrive om andre linjer i filen (for eksempel fordi lista "
@@ -42,7 +42,7 @@ _ATTEMPTS = 5
 class GroupFile:
     """A group file opened for a change: `group` is the model, the changes are splices."""
 
-    def __init__(self, path: str, *, force: bool = False) -> None:
+    def __init__(self, path: str, *, force: bool) -> None:
         from selvhjelp_cli.core.source import decode, parse, read_bytes
         from selvhjelp_cli.editing.splice import CannotSplice, Text
         from selvhjelp_cli.groupfile.validation import validate
