@@ -62,8 +62,9 @@ def _meeting_days(group, around: date) -> str:
 
 def _a_planned_meeting(group, day: date) -> None:
     schedule = group.schedule
-    if any(m.from_ == day for m in schedule.moved):
-        moved = next(m for m in schedule.moved if m.from_ == day)
+    # A meeting moved only to another time is still this day's meeting.
+    moved = next((m for m in schedule.moved if m.from_ == day and m.to != day), None)
+    if moved is not None:
         raise UserError(_("Møtet {day} er alt flyttet til {to}.").format(day=short_date(day), to=short_date(moved.to)))
     if not schedule.is_planned(day) or any(p.from_ <= day <= p.to for p in schedule.pauses) or (
             group.ended is not None and day > group.ended):
