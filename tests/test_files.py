@@ -67,3 +67,21 @@ def test_stdout(capfdbinary):
                                                                                             "č", "guovdageaidnu-c")])
 def test_slug(name, expected):
     assert slug(name) == expected
+
+
+def test_templates_are_compiled_once_and_kept_in_the_users_own_folder(tmp_path, monkeypatch):
+    import jinja2
+
+    from selvhjelp_cli.core.files import compiled_templates
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    templates = {"side.html": "<p>{{ 6 * 7 }}</p>"}
+    first = jinja2.Environment(loader=jinja2.DictLoader(templates), bytecode_cache=compiled_templates())
+    assert first.get_template("side.html").render() == "<p>42</p>"
+    kept = [path for path in tmp_path.rglob("*") if path.is_file()]
+    assert len(kept) == 1 and stat.S_IMODE(kept[0].parent.stat().st_mode) == 0o700
+    again = jinja2.Environment(loader=jinja2.DictLoader(templates), bytecode_cache=compiled_templates())
+    monkeypatch.setattr(again, "compile", lambda *args, **kwargs: pytest.fail("compiled again"))
+    assert again.get_template("side.html").render() == "<p>42</p>"

@@ -49,11 +49,13 @@ def environment():
     import jinja2
 
     from selvhjelp_cli.core.dates import long_date, short_date
+    from selvhjelp_cli.core.files import compiled_templates
     from selvhjelp_cli.core.i18n import gettext, ngettext
     from selvhjelp_cli.core.resources import templates_dir
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir() / "app")),
+        bytecode_cache=compiled_templates(),
         autoescape=True,  # every value from a file is text, never markup
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -122,6 +122,16 @@ def runtime_folder(name: str) -> str | None:
     return folder
 
 
+def compiled_templates():
+    """Where Jinja keeps the templates' bytecode between runs (compiling them took longer than rendering a
+    page): the user's own cache folder, checked against each template's source and Jinja's and Python's
+    versions; None when there is no such folder."""
+    import jinja2
+
+    folder = runtime_folder("templates")
+    return jinja2.FileSystemBytecodeCache(folder) if folder else None
+
+
 def _lock_folder() -> str | None:
     """Where lock files go (they never hold data)."""
     return runtime_folder("locks")

@@ -26,3 +26,4 @@ def templates_dir() -> Traversable:
 
 def locale_dir() -> Traversable:
     return _folder("locale")
+

@@ -70,12 +70,14 @@ def environment(kind: str = "html") -> Environment:
     afterwards, and keeping it keeps Jinja's cache of compiled templates."""
     import jinja2
 
+    from selvhjelp_cli.core.files import compiled_templates
     from selvhjelp_cli.core.resources import templates_dir
 
     root = templates_dir()
     folders = [str(root / "typst")] if kind == "typst" else [str(root)]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
+        bytecode_cache=compiled_templates(),
         autoescape=kind == "html",
         undefined=jinja2.StrictUndefined,
         finalize=typst_value if kind == "typst" else None,
