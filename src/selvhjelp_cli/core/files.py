@@ -12,10 +12,13 @@ import sys
 import threading
 import unicodedata
 from types import TracebackType
-from typing import BinaryIO, ClassVar
+from typing import TYPE_CHECKING, BinaryIO, ClassVar
 
 from selvhjelp_cli.core.errors import UserError
 from selvhjelp_cli.core.i18n import N_, _
+
+if TYPE_CHECKING:
+    import jinja2
 
 STDOUT = "-"
 
@@ -122,7 +125,7 @@ def runtime_folder(name: str) -> str | None:
     return folder
 
 
-def compiled_templates():
+def compiled_templates() -> jinja2.BytecodeCache | None:
     """Where Jinja keeps the templates' bytecode between runs (compiling them took longer than rendering a
     page): the user's own cache folder, checked against each template's source and Jinja's and Python's
     versions; None when there is no such folder."""
