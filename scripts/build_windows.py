@@ -46,6 +46,8 @@ def run(*command: str | Path, **options) -> subprocess.CompletedProcess:
     print("  $", " ".join(str(c) for c in command), flush=True)
     try:
         return subprocess.run([str(c) for c in command], check=True, **options)
+    except subprocess.TimeoutExpired:
+        raise SystemExit(f"build_windows: that command did not finish in {options['timeout']} s") from None
     except subprocess.CalledProcessError as failed:
         said = failed.stdout.decode("utf-8", "replace") if isinstance(failed.stdout, bytes) else failed.stdout or ""
         raise SystemExit(f"build_windows: that command exited with {failed.returncode}\n{said}") from None
@@ -163,8 +165,10 @@ def compile_bytecode(folder: Path) -> bool:
         environment = {**os.environ, "WINEPREFIX": prefix, "WINEDEBUG": "-all", "WINEDLLOVERRIDES": "mscoree,mshtml="}
         environment.pop("PYTHONDONTWRITEBYTECODE", None)
         # unchecked-hash: valid whatever the files' times become when they are unpacked or installed.
-        run(wine, folder / "runtime" / "python.exe", "-m", "compileall", "-q", "-j", "0",
+        # One process: compileall's worker pool (-j 0) hung under Wine once in three CI runs, its workers idle.
+        run(wine, folder / "runtime" / "python.exe", "-m", "compileall", "-q", "-j", "1",
             "--invalidation-mode", "unchecked-hash", "runtime\\Lib\\site-packages", cwd=folder, env=environment,
+            timeout=1200,
             # Wine hands a Windows console program no usable handle for a closed stdin or for output to a
             # Linux file ("init_sys_streams: Invalid handle"), as CI gives it: /dev/null in, pipes out.
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
