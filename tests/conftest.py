@@ -307,15 +307,7 @@ def read_until(fd: int, wanted: bytes, timeout: float = 20.0) -> bytes:
     return seen
 
 
-LIFE = """\
-version: 1
-name: Testgruppa
-county: Rogaland
-venue:
-  name: Frivilligsentralen
-schedule:
-  first_meeting: 2027-01-07
-  start: 18:00
+LIFE = BASE + """\
   cancelled:
     - date: 2027-03-25
       reason: Påske

@@ -11,7 +11,7 @@ import pytest
 
 from selvhjelp_cli.groupfile.loader import load_group
 
-from .conftest import TEN_EDITS, invoke
+from .conftest import BASE, TEN_EDITS, invoke
 from .conftest import run_cli as run
 
 
@@ -218,8 +218,7 @@ def test_a_pause_reaches_the_calendar_file_as_cancelled_events_with_the_same_uid
 # -- each event, one by one, as editing/life.py decides it ------------------------------------------------------
 # A weekly group on Thursdays from 7 January 2027 at 18.00.
 
-WEEKLY = ("version: 1\nname: Torsdagsgruppa\ncounty: Rogaland\nvenue:\n  name: Biblioteket\n"
-          "schedule:\n  first_meeting: 2027-01-07\n  start: \"18:00\"\n")
+WEEKLY = BASE
 
 
 def _day(text: str):
