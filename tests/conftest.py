@@ -229,6 +229,16 @@ def post(client, guard, path, data, **headers):
                        headers={"origin": BASE_URL, "sec-fetch-site": "same-origin", **headers})
 
 
+def listed(client, address="/"):
+    """The group list once the folder is read: a folder of hundreds first answers with how far it has come
+    (each asking waits a moment for the reading, so this is no busy loop)."""
+    for _attempt in range(2000):
+        page = client.get(address)
+        if 'id="reading"' not in page.text:
+            return page
+    raise AssertionError("the folder was never read")
+
+
 def shown(client, stem):
     return re.search(r'name="shown" value="([0-9a-f]+)"', client.get(f"/g/{stem}").text).group(1)
 

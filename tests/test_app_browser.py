@@ -57,12 +57,17 @@ def browser():
 
 
 @pytest.fixture
-def served(tmp_path):
-    """A real `selvhjelp app` process on a folder with the examples; (address with secret, base, folder)."""
+def served(tmp_path, request):
+    """A real `selvhjelp app` process on a folder with the examples (and, indirectly parametrized, that many
+    copies of one more); (address with secret, base, folder)."""
     folder = tmp_path / "Selvhjelp"
     folder.mkdir()
     for name in ("torsdagsgruppa.yaml", "nettgruppa-nord.yaml", "onsdagsgruppa-med-problemer.yaml"):
         shutil.copy(EXAMPLES / name, folder / name)
+    text = (EXAMPLES / "torsdagsgruppa.yaml").read_text(encoding="utf-8")
+    for i in range(getattr(request, "param", 0)):
+        (folder / f"kopi-{i:04d}.yaml").write_text(text.replace("name: Torsdagsgruppa", f"name: Kopi {i:04d}", 1),
+                                                  encoding="utf-8")
     environment = {**os.environ, "SELVHJELP_LANG": "nb", "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen([sys.executable, "-m", "selvhjelp_cli", "app", str(folder), "--no-browser"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
@@ -212,6 +217,18 @@ def test_the_coordinators_story(page, served):
     assert download.value.suggested_filename == "apne-grupper.json"
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
         "nettgruppa-nord.yaml", "onsdagsgruppa-med-problemer.yaml", "torsdagsgruppa.yaml"]
+
+
+@pytest.mark.parametrize("served", [3000], indirect=True)
+def test_a_national_folder_answers_at_once_with_how_far_the_reading_has_come(page, served):
+    # 3,000 files take seconds to read on any machine (a few milliseconds each): the first answer is the
+    # reading page, which shows the list by itself when the reading is done.
+    address, base, folder = served
+    assert page.locator("progress#reading").count() == 1
+    assert "av 3\u00a0003 filer er lest" in page.locator("#reading-text").inner_text()
+    assert _axe(page) == []
+    page.locator("table tbody tr").first.wait_for(timeout=300_000)  # the script reloads when all are read
+    assert page.locator("progress").count() == 0 and "3\u00a0003 grupper" in page.locator("caption").inner_text()
 
 
 def test_keyboard_alone_reaches_the_form_and_at_200_percent_nothing_scrolls_sideways(page, served):

@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from .conftest import EXAMPLES, TODAY, invoke, post
+from .conftest import EXAMPLES, TODAY, invoke, listed, post
 
 KONTOR = EXAMPLES / "kontor" / "kontaktpunkter.yaml"
 
@@ -192,7 +192,7 @@ def many(folder):
 
 def test_a_folder_of_hundreds_is_listed_a_page_at_a_time(app, many):
     client, guard = app
-    first = client.get("/").text
+    first = listed(client).text
     assert first.count('<th scope="row">') == 100
     assert "250 grupper · viser 1–100" in first and "Side 1 av 3" in first
     assert 'href="/?vis=alle&amp;sorter=gruppe&amp;side=2" rel="next"' in first and 'rel="prev"' not in first
@@ -203,7 +203,7 @@ def test_a_folder_of_hundreds_is_listed_a_page_at_a_time(app, many):
         assert "Side 1 av 3" in client.get("/", params={"side": odd}).text, odd
     follow_up = client.get("/?vis=oppfolging").text
     assert "Side" not in follow_up.split("</table>")[1].split("<h2>")[0]  # two groups: one page, no pager
-    english = client.get("/?lang=en").text
+    english = listed(client, "/?lang=en").text  # another language: the folder is read again in it
     assert "250 groups · showing 1–100" in english and "Page 1 of 3" in english and "Next page" in english
 
 
@@ -211,7 +211,7 @@ def test_the_list_reads_again_only_the_file_that_changed(app, many, monkeypatch)
     from selvhjelp_cli.rules import checker
 
     client, guard = app
-    client.get("/")
+    listed(client)
     read = []
     real = checker.check_file
     monkeypatch.setattr(checker, "check_file", lambda path, *a, **k: read.append(os.path.basename(path)) or
@@ -220,7 +220,7 @@ def test_the_list_reads_again_only_the_file_that_changed(app, many, monkeypatch)
     assert read == []
     path = many / "gruppe-007.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Gruppe 007", "Gruppe sju"), encoding="utf-8")
-    page = client.get("/?side=3").text
+    page = listed(client, "/?side=3").text
     assert read == ["gruppe-007.yaml"] and "Gruppe sju" in page
 
 
@@ -234,13 +234,47 @@ def test_letterheads_and_directory_files_are_recognised_once_per_version(app, ma
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda path, real=real: asked.append(path) or real(path))
     client.get("/g/torsdagsgruppa/documents")
-    client.get("/")
+    listed(client)
     assert len(asked) == 2 * 250
     asked.clear()
     client.get("/g/torsdagsgruppa/documents")
-    client.get("/")
+    listed(client)
     assert asked == []
     (many / "gruppe-001.yaml").write_text("lines: [Kontoret]\n", encoding="utf-8")  # now a letterhead
     client.get("/g/torsdagsgruppa/documents")
-    client.get("/")
+    listed(client)
     assert [os.path.basename(path) for path in asked] == ["gruppe-001.yaml", "gruppe-001.yaml"]
+
+
+def test_a_folder_still_being_read_answers_with_how_far_it_has_come(app, many, monkeypatch):
+    from selvhjelp_cli.app import office_pages
+    from selvhjelp_cli.rules import checker
+
+    client, guard = app
+    gate = threading.Event()
+    real = checker.check_file
+    monkeypatch.setattr(checker, "check_file", lambda *a, **k: gate.wait(30) and real(*a, **k))
+    monkeypatch.setattr(office_pages, "FIRST_ANSWER", 0)
+    try:
+        page = client.get("/").text
+        assert 'id="reading"' in page and "av 250 filer er lest." in page and "<table" not in page
+        assert '<script src="/static/reading.js" defer></script>' in page
+        state = client.get("/progress").json()
+        assert state["total"] == 250 and state["finished"] is False and state["text"].endswith("av 250 filer er lest.")
+        script = client.get("/static/reading.js")
+        assert script.headers["content-type"].startswith("text/javascript") and "/progress" in script.text
+        english = client.get("/?lang=en").text  # asked in another language while the reading runs
+        assert "files have been read" in english and "Read so far" in english
+    finally:
+        gate.set()
+    assert listed(client).text.count('<th scope="row">') == 100
+    assert client.get("/progress").json()["finished"] is True
+
+
+def test_a_small_folder_is_read_before_the_first_answer(app, monkeypatch):
+    from selvhjelp_cli.app import office_pages
+
+    client, guard = app
+    monkeypatch.setattr(office_pages, "FIRST_ANSWER", 0)
+    page = client.get("/").text
+    assert 'id="reading"' not in page and page.count('<th scope="row">') == 3

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 FILTERS = {"alle": N_("Alle"), "oppfolging": N_("Må følges opp"), "planlagt": N_("Planlagt"),
            "i-gang": N_("I gang"), "opphold": N_("Opphold"), "avsluttet": N_("Avsluttet")}
 PAGE_SIZE = 100
+# The list answers within this many seconds; a folder still being read then shows how far it has come.
+FIRST_ANSWER = 0.3
+# A folder of this few files is read before the first answer, however long it takes (a starter's folder).
+SMALL_FOLDER = 50
 _FILTER_STATUS = {"planlagt": "planned", "i-gang": "running", "opphold": "paused", "avsluttet": "ended"}
 # The columns the list can be sorted by (?sorter=), with what they sort on.
 SORTS = {
@@ -44,6 +48,7 @@ def routes(site: Site) -> list[Route]:
     return [
         Route("/", pages.groups, methods=["GET"]),
         Route("/overview.xlsx", pages.spreadsheet, methods=["GET"]),
+        Route("/progress", pages.progress, methods=["GET"]),
         Route("/find", pages.find, methods=["GET"]),
         Route("/publish", pages.publish, methods=["GET", "POST"]),
         Route("/declaration.{format}", pages.blank_declaration, methods=["GET"]),
@@ -54,42 +59,56 @@ class OfficePages:
     def __init__(self, site: Site) -> None:
         self.site = site
 
-    def overview(self):
-        """The folder's group files (and status files), directly in it, as `check` sees them, with their rows.
+    def overview(self, wait: float | None = None):
+        """The folder's group files (and status files), directly in it, as `check` sees them, with their rows:
+        (run, rows, directory); None while a large folder is still being read after `wait` seconds.
 
         Kept while no file's size or time changed, so the list is quick to show again; the day counts too
         (a meeting passes), and the directory (an office drops its list into the folder)."""
         from selvhjelp_cli.core.i18n import current
-        from selvhjelp_cli.offices.overview import row
-        from selvhjelp_cli.rules.checker import check_folder
 
         today = self.site.today()
         files = self.site.files()
         directory = self.site.directory(files)
         key = (today, current(), tuple(files), directory.as_of, directory.path)
-        cached = self.site.overview_cache.get(key)
-        if cached is None:
-            # A file's result holds for its version, on this day, in this language: only changed files are
-            # read again (a folder of thousands, one file saved).
-            day = (today, current())
-            if self.site.known.get("day") != day or len(self.site.known) > 100_000:
-                self.site.known.clear()
-                self.site.known["day"] = day
-            run = check_folder(self.site.folder, today, keep=self.site.inside, known=self.site.known)
-            table = []
-            for result in run.files:  # a row holds for its file's result, on this day, with this directory
-                held = self.site.known.get(("row", id(result), directory.as_of, directory.path))
-                if held is None or held[0] is not result:
-                    held = (result, row(result, today, directory))
-                    self.site.known[("row", id(result), directory.as_of, directory.path)] = held
-                table.append(held[1])
-            cached = (run, table, directory)
-            self.site.overview_cache.clear()
-            self.site.overview_cache[key] = cached
-        return cached
+
+        def make(progress):
+            return self._make(today, files, directory, progress)
+
+        value, (_done, total) = self.site.survey.get(key, len(files), make, wait=wait)
+        if value is None and total <= SMALL_FOLDER:
+            value, _progress = self.site.survey.get(key, len(files), make, wait=None)
+        return value
+
+    def _make(self, today, files, directory, progress):
+        from selvhjelp_cli.core.i18n import current
+        from selvhjelp_cli.offices.overview import row
+        from selvhjelp_cli.rules.checker import check_folder
+
+        # A file's result holds for its version, on this day, in this language: only changed files are
+        # read again (a folder of thousands, one file saved). Only the survey's one thread comes here.
+        day = (today, current())
+        known = self.site.known
+        if known.get("day") != day or len(known) > 100_000:
+            known.clear()
+            known["day"] = day
+        run = check_folder(self.site.folder, today, keep=self.site.inside, known=known, files=files,
+                           progress=progress)
+        table = []
+        for result in run.files:  # a row holds for its file's result, on this day, with this directory
+            held = known.get(("row", id(result), directory.as_of, directory.path))
+            if held is None or held[0] is not result:
+                held = (result, row(result, today, directory))
+                known[("row", id(result), directory.as_of, directory.path)] = held
+            table.append(held[1])
+        return run, table, directory
 
     async def groups(self, request: Request) -> HTMLResponse:
-        run, table, directory = await run_in_threadpool(self.overview)
+        found = await run_in_threadpool(self.overview, FIRST_ANSWER)
+        if found is None:
+            done, total, _finished = self.site.survey.progress()
+            return self.site.render(request, "reading.html.j2", done=done, total=total)
+        run, table, directory = found
         shown = request.query_params.get("vis", "alle")
         shown = shown if shown in FILTERS else "alle"
         order = request.query_params.get("sorter", "gruppe")
@@ -112,6 +131,14 @@ class OfficePages:
                                 filters=FILTERS, shown=shown, order=order, counts=counts, matching=len(pairs),
                                 page=page, pages=pages, first=first + 1, last=first + len(entries),
                                 closed_offices=any(r.office_closed for r in table), directory=directory)
+
+    async def progress(self, request: Request) -> Response:
+        """How far the reading of the folder has come, for the reading page's script."""
+        from starlette.responses import JSONResponse
+
+        done, total, finished = self.site.survey.progress()
+        return JSONResponse({"done": done, "total": total, "finished": finished,
+                             "text": reading_text(done, total)})
 
     def _entry(self, result, row) -> dict[str, Any]:
         from selvhjelp_cli.calendar.meetings import STATUS_WORDS
@@ -181,3 +208,9 @@ class OfficePages:
                                     _("Skriv et helt tall fra {low} til {high}.").format(low=low, high=high))
         return await run_in_threadpool(GroupPages(self.site).make_document, request, None, "declaration",
                                        request.path_params["format"], int(raw))
+
+
+def reading_text(done: int, total: int) -> str:
+    from selvhjelp_cli.core.words import digits
+
+    return _("{done} av {total} filer er lest.").format(done=digits(done), total=digits(total))

@@ -24,6 +24,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
+from selvhjelp_cli.app.survey import Survey
 from selvhjelp_cli.core.i18n import LANGUAGES, N_, current, translate
 
 STEM = re.compile(r"[^/\\\x00-\x1f.][^/\\\x00-\x1f]{0,199}")
@@ -72,7 +73,7 @@ class Site:
         self.guard: Any = None  # set by server.build(): the CSRF token lives there
         self.css = (templates_dir() / "app" / "app.css").read_text(encoding="utf-8")
         self._notices: dict[str, Notice] = {}
-        self.overview_cache: dict[tuple, Any] = {}
+        self.survey = Survey()  # the folder's overview, made in the background
         self._kinds: dict[tuple, bool] = {}
         self.known: dict[tuple, Any] = {}  # check_folder's results by file version
 
@@ -80,6 +81,7 @@ class Site:
 
     def own_routes(self) -> list[Route]:
         return [Route("/static/app.css", self.stylesheet, methods=["GET"]),
+                Route("/static/reading.js", self.reading_script, methods=["GET"]),
                 Route("/quit", self.quit, methods=["POST"])]
 
     def application(self, routes: list[Route]) -> Starlette:
@@ -125,6 +127,12 @@ class Site:
 
     async def stylesheet(self, request: Request) -> Response:
         return Response(self.css, media_type="text/css", headers={"cache-control": "no-cache"})
+
+    async def reading_script(self, request: Request) -> Response:
+        from selvhjelp_cli.core.resources import templates_dir
+
+        script = (templates_dir() / "app" / "reading.js").read_text(encoding="utf-8")
+        return Response(script, media_type="text/javascript", headers={"cache-control": "no-cache"})
 
     async def quit(self, request: Request) -> Response:
         from starlette.background import BackgroundTask

@@ -34,16 +34,6 @@ def _long_date_iso(value: str) -> str:
     return long_date(date.fromisoformat(value))
 
 
-def _grouped(value: int) -> str:
-    """A large count with the language's grouping: «5 000» in Norwegian, «5,000» in English."""
-    from babel.numbers import format_decimal
-
-    from selvhjelp_cli.core.i18n import current
-    from selvhjelp_cli.core.language import BABEL_LOCALE
-
-    return format_decimal(value, locale=BABEL_LOCALE[current()])
-
-
 @cache
 def environment():
     import jinja2
@@ -52,6 +42,7 @@ def environment():
     from selvhjelp_cli.core.files import compiled_templates
     from selvhjelp_cli.core.i18n import gettext, ngettext
     from selvhjelp_cli.core.resources import templates_dir
+    from selvhjelp_cli.core.words import digits
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir() / "app")),
@@ -64,5 +55,5 @@ def environment():
     env.globals.update(_=gettext, ngettext=ngettext)
     env.filters.update(long_date=long_date, short_date=short_date, pair=_pair, zip_names=_zip_names,
                        document_name=_document_name, dictsort_names=_names_in_order, long_date_iso=_long_date_iso,
-                       grouped=_grouped)
+                       grouped=digits)
     return env

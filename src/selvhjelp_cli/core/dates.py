@@ -67,6 +67,7 @@ def _whole(year: int | None, month: int, day: int, today: date | None) -> date:
 
 
 _FULL = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def parse_date(text: str, today: date | None = None, *, strict: bool = False) -> date:
@@ -84,29 +85,29 @@ def parse_date(text: str, today: date | None = None, *, strict: bool = False) ->
     raw = " ".join(text.split()).casefold()
     if strict and not _FULL.fullmatch(raw):
         raise ValueError(text)
-    months, weekdays = _names()
     base = today or date.today()
     value = None
     if raw in _RELATIVE:
         value = base + timedelta(days=_RELATIVE[raw])
-    elif (words := raw.split()) and words[-1] in weekdays and (
-            len(words) == 1 or words[:-1] in (["neste"], ["på"], ["next"], ["on"], ["this"])):
-        ahead = (weekdays[words[-1]] - base.weekday()) % 7 or 7
-        value = base + timedelta(days=ahead)
     elif match := _NUMERIC.fullmatch(raw):
         day, month, year = match.groups()
         full_year = None if year is None else int(year) + (2000 if len(year) == 2 else 0)
         value = _whole(full_year, int(month), int(day), today)
-    elif (match := _WORDS.fullmatch(raw.replace(",", ""))) and match.group(2) in months:
-        day, name, year = match.groups()
-        value = _whole(int(year) if year else None, months[name], int(day), today)
-    elif (match := _MONTH_FIRST.fullmatch(raw)) and match.group(1) in months:
-        name, day, year = match.groups()
-        value = _whole(int(year) if year else None, months[name], int(day), today)
+    elif match := _ISO.fullmatch(raw):
+        value = _whole(int(match.group(1)), int(match.group(2)), int(match.group(3)), today)
     else:
-        match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw)
-        if match:
-            value = _whole(int(match.group(1)), int(match.group(2)), int(match.group(3)), today)
+        # Names of months and weekdays come from Babel's locale data, loaded only for a date written in words.
+        months, weekdays = _names()
+        if (words := raw.split()) and words[-1] in weekdays and (
+                len(words) == 1 or words[:-1] in (["neste"], ["på"], ["next"], ["on"], ["this"])):
+            ahead = (weekdays[words[-1]] - base.weekday()) % 7 or 7
+            value = base + timedelta(days=ahead)
+        elif (match := _WORDS.fullmatch(raw.replace(",", ""))) and match.group(2) in months:
+            day, name, year = match.groups()
+            value = _whole(int(year) if year else None, months[name], int(day), today)
+        elif (match := _MONTH_FIRST.fullmatch(raw)) and match.group(1) in months:
+            name, day, year = match.groups()
+            value = _whole(int(year) if year else None, months[name], int(day), today)
         else:
             value = date.fromisoformat(raw)
     if not FIRST_DAY <= value <= LAST_DAY:

@@ -257,45 +257,53 @@ def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Ski
         stack.extend((path, depth + 1) for path in reversed(folders))
 
 
-def check_folder(folder: str, today: date, *, keep=lambda path: True, known: dict | None = None) -> CheckRun:
+def check_folder(folder: str, today: date, *, keep=lambda path: True, known: dict | None = None,
+                 files: list[tuple[str, int, int]] | None = None,
+                 progress: Callable[[int], None] | None = None) -> CheckRun:
     """The group files and status files directly in one folder (no subfolders), each only if `keep`
     says it belongs there (the app: no symbolic link out of the folder).
 
     `known` (the app's) keeps each file's result by its name, size and time, so a folder of thousands
     is read again only where a file changed; whoever keeps it empties it when the day or the language
-    changes."""
+    changes. `files`: the folder's regular files as (path, size, time), when the caller has just looked
+    (the folder is then not listed again). `progress` hears how many files are done, after each."""
     from selvhjelp_cli.groupfile.file_kinds import STATUS_SUFFIX as SUFFIX
     from selvhjelp_cli.groupfile.file_kinds import is_status_file
 
     results: list[FileResult] = []
     skipped: list[Skipped] = []
-    try:
-        names = sorted(name for name in os.listdir(folder) if not name.startswith("."))
-    except OSError:
-        return CheckRun([_unreadable(folder)], [], today)
-    present = set(names)
-    for name in names:
-        path = os.path.join(folder, name)
-        status = is_status_file(name)
-        if not status and not name.lower().endswith((".yaml", ".yml")):
-            continue
+    if files is None:
         try:
-            info = os.stat(path)
+            names = sorted(name for name in os.listdir(folder) if not name.startswith("."))
         except OSError:
-            continue
-        if not stat.S_ISREG(info.st_mode) or not keep(path):
-            continue
-        key = (path, info.st_size, info.st_mtime_ns)
-        if status:
+            return CheckRun([_unreadable(folder)], [], today)
+        files = []
+        for name in names:
+            path = os.path.join(folder, name)
+            if not is_status_file(name) and not name.lower().endswith((".yaml", ".yml")):
+                continue
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode) and keep(path):
+                files.append((path, info.st_size, info.st_mtime_ns))
+    present = {os.path.basename(path) for path, _size, _mtime in files}
+    for done, key in enumerate(files, 1):
+        path = key[0]
+        name = os.path.basename(path)
+        if is_status_file(name):
             if not any(other in present for other in (name[: -len(SUFFIX)] + ".yaml",
                                                       name[: -len(SUFFIX)] + ".yml")):
                 results.append(_remembered(known, key, partial(check_status_file, path)))
-        else:
+        elif name.lower().endswith((".yaml", ".yml")):
             result = _remembered(known, key, partial(check_file, path, today, only_groups=True))
             if result is None:
                 skipped.append(Skipped(path, _(_NOT_A_GROUP)))
             else:
                 results.append(result)
+        if progress is not None:
+            progress(done)
     return CheckRun(results, skipped, today)
 
 
