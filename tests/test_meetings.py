@@ -205,3 +205,43 @@ def test_the_season_runs_to_the_end_of_the_half_year_or_the_next_when_it_is_near
     group = group.model_copy(update={"schedule": group.schedule.model_copy(
         update={"first_meeting": date.fromisoformat(first)})})
     assert season_end(group, date.fromisoformat(today)) == date.fromisoformat(end)
+
+
+def _varied(base, first, every, cancelled, moved, pauses, ended):
+    from selvhjelp_cli.groupfile.model import Cancelled, Moved, Pause
+
+    schedule = base.schedule.model_copy(update={
+        "first_meeting": first, "every_weeks": every,
+        "cancelled": [Cancelled(date=first + timedelta(weeks=every * n)) for n in cancelled],
+        "moved": [Moved(from_=first + timedelta(weeks=every * n), to=first + timedelta(weeks=every * n, days=shift))
+                  for n, shift in moved],
+        "pauses": [Pause(from_=first + timedelta(days=start), to=first + timedelta(days=start + length))
+                   for start, length in pauses]})
+    return base.model_copy(update={"schedule": schedule,
+                                   "ended": None if ended is None else first + timedelta(days=ended)})
+
+
+def test_the_next_meeting_is_the_first_the_plan_holds_on_or_after_today(write):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    _, base = group(write, "2027-01-07")
+    weeks = st.integers(min_value=0, max_value=40)
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(first=st.dates(min_value=date(2024, 1, 1), max_value=date(2028, 1, 1)),
+           every=st.integers(min_value=1, max_value=4),
+           cancelled=st.lists(weeks, max_size=5, unique=True),
+           moved=st.lists(st.tuples(weeks, st.integers(min_value=-20, max_value=20)), max_size=4,
+                          unique_by=lambda item: item[0]),
+           pauses=st.lists(st.tuples(st.integers(min_value=-10, max_value=300), st.integers(min_value=0, max_value=60)),
+                           max_size=3),
+           ended=st.none() | st.integers(min_value=-5, max_value=400),
+           today=st.integers(min_value=-30, max_value=500))
+    def agrees(first, every, cancelled, moved, pauses, ended, today):
+        varied = _varied(base, first, every, cancelled, moved, pauses, ended)
+        day = first + timedelta(days=today)
+        planned = plan(varied, since=day, count=1)
+        assert next_meeting(varied, day) == (planned[0].day if planned else None)
+
+    agrees()

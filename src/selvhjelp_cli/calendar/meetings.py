@@ -248,9 +248,31 @@ def listing(
 
 
 def next_meeting(group: Group, today: date) -> date | None:
-    """The first meeting on or after today, with the group's exceptions; None if none is planned."""
-    meetings = plan(group, since=today, count=1)
-    return meetings[0].day if meetings else None
+    """The first meeting on or after today, with the group's exceptions; None if none is planned.
+
+    The day plan(group, since=today, count=1) gives, without making every meeting since the first (an
+    office's list asks this of thousands of groups): the same days, pauses, moves, end and limit."""
+    schedule = group.schedule
+    cancelled = {item.date for item in schedule.cancelled}
+    moved = {item.from_: item.to for item in schedule.moved}
+    reach = max([item.from_ - item.to for item in schedule.moved] + [timedelta(0)])
+    found: date | None = None
+    candidates = 0
+    for day in series(schedule):
+        if found is not None and day - reach > found:
+            break
+        if candidates >= _MAX_MEETINGS or (group.ended is not None and day - reach > group.ended):
+            break
+        if day in cancelled or any(p.from_ <= day <= p.to for p in schedule.pauses):
+            candidates += 1  # counted towards the limit, as plan() counts them, but never held
+            continue
+        actual = moved.get(day, day)
+        if group.ended is not None and actual > group.ended:
+            continue
+        candidates += 1
+        if actual >= today and (found is None or actual < found):
+            found = actual
+    return found
 
 
 # A group's state in a word, for tables (both doors and the spreadsheet).
