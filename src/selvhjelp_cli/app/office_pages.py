@@ -7,7 +7,6 @@ script), with what needs following up said in words.
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, Any
 
 from starlette.concurrency import run_in_threadpool
@@ -58,6 +57,8 @@ def routes(site: Site) -> list[Route]:
 class OfficePages:
     def __init__(self, site: Site) -> None:
         self.site = site
+        self._chosen_from: Any = None
+        self._chosen_lists: dict[tuple[str, str], list] = {}
 
     def overview(self, wait: float | None = None):
         """The folder's group files (and status files), directly in it, as `check` sees them, with their rows:
@@ -113,12 +114,7 @@ class OfficePages:
         shown = shown if shown in FILTERS else "alle"
         order = request.query_params.get("sorter", "gruppe")
         order = order if order in SORTS else "gruppe"
-        pairs = list(zip(run.files, table, strict=True))
-        if shown == "oppfolging":
-            pairs = [(result, row) for result, row in pairs if row.needs_follow_up]
-        elif shown in _FILTER_STATUS:
-            pairs = [(result, row) for result, row in pairs if row.status == _FILTER_STATUS[shown]]
-        pairs.sort(key=lambda pair: SORTS[order](pair[1]))
+        pairs = self._chosen(run, table, shown, order)
         # A national folder holds thousands: a page of them at a time, so the list comes at once.
         pages = max(1, -(-len(pairs) // PAGE_SIZE))
         asked = request.query_params.get("side", "1")
@@ -126,11 +122,27 @@ class OfficePages:
         page = min(int(asked), pages) if wanted else 1
         first = (page - 1) * PAGE_SIZE
         entries = [self._entry(result, row) for result, row in pairs[first:first + PAGE_SIZE]]
-        counts = {"oppfolging": sum(r.needs_follow_up for r in table)}
+        counts = {"oppfolging": len(self._chosen(run, table, "oppfolging", order))}
         return self.site.render(request, "groups.html.j2", entries=entries, total=len(table), notice=None,
                                 filters=FILTERS, shown=shown, order=order, counts=counts, matching=len(pairs),
                                 page=page, pages=pages, first=first + 1, last=first + len(entries),
                                 closed_offices=any(r.office_closed for r in table), directory=directory)
+
+    def _chosen(self, run, table, shown: str, order: str) -> list:
+        """The (result, row) pairs a filter shows, in the order asked: kept for the overview they come from,
+        so paging through thousands does not sort them again."""
+        key = (shown, order)
+        if self._chosen_from is not run:
+            self._chosen_from, self._chosen_lists = run, {}
+        if key not in self._chosen_lists:
+            pairs = list(zip(run.files, table, strict=True))
+            if shown == "oppfolging":
+                pairs = [(result, row) for result, row in pairs if row.needs_follow_up]
+            elif shown in _FILTER_STATUS:
+                pairs = [(result, row) for result, row in pairs if row.status == _FILTER_STATUS[shown]]
+            pairs.sort(key=lambda pair: SORTS[order](pair[1]))
+            self._chosen_lists[key] = pairs
+        return self._chosen_lists[key]
 
     async def progress(self, request: Request) -> Response:
         """How far the reading of the folder has come, for the reading page's script."""
@@ -145,8 +157,7 @@ class OfficePages:
         from selvhjelp_cli.offices.spreadsheet import office_cell
 
         state = _("ugyldig fil") if row.status == "invalid" else translate(STATUS_WORDS[row.status])
-        return {"row": row, "stem": self.site.stem_of(result.path), "file": os.path.relpath(result.path,
-                                                                                          self.site.folder),
+        return {"row": row, "stem": self.site.stem_of(result.path), "file": self.site.relative(result.path),
                 "problems": [] if result.valid else result.findings, "state": state, "office": office_cell(row),
                 "follow_up": row.follow_up_words()}
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from starlette.applications import Starlette
@@ -29,6 +31,7 @@ from selvhjelp_cli.core.i18n import LANGUAGES, N_, current, translate
 
 STEM = re.compile(r"[^/\\\x00-\x1f.][^/\\\x00-\x1f]{0,199}")
 LANGUAGE_NAMES = {"nb": "bokmål", "nn": "nynorsk", "en": "English"}
+_READ = (".yaml", ".yml", ".json")  # the files the pages read: group files, directories, letterheads, status
 _REFUSED = {
     "host": (N_("Feil adresse"), N_("Denne adressen hører ikke til selvhjelp. Åpne selvhjelp på nytt fra "
                                    "snarveien på skrivebordet eller i startmenyen.")),
@@ -75,6 +78,7 @@ class Site:
         self._notices: dict[str, Notice] = {}
         self.survey = Survey()  # the folder's overview, made in the background
         self._kinds: dict[tuple, bool] = {}
+        self._directory_seen: tuple[tuple, str | None] | None = None
         self.known: dict[tuple, Any] = {}  # check_folder's results by file version
 
     # -- the Starlette application -----------------------------------------------
@@ -166,8 +170,13 @@ class Site:
         real = os.path.realpath(path)
         return os.path.dirname(real) == self.folder
 
+    def relative(self, path: str) -> str:
+        """A path as it reads from the folder; a file directly in it (every group file) is its name."""
+        head, name = os.path.split(path)
+        return name if head == self.folder else os.path.relpath(path, self.folder)
+
     def stem_of(self, path: str) -> str | None:
-        relative = os.path.relpath(path, self.folder)
+        relative = self.relative(path)
         stem, extension = os.path.splitext(relative)
         if os.sep in relative or extension not in (".yaml", ".yml") or not STEM.fullmatch(stem):
             return None
@@ -192,28 +201,33 @@ class Site:
         """A directory file lying in the folder (the newest by its date, if an office left several)."""
         from selvhjelp_cli.places.directory_file import looks_like_directory
 
-        found = [(mtime, path) for path, size, mtime in self.yaml_files(files)
-                 if self._is(looks_like_directory, path, size, mtime)]
-        return max(found)[1] if found else None
+        listing = tuple(self.yaml_files(files))
+        if self._directory_seen is not None and self._directory_seen[0] == listing:
+            return self._directory_seen[1]  # the folder as it was: every page of a large folder asks
+        found = [(mtime, path) for path, size, mtime in listing if self._is(looks_like_directory, path, size, mtime)]
+        self._directory_seen = (listing, max(found)[1] if found else None)
+        return self._directory_seen[1]
 
     def files(self) -> list[tuple[str, int, int]]:
         """(path, size, time) of the files the pages read directly in the folder – YAML files and status
         files – from one look at it; symbolic links out of the folder left out."""
         try:
-            entries = sorted(os.scandir(self.folder), key=lambda entry: entry.name)
+            with os.scandir(self.folder) as listing:
+                entries = [entry for entry in listing
+                           if not entry.name.startswith(".") and entry.name.lower().endswith(_READ)]
         except OSError:
             return []
+        entries.sort(key=attrgetter("name"))
         found = []
-        for entry in entries:
-            if entry.name.startswith(".") or not entry.name.lower().endswith((".yaml", ".yml", ".json")):
-                continue
+        for entry in entries:  # a national folder has thousands: every page looks at each of them
             try:
-                if not entry.is_file() or (entry.is_symlink() and not self.inside(entry.path)):
+                if entry.is_symlink() and not self.inside(entry.path):
                     continue
                 info = entry.stat()
             except OSError:
                 continue
-            found.append((entry.path, info.st_size, info.st_mtime_ns))
+            if stat.S_ISREG(info.st_mode):
+                found.append((entry.path, info.st_size, info.st_mtime_ns))
         return found
 
     def yaml_files(self, files: list[tuple[str, int, int]] | None = None) -> list[tuple[str, int, int]]:
