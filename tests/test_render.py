@@ -52,3 +52,33 @@ def test_markdown_escape(raw, escaped):
     from selvhjelp_cli.documents.render import markdown_escape
 
     assert markdown_escape(raw) == escaped
+
+
+def test_a_typst_string_holds_exactly_the_text_whatever_it_is():
+    import re
+
+    from hypothesis import example, given, settings
+    from hypothesis import strategies as st
+
+    from selvhjelp_cli.documents.render import typst_string
+
+    escapes = {"\\\\": "\\", '\\"': '"', "\\n": "\n", "\\r": "\r", "\\t": "\t"}
+
+    def read_back(literal: str) -> str:
+        assert literal[0] == literal[-1] == '"'
+        inner = literal[1:-1]
+        assert re.fullmatch(r'(?:[^"\\]|\\[\\"nrt]|\\u\{[0-9a-f]+\})*', inner, re.DOTALL), literal
+        return re.sub(r'\\u\{([0-9a-f]+)\}|\\[\\"nrt]',
+                      lambda m: chr(int(m.group(1), 16)) if m.group(1) else escapes[m.group(0)], inner)
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text())
+    @example('Kari «Kaja» "K." Nilsen')
+    @example("C:\\mapper\\fil")
+    @example("to\nlinjer\tog\u200b")
+    def holds(text):
+        literal = typst_string(text)
+        assert read_back(literal) == text
+        assert all(c.isprintable() for c in literal)
+
+    holds()

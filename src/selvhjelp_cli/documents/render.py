@@ -35,6 +35,8 @@ _TYPST_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t
 
 def typst_string(text: str) -> str:
     """A Typst string literal holding exactly `text`."""
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return '"' + text + '"'  # most text: nothing to escape (a document has hundreds of strings)
     out = []
     for char in text:
         if char in _TYPST_ESCAPES:
