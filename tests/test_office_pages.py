@@ -56,6 +56,20 @@ def test_an_offices_directory_in_the_folder_is_used_and_dated(app, folder):
     assert "kontaktpunkter.yaml" not in client.get("/?vis=alle").text.split("<tbody>")[1]  # not a group
 
 
+def test_a_directory_named_outside_the_folder_is_read_again_when_it_changes(folder, tmp_path):
+    from .conftest import app_client
+
+    named = tmp_path / "katalog.yaml"
+    shutil.copy(KONTOR, named)
+    client, guard, _pages = app_client(folder, directory=str(named))
+    client.get("/?secret=" + guard.launch_secret)
+    assert "Eksempel – Frivilligsentralen på Haugalandet" in client.get("/").text
+    named.write_text(KONTOR.read_text(encoding="utf-8").replace("Frivilligsentralen på Haugalandet",
+                                                                "Haugalandet frivilligsentral"), encoding="utf-8")
+    page = client.get("/").text  # no group file changed: the directory alone
+    assert "Eksempel – Haugalandet frivilligsentral" in page and "Frivilligsentralen på Haugalandet" not in page
+
+
 def test_without_a_directory_the_answer_leads_with_what_to_do_today(app):
     client, guard = app
     page = client.get("/find?place=Haugesund").text

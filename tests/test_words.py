@@ -45,3 +45,14 @@ def test_numbers_and_amounts_never_break_over_a_line():
     assert digits(2980, "nb") == "2\u00a0980" and digits(2980, "en") == "2,980" and digits(50, "nb") == "50"
     assert kroner(1, "nb") == "1\u00a0krone" and kroner(1500, "nb") == "1\u00a0500\u00a0kroner"
     assert kroner(50, "en") == "NOK\u00a050"
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_digits_say_what_babel_says_for_every_small_number_too(language):
+    from babel.numbers import format_decimal
+
+    from selvhjelp_cli.core.language import BABEL_LOCALE
+
+    for n in [*range(1100), 12_345, 1_000_000]:
+        expected = format_decimal(n, locale=BABEL_LOCALE[language]).replace("\u202f", "\u00a0").replace(" ", "\u00a0")
+        assert digits(n, language) == expected, n

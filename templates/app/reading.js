@@ -20,5 +20,5 @@
       })
       .catch(function () { window.setTimeout(ask, 3000); });
   }
-  window.setTimeout(ask, 1000);
+  window.setTimeout(ask, 300);  // a folder of a few hundred is read in about a second
 }());

@@ -25,9 +25,9 @@ FILTERS = {"alle": N_("Alle"), "oppfolging": N_("Må følges opp"), "planlagt": 
            "i-gang": N_("I gang"), "opphold": N_("Opphold"), "avsluttet": N_("Avsluttet")}
 PAGE_SIZE = 100
 # The list answers within this many seconds; a folder still being read then shows how far it has come.
-FIRST_ANSWER = 0.3
+FIRST_ANSWER = 0.1
 # A folder of this few files is read before the first answer, however long it takes (a starter's folder).
-SMALL_FOLDER = 50
+SMALL_FOLDER = 100
 _FILTER_STATUS = {"planlagt": "planned", "i-gang": "running", "opphold": "paused", "avsluttet": "ended"}
 # The columns the list can be sorted by (?sorter=), with what they sort on.
 SORTS = {
@@ -66,15 +66,17 @@ class OfficePages:
 
         Kept while no file's size or time changed, so the list is quick to show again; the day counts too
         (a meeting passes), and the directory (an office drops its list into the folder)."""
+        from selvhjelp_cli.app.templates import environment
         from selvhjelp_cli.core.i18n import current
 
+        environment()  # the templates ready before a long reading begins beside the page
         today = self.site.today()
         files = self.site.files()
-        directory = self.site.directory(files)
-        key = (today, current(), tuple(files), directory.as_of, directory.path)
+        key = (today, current(), tuple(files), self.site.directory_stamp())
 
         def make(progress):
-            return self._make(today, files, directory, progress)
+            # Which file is the office's directory is part of the reading: it means looking into every file.
+            return self._make(today, files, self.site.directory(files), progress)
 
         value, (_done, total) = self.site.survey.get(key, len(files), make, wait=wait)
         if value is None and total <= SMALL_FOLDER:
@@ -97,11 +99,11 @@ class OfficePages:
                            progress=progress)
         table = []
         for result in run.files:  # a row holds for its file's result, on this day, with this directory
-            held = known.get(("row", id(result), directory.as_of, directory.path))
-            if held is None or held[0] is not result:
-                held = (result, row(result, today, directory))
-                known[("row", id(result), directory.as_of, directory.path)] = held
-            table.append(held[1])
+            held = known.get(("row", id(result)))
+            if held is None or held[0] is not result or held[1] is not directory:
+                held = (result, directory, row(result, today, directory))
+                known[("row", id(result))] = held
+            table.append(held[2])
         return run, table, directory
 
     async def groups(self, request: Request) -> HTMLResponse:

@@ -197,6 +197,20 @@ class Site:
                     pass  # an office's list with a mistake in it: the built-in list answers, and says its date
         return active_directory(self.directory_option)
 
+    def directory_stamp(self) -> tuple:
+        """What decides the directory besides the folder's own files: the file --directory or
+        SELVHJELP_DIRECTORY names, as it is now."""
+        from selvhjelp_cli.places.directory import ENVIRONMENT_VARIABLE
+
+        named = self.directory_option or os.environ.get(ENVIRONMENT_VARIABLE)
+        if not named:
+            return ()
+        try:
+            info = os.stat(named)
+        except OSError:
+            return (named,)
+        return (named, info.st_size, info.st_mtime_ns)
+
     def directory_in_folder(self, files: list[tuple[str, int, int]] | None = None) -> str | None:
         """A directory file lying in the folder (the newest by its date, if an office left several)."""
         from selvhjelp_cli.places.directory_file import looks_like_directory

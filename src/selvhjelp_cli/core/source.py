@@ -268,9 +268,7 @@ class _Builder:
         return (*path, key)
 
     def feed(self, event: yaml.Event) -> None:
-        # Scalars are most events; the parser makes exactly these classes, so their type is compared.
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
+        if isinstance(event, yaml.ScalarEvent):  # most events: asked first
             if event.tag not in _STR_TAGS:
                 raise _Stop(Problem(_("YAML-tagger (som !!python/… eller !!binary) er ikke tillatt i en gruppefil."),
                                     *_pos(event.start_mark)))
@@ -282,30 +280,30 @@ class _Builder:
             self._place(value, event.start_mark)
             if event.anchor:
                 self.anchors[event.anchor] = (value, 1)
-        elif kind is yaml.DocumentStartEvent:
+        elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
                 raise _Stop(Problem(_("Filen inneholder mer enn ett YAML-dokument (---). "
                                     "En gruppefil har bare ett."), *_pos(event.start_mark)))
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if event.tag not in _CONTAINER_TAGS:
                 raise _Stop(Problem(_("YAML-tagger (som !!python/… eller !!set) er ikke tillatt i en gruppefil."),
                                     *_pos(event.start_mark)))
             if len(self.stack) >= MAX_DEPTH:
                 raise _Stop(Problem(_("Filen er nøstet for dypt til å være en gruppefil."), *_pos(event.start_mark)))
             self._count(1, event.start_mark)
-            container: Any = {} if kind is yaml.MappingStartEvent else []
+            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
                 raise _Stop(Problem(_("En nøkkel må være et enkelt ord, ikke en liste eller en tabell."),
                                     *_pos(event.start_mark)))
             path = self._path_for_child()
             self._place(container, event.start_mark)
             self.stack.append([container, path, None, event.anchor, self.nodes])
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             container, _path, _key, anchor, started = self.stack.pop()
             if anchor:
                 self.anchors[anchor] = (container, self.nodes - started + 1)
-        elif kind is yaml.AliasEvent:
+        elif isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
                 raise _Stop(Problem(_("Et alias (*navn) viser til et anker som ikke finnes."), *_pos(event.start_mark)))
             value, size = self.anchors[event.anchor]

@@ -51,6 +51,8 @@ def every_weeks(n: int) -> str:
 
 def digits(n: int, language: str | None = None) -> str:
     """A number in digits, grouped as the language writes it («2 980», «2,980»), never broken over a line."""
+    if 0 <= n < 1000 and isinstance(n, int):
+        return str(n)  # nothing to group: Babel's locale data (tens of milliseconds to load) is not needed
     from babel.numbers import format_decimal
 
     from selvhjelp_cli.core.language import BABEL_LOCALE
