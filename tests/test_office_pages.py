@@ -221,17 +221,23 @@ def test_a_folder_of_hundreds_is_listed_a_page_at_a_time(app, many):
     assert "250 groups · showing 1–100" in english and "Page 1 of 3" in english and "Next page" in english
 
 
-def test_the_list_reads_again_only_the_file_that_changed(app, many, monkeypatch):
+def test_the_list_reads_again_only_the_file_that_changed(many, monkeypatch):
     from selvhjelp_cli.rules import checker
 
-    client, guard = app
+    from .conftest import app_client
+
+    client, guard, site = app_client(many)
+    client.get("/?secret=" + guard.launch_secret)
     listed(client)
-    read = []
+    read, rendered = [], []
     real = checker.check_file
     monkeypatch.setattr(checker, "check_file", lambda path, *a, **k: read.append(os.path.basename(path)) or
                         real(path, *a, **k))
-    client.get("/")
-    assert read == []
+    real_page = site.page
+    monkeypatch.setattr(site, "page", lambda template, **k: rendered.append(template) or real_page(template, **k))
+    again = client.get("/").text
+    assert read == [] and rendered == []  # the same folder, asked the same way: the page as it was
+    assert listed(client, "/?side=2").text != again and rendered == ["groups.html.j2"]
     path = many / "gruppe-007.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Gruppe 007", "Gruppe sju"), encoding="utf-8")
     page = listed(client, "/?side=3").text

@@ -15,7 +15,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from selvhjelp_cli.app.pages import download
-from selvhjelp_cli.core.i18n import N_, _, translate
+from selvhjelp_cli.core.i18n import N_, _, current, translate
 
 if TYPE_CHECKING:
     from selvhjelp_cli.app.pages import Site
@@ -59,6 +59,8 @@ class OfficePages:
         self.site = site
         self._chosen_from: Any = None
         self._chosen_lists: dict[tuple[str, str], list] = {}
+        self._pages_from: Any = None
+        self._pages: dict[tuple, str] = {}
 
     def overview(self, wait: float | None = None):
         """The folder's group files (and status files), directly in it, as `check` sees them, with their rows:
@@ -67,7 +69,6 @@ class OfficePages:
         Kept while no file's size or time changed, so the list is quick to show again; the day counts too
         (a meeting passes), and the directory (an office drops its list into the folder)."""
         from selvhjelp_cli.app.templates import environment
-        from selvhjelp_cli.core.i18n import current
 
         environment()  # the templates ready before a long reading begins beside the page
         today = self.site.today()
@@ -84,7 +85,6 @@ class OfficePages:
         return value
 
     def _make(self, today, files, directory, progress):
-        from selvhjelp_cli.core.i18n import current
         from selvhjelp_cli.offices.overview import row
         from selvhjelp_cli.rules.checker import check_folder
 
@@ -122,13 +122,20 @@ class OfficePages:
         asked = request.query_params.get("side", "1")
         wanted = asked.isascii() and asked.isdigit() and 0 < len(asked) < 7 and int(asked) > 0
         page = min(int(asked), pages) if wanted else 1
-        first = (page - 1) * PAGE_SIZE
-        entries = [self._entry(result, row) for result, row in pairs[first:first + PAGE_SIZE]]
-        counts = {"oppfolging": len(self._chosen(run, table, "oppfolging", order))}
-        return self.site.render(request, "groups.html.j2", entries=entries, total=len(table), notice=None,
-                                filters=FILTERS, shown=shown, order=order, counts=counts, matching=len(pairs),
-                                page=page, pages=pages, first=first + 1, last=first + len(entries),
-                                closed_offices=any(r.office_closed for r in table), directory=directory)
+        # The same overview, asked the same way, is the same page: kept, so a warm list is not rendered again.
+        key = (shown, order, page, current())
+        if self._pages_from is not found or len(self._pages) > 64:
+            self._pages_from, self._pages = found, {}
+        if key not in self._pages:
+            first = (page - 1) * PAGE_SIZE
+            entries = [self._entry(result, row) for result, row in pairs[first:first + PAGE_SIZE]]
+            counts = {"oppfolging": len(self._chosen(run, table, "oppfolging", order))}
+            self._pages[key] = self.site.page(
+                "groups.html.j2", here=request.url.path, entries=entries, total=len(table), notice=None,
+                filters=FILTERS, shown=shown, order=order, counts=counts, matching=len(pairs), page=page, pages=pages,
+                first=first + 1, last=first + len(entries), closed_offices=any(r.office_closed for r in table),
+                directory=directory)
+        return HTMLResponse(self._pages[key])
 
     def _chosen(self, run, table, shown: str, order: str) -> list:
         """The (result, row) pairs a filter shows, in the order asked: kept for the overview they come from,
