@@ -298,3 +298,29 @@ def test_a_small_folder_is_read_before_the_first_answer(app, monkeypatch):
     monkeypatch.setattr(office_pages, "FIRST_ANSWER", 0)
     page = client.get("/").text
     assert 'id="reading"' not in page and page.count('<th scope="row">') == 3
+
+
+def test_another_language_or_a_new_day_runs_the_rules_again_without_reading_the_files(many, monkeypatch):
+    from datetime import timedelta
+
+    from selvhjelp_cli.rules import checker
+
+    from .conftest import app_client
+
+    day = [TODAY]
+    client, guard, site = app_client(many, today=lambda: day[0])
+    client.get("/?secret=" + guard.launch_secret)
+    assert "Onsdagsgruppa" in listed(client, "/?vis=oppfolging").text
+    read = []
+    real = checker.check_file
+    monkeypatch.setattr(checker, "check_file", lambda path, *a, **k: read.append(os.path.basename(path)) or
+                        real(path, *a, **k))
+    english = listed(client, "/?vis=oppfolging&lang=en").text
+    assert "Onsdagsgruppa" in english and "under 18" in english and "Needs following up" in english
+    day[0] = TODAY + timedelta(days=400)  # a year on: the groups' meetings are long past
+    later = listed(client, "/?lang=en").text
+    assert read == [] and "250 groups" in later
+    changed = many / "gruppe-003.yaml"
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("Gruppe 003", "Aller første gruppe"), encoding="utf-8")
+    assert "Aller første gruppe" in listed(client, "/?lang=en").text and read == ["gruppe-003.yaml"]

@@ -89,14 +89,18 @@ class OfficePages:
         from selvhjelp_cli.rules.checker import check_folder
 
         # A file's result holds for its version, on this day, in this language: only changed files are
-        # read again (a folder of thousands, one file saved). Only the survey's one thread comes here.
+        # read again (a folder of thousands, one file saved); on a new day or in another language only the
+        # rules run again. Only the survey's one thread comes here.
         day = (today, current())
         known = self.site.known
         if known.get("day") != day or len(known) > 100_000:
             known.clear()
             known["day"] = day
+        groups = self.site.groups
         run = check_folder(self.site.folder, today, keep=self.site.inside, known=known, files=files,
-                           progress=progress)
+                           groups=groups, progress=progress)
+        for gone in groups.keys() - set(files):  # versions of files since changed or removed
+            del groups[gone]
         table = []
         for result in run.files:  # a row holds for its file's result, on this day, with this directory
             held = known.get(("row", id(result)))

@@ -79,7 +79,8 @@ class Site:
         self.survey = Survey()  # the folder's overview, made in the background
         self._kinds: dict[tuple, bool] = {}
         self._directory_seen: tuple[tuple, str | None] | None = None
-        self.known: dict[tuple, Any] = {}  # check_folder's results by file version
+        self.known: dict[tuple, Any] = {}  # check_folder's results by file version, for a day and a language
+        self.groups: dict[tuple, Any] = {}  # the valid group files as read, by file version, for any day
 
     # -- the Starlette application -----------------------------------------------
 

@@ -258,15 +258,17 @@ def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Ski
 
 
 def check_folder(folder: str, today: date, *, keep=lambda path: True, known: dict | None = None,
-                 files: list[tuple[str, int, int]] | None = None,
+                 files: list[tuple[str, int, int]] | None = None, groups: dict | None = None,
                  progress: Callable[[int], None] | None = None) -> CheckRun:
     """The group files and status files directly in one folder (no subfolders), each only if `keep`
     says it belongs there (the app: no symbolic link out of the folder).
 
     `known` (the app's) keeps each file's result by its name, size and time, so a folder of thousands
     is read again only where a file changed; whoever keeps it empties it when the day or the language
-    changes. `files`: the folder's regular files as (path, size, time), when the caller has just looked
-    (the folder is then not listed again). `progress` hears how many files are done, after each."""
+    changes. `groups` keeps each valid group file as read, by the same key, across days and languages:
+    reading is most of the work, and only the rules depend on the day. `files`: the folder's regular
+    files as (path, size, time), when the caller has just looked (the folder is then not listed again).
+    `progress` hears how many files are done, after each."""
     from selvhjelp_cli.groupfile.file_kinds import STATUS_SUFFIX as SUFFIX
     from selvhjelp_cli.groupfile.file_kinds import is_status_file
 
@@ -297,7 +299,7 @@ def check_folder(folder: str, today: date, *, keep=lambda path: True, known: dic
                                                       name[: -len(SUFFIX)] + ".yml")):
                 results.append(_remembered(known, key, partial(check_status_file, path)))
         elif name.lower().endswith((".yaml", ".yml")):
-            result = _remembered(known, key, partial(check_file, path, today, only_groups=True))
+            result = _remembered(known, key, partial(_check_group_file, key, today, groups))
             if result is None:
                 skipped.append(Skipped(path, _(_NOT_A_GROUP)))
             else:
@@ -305,6 +307,16 @@ def check_folder(folder: str, today: date, *, keep=lambda path: True, known: dic
         if progress is not None:
             progress(done)
     return CheckRun(results, skipped, today)
+
+
+def _check_group_file(key: tuple[str, int, int], today: date, groups: dict | None) -> FileResult | None:
+    path = key[0]
+    if groups is not None and key in groups:
+        return FileResult(path, groups[key], run_rules(groups[key], today))
+    result = check_file(path, today, only_groups=True)
+    if groups is not None and result is not None and result.loaded is not None:
+        groups[key] = result.loaded
+    return result
 
 
 def _remembered(known: dict | None, key: tuple, check: Callable[[], FileResult | None]) -> Any:

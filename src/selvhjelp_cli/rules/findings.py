@@ -87,7 +87,10 @@ class Context:
         return self.source.key_line(*loc)
 
     def active(self) -> list[tuple[int, Participant]]:
-        return self.group.active_participants(self.today)
+        # Asked by most rules of every file: worked out once per check (the group and the day do not change).
+        if "_active" not in self.__dict__:
+            object.__setattr__(self, "_active", self.group.active_participants(self.today))
+        return list(self.__dict__["_active"])
 
 
 
