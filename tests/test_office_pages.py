@@ -324,3 +324,20 @@ def test_another_language_or_a_new_day_runs_the_rules_again_without_reading_the_
     text = changed.read_text(encoding="utf-8")
     changed.write_text(text.replace("Gruppe 003", "Aller første gruppe"), encoding="utf-8")
     assert "Aller første gruppe" in listed(client, "/?lang=en").text and read == ["gruppe-003.yaml"]
+
+
+def test_the_app_starts_reading_the_folder_before_the_browser_asks(many, monkeypatch):
+    from selvhjelp_cli.rules import checker
+
+    from .conftest import app_client
+
+    client, guard, site = app_client(many)
+    read = []
+    real = checker.check_file
+    monkeypatch.setattr(checker, "check_file", lambda path, *a, **k: read.append(path) or real(path, *a, **k))
+    site.start_reading()  # returns at once, however large the folder
+    assert site.survey.progress()[1] == 250
+    client.get("/?secret=" + guard.launch_secret)
+    assert listed(client).text.count('<th scope="row">') == 100
+    assert len(read) == 250  # the reading begun before the first page is the one the page shows
+

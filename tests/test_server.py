@@ -136,3 +136,24 @@ def test_the_default_folder_is_made_owner_only(tmp_path, monkeypatch):
     monkeypatch.setattr(server, "documents_folder", lambda: str(tmp_path / "Dokumenter"))
     made = server.prepare_folder(None)
     assert made.endswith("Selvhjelp") and stat.S_IMODE(os.stat(made).st_mode) == 0o700
+
+
+def test_serve_begins_the_reading_before_it_answers(monkeypatch, folder):
+    from selvhjelp_cli.app import pages, server
+
+    started = []
+    monkeypatch.setattr(pages.Site, "start_reading", property(lambda site: lambda: started.append(site.folder),
+                                                              lambda site, value: None), raising=False)
+
+    class Stopped(Exception):
+        pass
+
+    def no_server(self, sockets=None):
+        raise Stopped
+
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn.Server, "run", no_server)
+    with pytest.raises(Stopped):
+        server.serve(str(folder), port=0, open_browser=False)
+    assert started == [os.path.realpath(folder)]

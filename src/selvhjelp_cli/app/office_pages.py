@@ -44,6 +44,7 @@ _PUBLISHED = {"html": "apne-grupper.html", "json": "apne-grupper.json"}
 
 def routes(site: Site) -> list[Route]:
     pages = OfficePages(site)
+    site.start_reading = pages.start_reading
     return [
         Route("/", pages.groups, methods=["GET"]),
         Route("/overview.xlsx", pages.spreadsheet, methods=["GET"]),
@@ -62,7 +63,12 @@ class OfficePages:
         self._pages_from: Any = None
         self._pages: dict[tuple, str] = {}
 
-    def overview(self, wait: float | None = None):
+    def start_reading(self) -> None:
+        """Begin reading the folder for the list, without waiting: the app does this while the browser starts,
+        so the first page is ready, or well on its way, when the browser asks for it."""
+        self.overview(0, patient=False)
+
+    def overview(self, wait: float | None = None, *, patient: bool = True):
         """The folder's group files (and status files), directly in it, as `check` sees them, with their rows:
         (run, rows, directory); None while a large folder is still being read after `wait` seconds.
 
@@ -80,7 +86,7 @@ class OfficePages:
             return self._make(today, files, self.site.directory(files), progress)
 
         value, (_done, total) = self.site.survey.get(key, len(files), make, wait=wait)
-        if value is None and total <= SMALL_FOLDER:
+        if value is None and patient and total <= SMALL_FOLDER:
             value, _progress = self.site.survey.get(key, len(files), make, wait=None)
         return value
 

@@ -77,6 +77,7 @@ class Site:
         self.css = (templates_dir() / "app" / "app.css").read_text(encoding="utf-8")
         self._notices: dict[str, Notice] = {}
         self.survey = Survey()  # the folder's overview, made in the background
+        self.start_reading: Callable[[], None] = lambda: None  # set by the list's pages (office_pages.py)
         self._kinds: dict[tuple, bool] = {}
         self._directory_seen: tuple[tuple, str | None] | None = None
         self.known: dict[tuple, Any] = {}  # check_folder's results by file version, for a day and a language

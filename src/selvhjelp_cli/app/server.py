@@ -252,7 +252,7 @@ def serve(folder: str | None, *, port: int | None = None, open_browser: bool = T
         from selvhjelp_cli.places.directory import active_directory
 
         active_directory(directory)  # a list that cannot be read stops here, with file and line
-    guard, _site = build(served, port=port, language=spoken, stop=stop, directory=directory)
+    guard, site = build(served, port=port, language=spoken, stop=stop, directory=directory)
     config = uvicorn.Config(guard, log_level="critical", access_log=False, lifespan="off", http="h11",
                             ws="none", loop="asyncio", server_header=False, date_header=False, log_config=None)
     server = _Server(config)
@@ -270,6 +270,8 @@ def serve(folder: str | None, *, port: int | None = None, open_browser: bool = T
              _("Gruppefilene ligger i {folder}. Stopp med «Lukk selvhjelp» på siden, eller Ctrl+C her.").format(
                  folder=served))
     redirect = _open_browser(address) if open_browser else None
+    with in_language(spoken):
+        site.start_reading()  # while the browser starts: the first page is the folder's list
     threading.Thread(target=watch_idle, daemon=True, name="selvhjelp-idle").start()
     try:
         server.run(sockets=[sock])
