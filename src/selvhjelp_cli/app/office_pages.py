@@ -64,9 +64,12 @@ class OfficePages:
         self._pages: dict[tuple, str] = {}
 
     def start_reading(self) -> None:
-        """Begin reading the folder for the list, without waiting: the app does this while the browser starts,
-        so the first page is ready, or well on its way, when the browser asks for it."""
-        self.overview(0, patient=False)
+        """Begin reading a starter's folder for the list, without waiting: the app does this while the browser
+        starts, so the first page is ready, or well on its way, when the browser asks for it. A large folder
+        is read from the first page on: a reading beside it would slow the page that says how far it has
+        come, and a second or two ahead matters little in a reading of many seconds."""
+        if len(self.site.files()) <= SMALL_FOLDER:
+            self.overview(0, patient=False)
 
     def overview(self, wait: float | None = None, *, patient: bool = True):
         """The folder's group files (and status files), directly in it, as `check` sees them, with their rows:
