@@ -276,8 +276,9 @@ def test_a_folder_still_being_read_answers_with_how_far_it_has_come(app, many, m
     monkeypatch.setattr(checker, "check_file", lambda *a, **k: gate.wait(30) and real(*a, **k))
     monkeypatch.setattr(office_pages, "FIRST_ANSWER", 0)
     try:
-        page = client.get("/").text
+        page = client.get("/?vis=oppfolging&sorter=feil").text
         assert 'id="reading"' in page and "av 250 filer er lest." in page and "<table" not in page
+        assert 'href="/?vis=oppfolging&amp;sorter=feil">Se om listen er klar' in page
         assert '<script src="/static/reading.js" defer></script>' in page
         state = client.get("/progress").json()
         assert state["total"] == 250 and state["finished"] is False and state["text"].endswith("av 250 filer er lest.")

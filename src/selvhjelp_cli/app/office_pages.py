@@ -123,7 +123,9 @@ class OfficePages:
         found = await run_in_threadpool(self.overview, FIRST_ANSWER)
         if found is None:
             done, total, _finished = self.site.survey.progress()
-            return self.site.render(request, "reading.html.j2", done=done, total=total)
+            # «See whether the list is ready» asks for the same list again: the same filter, order and page.
+            again = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return self.site.render(request, "reading.html.j2", done=done, total=total, again=again)
         run, table, directory = found
         shown = request.query_params.get("vis", "alle")
         shown = shown if shown in FILTERS else "alle"
