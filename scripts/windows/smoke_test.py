@@ -219,6 +219,18 @@ def check(wine: Wine, setup: Path, version: str) -> None:
     if not output.read_bytes().startswith(b"%PDF-"):
         fail("the poster is not a PDF")
 
+    step("how long a starter waits, from the installed folder (printed, never asserted: Wine is not Windows)")
+    for label, args in (("--version", ["--version"]),
+                        ("check of one group file", ["check", wine.windows_path(group), "--today", "2026-11-23"])):
+        times = []
+        for _ in range(3):
+            started = time.monotonic()
+            done = wine.run(python, "-m", "selvhjelp_cli", *args, check=False)
+            times.append(time.monotonic() - started)
+            if done.returncode not in (0, 1):  # timing an error message would say nothing
+                fail(f"{label} exited with {done.returncode}:\n{done.stdout}\n{done.stderr}")
+        print(f"   {label}: {sorted(times)[1]:.2f} s (the middle of three)")
+
     step("the app, started as the shortcut starts it")
     try_app(wine, wine.start(pythonw, "-c", APP_START), user)
 
