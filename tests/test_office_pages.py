@@ -285,7 +285,7 @@ def test_a_folder_still_being_read_answers_with_how_far_it_has_come(app, many, m
         script = client.get("/static/reading.js")
         assert script.headers["content-type"].startswith("text/javascript") and "/progress" in script.text
         english = client.get("/?lang=en").text  # asked in another language while the reading runs
-        assert "files have been read" in english and "Read so far" in english
+        assert "files have been read" in english and "Files read so far" in english
     finally:
         gate.set()
     assert listed(client).text.count('<th scope="row">') == 100
