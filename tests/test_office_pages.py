@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from .conftest import EXAMPLES, TODAY, invoke, listed, post
+from .conftest import EXAMPLES, TODAY, app_client, invoke, listed, post
 
 KONTOR = EXAMPLES / "kontor" / "kontaktpunkter.yaml"
 
@@ -57,7 +57,6 @@ def test_an_offices_directory_in_the_folder_is_used_and_dated(app, folder):
 
 
 def test_a_directory_named_outside_the_folder_is_read_again_when_it_changes(folder, tmp_path):
-    from .conftest import app_client
 
     named = tmp_path / "katalog.yaml"
     shutil.copy(KONTOR, named)
@@ -143,7 +142,6 @@ def test_publish_hands_the_files_to_the_browser_and_writes_nothing_beside_the_na
 def test_an_online_group_on_the_public_list_is_labelled_for_what_it_is(folder):
     from datetime import date
 
-    from .conftest import app_client
 
     client, guard, _site = app_client(folder, today=lambda: date(2026, 12, 2))
     client.get("/?secret=" + guard.launch_secret)
@@ -184,8 +182,6 @@ def test_blank_declarations(app, blank):
 
 
 def test_quit_stops_the_server_and_leaves_nothing_live_on_the_page(folder):
-    from .conftest import app_client, post
-
     stopped = []
     client, guard, _site = app_client(folder, stop=lambda: stopped.append(1))
     client.get("/?secret=" + guard.launch_secret)
@@ -224,7 +220,6 @@ def test_a_folder_of_hundreds_is_listed_a_page_at_a_time(app, many):
 def test_the_list_reads_again_only_the_file_that_changed(many, monkeypatch):
     from selvhjelp_cli.rules import checker
 
-    from .conftest import app_client
 
     client, guard, site = app_client(many)
     client.get("/?secret=" + guard.launch_secret)
@@ -292,6 +287,14 @@ def test_a_folder_still_being_read_answers_with_how_far_it_has_come(app, many, m
     assert client.get("/progress").json()["finished"] is True
 
 
+def test_a_folder_that_cannot_be_read_says_so_in_the_list(app, folder):
+    client, guard = app
+    assert client.get("/").text.count('<th scope="row">') == 3
+    shutil.rmtree(folder)  # taken away while the app runs (a USB stick pulled out)
+    page = client.get("/").text
+    assert "Mappen kan ikke leses, så filene i den er ikke sjekket." in page and "Filen kan ikke leses" in page
+
+
 def test_a_small_folder_is_read_before_the_first_answer(app, monkeypatch):
     from selvhjelp_cli.app import office_pages
 
@@ -306,7 +309,6 @@ def test_another_language_or_a_new_day_runs_the_rules_again_without_reading_the_
 
     from selvhjelp_cli.rules import checker
 
-    from .conftest import app_client
 
     day = [TODAY]
     client, guard, site = app_client(many, today=lambda: day[0])
@@ -330,7 +332,6 @@ def test_another_language_or_a_new_day_runs_the_rules_again_without_reading_the_
 def test_the_app_starts_reading_a_starters_folder_before_the_browser_asks(folder, many, monkeypatch):
     from selvhjelp_cli.rules import checker
 
-    from .conftest import app_client
 
     read = []
     real = checker.check_file

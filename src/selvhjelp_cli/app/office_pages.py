@@ -58,9 +58,9 @@ def routes(site: Site) -> list[Route]:
 class OfficePages:
     def __init__(self, site: Site) -> None:
         self.site = site
-        self._chosen_from: Any = None
+        # What the list made of one overview (its sorted lists, its pages), kept until the overview changes.
+        self._kept_for: Any = None
         self._chosen_lists: dict[tuple[str, str], list] = {}
-        self._pages_from: Any = None
         self._pages: dict[tuple, str] = {}
 
     def start_reading(self) -> None:
@@ -68,29 +68,33 @@ class OfficePages:
         starts, so the first page is ready, or well on its way, when the browser asks for it. A large folder
         is read from the first page on: a reading beside it would slow the page that says how far it has
         come, and a second or two ahead matters little in a reading of many seconds."""
-        if len(self.site.files()) <= SMALL_FOLDER:
-            self.overview(0, patient=False)
+        files = self.site.listing()
+        if files is not None and len(files) <= SMALL_FOLDER:
+            self._survey(files, 0, patient=False)
 
-    def overview(self, wait: float | None = None, *, patient: bool = True):
+    def overview(self, wait: float | None = None):
         """The folder's group files (and status files), directly in it, as `check` sees them, with their rows:
         (run, rows, directory); None while a large folder is still being read after `wait` seconds.
 
         Kept while no file's size or time changed, so the list is quick to show again; the day counts too
         (a meeting passes), and the directory (an office drops its list into the folder)."""
+        return self._survey(self.site.listing(), wait)
+
+    def _survey(self, files: list[tuple[str, int, int]] | None, wait: float | None, *, patient: bool = True):
         from selvhjelp_cli.app.templates import environment
 
         environment()  # the templates ready before a long reading begins beside the page
         today = self.site.today()
-        files = self.site.files()
-        key = (today, current(), tuple(files), self.site.directory_stamp())
+        key = (today, current(), None if files is None else tuple(files), self.site.directory_stamp())
 
         def make(progress):
             # Which file is the office's directory is part of the reading: it means looking into every file.
-            return self._make(today, files, self.site.directory(files), progress)
+            return self._make(today, files, self.site.directory(files or []), progress)
 
-        value, (_done, total) = self.site.survey.get(key, len(files), make, wait=wait)
+        total = len(files or ())
+        value, (_done, total) = self.site.survey.get(key, total, make, wait=wait)
         if value is None and patient and total <= SMALL_FOLDER:
-            value, _progress = self.site.survey.get(key, len(files), make, wait=None)
+            value, _progress = self.site.survey.get(key, total, make, wait=None)
         return value
 
     def _make(self, today, files, directory, progress):
@@ -106,9 +110,8 @@ class OfficePages:
             known.clear()
             known["day"] = day
         groups = self.site.groups
-        run = check_folder(self.site.folder, today, keep=self.site.inside, known=known, files=files,
-                           groups=groups, progress=progress)
-        for gone in groups.keys() - set(files):  # versions of files since changed or removed
+        run = check_folder(self.site.folder, today, files, known=known, groups=groups, progress=progress)
+        for gone in groups.keys() - set(files or ()):  # versions of files since changed or removed
             del groups[gone]
         table = []
         for result in run.files:  # a row holds for its file's result, on this day, with this directory
@@ -127,6 +130,8 @@ class OfficePages:
             again = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             return self.site.render(request, "reading.html.j2", done=done, total=total, again=again)
         run, table, directory = found
+        if self._kept_for is not found or len(self._pages) > 64:
+            self._kept_for, self._chosen_lists, self._pages = found, {}, {}
         shown = request.query_params.get("vis", "alle")
         shown = shown if shown in FILTERS else "alle"
         order = request.query_params.get("sorter", "gruppe")
@@ -139,8 +144,6 @@ class OfficePages:
         page = min(int(asked), pages) if wanted else 1
         # The same overview, asked the same way, is the same page: kept, so a warm list is not rendered again.
         key = (shown, order, page, current())
-        if self._pages_from is not found or len(self._pages) > 64:
-            self._pages_from, self._pages = found, {}
         if key not in self._pages:
             first = (page - 1) * PAGE_SIZE
             entries = [self._entry(result, row) for result, row in pairs[first:first + PAGE_SIZE]]
@@ -153,11 +156,9 @@ class OfficePages:
         return HTMLResponse(self._pages[key])
 
     def _chosen(self, run, table, shown: str, order: str) -> list:
-        """The (result, row) pairs a filter shows, in the order asked: kept for the overview they come from,
-        so paging through thousands does not sort them again."""
+        """The (result, row) pairs a filter shows, in the order asked: kept with the overview's pages (groups()
+        starts afresh when the overview changes), so paging through thousands does not sort them again."""
         key = (shown, order)
-        if self._chosen_from is not run:
-            self._chosen_from, self._chosen_lists = run, {}
         if key not in self._chosen_lists:
             pairs = list(zip(run.files, table, strict=True))
             if shown == "oppfolging":

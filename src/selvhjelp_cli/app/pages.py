@@ -227,12 +227,16 @@ class Site:
     def files(self) -> list[tuple[str, int, int]]:
         """(path, size, time) of the files the pages read directly in the folder – YAML files and status
         files – from one look at it; symbolic links out of the folder left out."""
+        return self.listing() or []
+
+    def listing(self) -> list[tuple[str, int, int]] | None:
+        """What files() says, or None when the folder cannot be read (the list then says so)."""
         try:
             with os.scandir(self.folder) as listing:
                 entries = [entry for entry in listing
                            if not entry.name.startswith(".") and entry.name.lower().endswith(_READ)]
         except OSError:
-            return []
+            return None
         entries.sort(key=attrgetter("name"))
         found = []
         for entry in entries:  # a national folder has thousands: every page looks at each of them

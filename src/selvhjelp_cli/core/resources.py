@@ -26,4 +26,3 @@ def templates_dir() -> Traversable:
 
 def locale_dir() -> Traversable:
     return _folder("locale")
-

@@ -51,7 +51,7 @@ def every_weeks(n: int) -> str:
 
 def digits(n: int, language: str | None = None) -> str:
     """A number in digits, grouped as the language writes it («2 980», «2,980»), never broken over a line."""
-    if 0 <= n < 1000 and isinstance(n, int):
+    if type(n) is int and 0 <= n < 1000:
         return str(n)  # nothing to group: Babel's locale data (tens of milliseconds to load) is not needed
     from babel.numbers import format_decimal
 

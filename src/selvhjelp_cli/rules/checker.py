@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -257,39 +256,24 @@ def _walk(folder: str, today: date, results: list[FileResult], skipped: list[Ski
         stack.extend((path, depth + 1) for path in reversed(folders))
 
 
-def check_folder(folder: str, today: date, *, keep=lambda path: True, known: dict | None = None,
-                 files: list[tuple[str, int, int]] | None = None, groups: dict | None = None,
-                 progress: Callable[[int], None] | None = None) -> CheckRun:
-    """The group files and status files directly in one folder (no subfolders), each only if `keep`
-    says it belongs there (the app: no symbolic link out of the folder).
+def check_folder(folder: str, today: date, files: list[tuple[str, int, int]] | None, *, known: dict | None = None,
+                 groups: dict | None = None, progress: Callable[[int], None] | None = None) -> CheckRun:
+    """The group files and status files among `files`: the regular files directly in one folder as
+    (path, size, time), as the caller has just seen them (the app: no symbolic link out of the folder);
+    None when the folder could not be read.
 
     `known` (the app's) keeps each file's result by its name, size and time, so a folder of thousands
     is read again only where a file changed; whoever keeps it empties it when the day or the language
     changes. `groups` keeps each valid group file as read, by the same key, across days and languages:
-    reading is most of the work, and only the rules depend on the day. `files`: the folder's regular
-    files as (path, size, time), when the caller has just looked (the folder is then not listed again).
-    `progress` hears how many files are done, after each."""
+    reading is most of the work, and only the rules depend on the day. `progress` hears how many files
+    are done, after each."""
     from selvhjelp_cli.groupfile.file_kinds import STATUS_SUFFIX as SUFFIX
     from selvhjelp_cli.groupfile.file_kinds import is_status_file
 
+    if files is None:
+        return CheckRun([_unreadable(folder)], [], today)
     results: list[FileResult] = []
     skipped: list[Skipped] = []
-    if files is None:
-        try:
-            names = sorted(name for name in os.listdir(folder) if not name.startswith("."))
-        except OSError:
-            return CheckRun([_unreadable(folder)], [], today)
-        files = []
-        for name in names:
-            path = os.path.join(folder, name)
-            if not is_status_file(name) and not name.lower().endswith((".yaml", ".yml")):
-                continue
-            try:
-                info = os.stat(path)
-            except OSError:
-                continue
-            if stat.S_ISREG(info.st_mode) and keep(path):
-                files.append((path, info.st_size, info.st_mtime_ns))
     present = {os.path.basename(path) for path, _size, _mtime in files}
     for done, key in enumerate(files, 1):
         path = key[0]
